@@ -1,0 +1,96 @@
+"""The data every stage passes on: a clean article and what was taken out of it.
+
+An `Article` keeps its body paragraphs and its photo captions as `Block`s
+with character offsets into `Article.text`, the body paragraphs followed by
+the captions, each separated by a blank line. Later stages quote evidence as
+offsets into that one string, whether it comes from the body or a caption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["body", "caption"]
+
+#: Kinds of text the cleaner takes out of a page, in the order a reader meets them.
+RemovedKind = Literal[
+    "date_header",  # the copy site's date line above the story
+    "slug",  # the URL slug glued to (or standing above) the title
+    "byline",  # "By Jane Doe" lines; the names go to Article.authors
+    "blank",  # a line of nothing but (no-break) spaces
+    "caption_copy",  # the repeated copy of a photo caption
+    "teaser",  # a related-article teaser: "Read More", label, headline, "article image"
+    "notice",  # copy-protection and similar site notices
+    "boilerplate",  # share buttons, adverts, newsletter prompts
+    "title_copy",  # the title repeated as a body line
+    "fragment",  # a truncated trailing fragment of text
+]
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of body text or a caption, with its place in `Article.text`."""
+
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of the page that is not part of the story, kept with its kind."""
+
+    kind: RemovedKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A clean article: metadata, body paragraphs, captions and removed blocks."""
+
+    source: str
+    title: str | None
+    blocks: tuple[Block, ...]
+    date: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    url_slug: str | None = None
+    site_name: str | None = None
+    removed: tuple[Removed, ...] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        """Body paragraphs then captions, separated by blank lines."""
+        return PARAGRAPH_SEPARATOR.join(block.text for block in self.blocks)
+
+    @property
+    def body(self) -> list[str]:
+        """The body paragraphs, in order."""
+        return [block.text for block in self.blocks if block.kind == "body"]
+
+    @property
+    def captions(self) -> list[str]:
+        """Each photo caption once, in order of first appearance."""
+        return [block.text for block in self.blocks if block.kind == "caption"]
+
+    def word_count(self) -> int:
+        """Words in the body, the measure later stages use for target lengths."""
+        return sum(len(paragraph.split()) for paragraph in self.body)
+
+
+def layout_blocks(body: Iterable[str], captions: Iterable[str]) -> tuple[Block, ...]:
+    """Place body paragraphs then captions one after another, recording offsets."""
+    blocks: list[Block] = []
+    cursor = 0
+    pieces: list[tuple[BlockKind, str]] = [("body", text) for text in body]
+    pieces += [("caption", text) for text in captions]
+    for kind, text in pieces:
+        blocks.append(Block(kind, text, cursor, cursor + len(text)))
+        cursor += len(text) + len(PARAGRAPH_SEPARATOR)
+    return tuple(blocks)

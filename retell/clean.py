@@ -1,0 +1,354 @@
+"""Cleaning copy-site text dumps into an `Article`.
+
+A scraped dump is a list of lines. Each pass below gives some lines a role:
+a part of the header (date, slug, title, byline), a caption, or a kind of
+removed block; whatever is left is the story's body. The story's own text is
+never rewritten: a line only has its runs of whitespace (no-break spaces
+included) collapsed, and every line taken out is kept in `Article.removed`
+with its kind. `clean_text` reads like the list of passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TypeGuard, get_args
+
+from retell.article import Article, Removed, RemovedKind, layout_blocks
+from retell.dates import date_line
+from retell.errors import NoArticle
+
+#: How many content lines at the top may hold the date, slug, title and byline.
+HEADER_LINES = 4
+#: A last line of at most this many words with no closing punctuation is a cut-off fragment.
+FRAGMENT_MAX_WORDS = 12
+#: Teaser headlines and labels are short; a longer line after "Read More" is body text.
+TEASER_HEADLINE_MAX = 220
+
+_TERMINAL = tuple(".!?…:;\"'”’»)]")
+
+_TEASER_MARKER = re.compile(
+    r"^(?:read more|read next|more on this story|related(?: articles?| stories)?|see also|"
+    r"also read|recommended|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|"
+    r"lire aussi|à lire aussi|leer más|lee también)\s*:?(?P<rest>\s.*)?$",
+    re.I,
+)
+_TEASER_LABEL = re.compile(
+    r"^(?:exclusive|breaking|live|revealed|watch|pictured|video|update|opinion|analysis|"
+    r"exklusiv|eilmeldung|exclusif)\s*:?$",
+    re.I,
+)
+_IMAGE_PLACEHOLDER = re.compile(r"^(?:article image|image|thumbnail|artikelbild|bild)$", re.I)
+_NOTICE = re.compile(
+    r"content is protected|you cannot copy|copying (?:is )?(?:not allowed|prohibited|disabled)|"
+    r"right[- ]click (?:is )?disabled|(?:text )?selection is disabled|inhalt ist geschützt|"
+    r"kopieren (?:ist )?nicht (?:erlaubt|gestattet)|contenu (?:est )?protégé",
+    re.I,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:share this(?: article)?|share on \w+|like this|loading\.*|advertisement|anzeige|"
+    r"werbung|sponsored(?: content)?|scroll down for video|continue reading below|"
+    r"subscribe to our newsletter|sign up to our newsletter|follow us on \w+|leave a comment|"
+    r"comments|tags?:.*|all rights reserved\.?|©.*|copyright ©?.*)\W*$",
+    re.I,
+)
+_SINGLE_CAPTION = re.compile(
+    r"\((?:image|photo|picture|credit|foto|bild|photograph)s?:[^)]*\)$|"
+    r"^(?:photo|picture|image|foto|bild)s?:\s",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|von|par|por|di)\s+(?P<names>[^\W\d_].{1,120})$", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
+_SLUG_SEPARATORS = ("-", "_")
+
+
+@dataclass
+class Line:
+    """One non-empty line of the dump and the role a pass gave it."""
+
+    raw: str
+    text: str
+    role: str | None = None
+
+    @property
+    def free(self) -> bool:
+        """True while no pass has claimed the line."""
+        return self.role is None
+
+
+@dataclass
+class Header:
+    """What the top of the dump says about the story."""
+
+    title: str | None = None
+    slug: str | None = None
+    date: dt.date | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+def clean_text(text: str, *, source: str = "<text>", url: str | None = None) -> Article:
+    """Clean a scraped text dump into an article, keeping every removed block."""
+    lines = split_lines(text)
+    mark_blank(lines)
+    header = read_header(lines)
+    mark_teasers(lines)
+    mark_notices(lines)
+    mark_captions(lines)
+    mark_title_copies(lines, header.title)
+    mark_fragment(lines)
+    return assemble(lines, header, source=source, url=url)
+
+
+def normalise(text: str) -> str:
+    """Collapse every run of whitespace, no-break spaces included, to one space."""
+    return " ".join(text.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every non-empty line of the dump, with its whitespace-normalised text."""
+    return [Line(raw, normalise(raw)) for raw in text.splitlines() if raw]
+
+
+def mark_blank(lines: list[Line]) -> None:
+    """Lines that hold only whitespace, such as a lone no-break space."""
+    for line in lines:
+        if not line.text:
+            line.role = "blank"
+
+
+def content(lines: list[Line]) -> list[Line]:
+    """The lines no pass has claimed yet, in order."""
+    return [line for line in lines if line.free]
+
+
+def read_header(lines: list[Line]) -> Header:
+    """Find the date, slug, title and byline among the first content lines."""
+    header = Header()
+    for line in content(lines)[:HEADER_LINES]:
+        if header.date is None and (found := date_line(line.text)) is not None:
+            header.date, line.role = found, "date_header"
+        elif header.title is None and header.slug is None and is_slug(line.text):
+            header.slug, line.role = line.text, "slug"
+        elif header.title is None:
+            header.slug, header.title = header.slug or None, line.text
+            _take_title(line, header)
+        elif not header.authors and (names := byline_names(line.text)):
+            header.authors, line.role = names, "byline"
+    return header
+
+
+def _take_title(line: Line, header: Header) -> None:
+    """Claim a title line, splitting off a slug glued to its front."""
+    slug, title = split_slug(line.text)
+    if slug is not None:
+        header.slug = slug
+        line.role = "slug"
+        line.text = slug
+    else:
+        line.role = "title"
+    header.title = title
+
+
+def is_slug(text: str) -> bool:
+    """A URL slug standing alone: one lowercase token of hyphen-joined words."""
+    if " " in text or any(char.isupper() for char in text):
+        return False
+    return sum(text.count(sep) for sep in _SLUG_SEPARATORS) >= 2
+
+
+def split_slug(text: str) -> tuple[str | None, str]:
+    """Split a URL slug glued to the front of a title, as copy sites print them.
+
+    The slug is made from the title, so the right split point is the one
+    where the slug's letters and digits match the start of the title's. When
+    the slug dropped words and nothing matches, the first capital letter that
+    follows lowercase slug characters marks the title's start.
+    """
+    token = text.split(" ", 1)[0]
+    if not any(sep in token for sep in _SLUG_SEPARATORS):
+        return None, text
+    cut = _best_slug_cut(token, text) or _case_cut(token)
+    if cut is None:
+        return None, text
+    return text[:cut], text[cut:]
+
+
+def _alnum(text: str) -> str:
+    """The lowercase letters and digits of a text, for comparing slugs with titles."""
+    return "".join(char for char in text.lower() if char.isalnum())
+
+
+def _best_slug_cut(token: str, text: str) -> int | None:
+    """The split point whose slug best matches the start of the title that follows."""
+    best, best_score = None, 0
+    for cut in range(2, len(token)):
+        slug = _alnum(token[:cut])
+        if token[cut - 1] in _SLUG_SEPARATORS or not slug:
+            continue
+        title = _alnum(text[cut:])
+        score = len(_common_prefix(slug, title))
+        if score > best_score:
+            best, best_score = cut, score
+    if best is None or best_score < max(4, len(_alnum(token[:best])) // 2):
+        return None
+    return best
+
+
+def _common_prefix(first: str, second: str) -> str:
+    """The longest common start of two strings."""
+    size = 0
+    for one, two in zip(first, second, strict=False):
+        if one != two:
+            break
+        size += 1
+    return first[:size]
+
+
+def _case_cut(token: str) -> int | None:
+    """Where a capital letter first follows a run of lowercase slug characters."""
+    for cut in range(2, len(token)):
+        if token[cut].isupper() and not any(char.isupper() for char in token[:cut]):
+            slug = token[:cut]
+            if any(sep in slug for sep in _SLUG_SEPARATORS) and slug[-1] not in _SLUG_SEPARATORS:
+                return cut
+    return None
+
+
+def byline_names(text: str) -> list[str]:
+    """The author names of a "By Jane Doe and Rafael Ortiz" line, or none."""
+    match = _BYLINE.match(text)
+    if match is None or len(text.split()) > 14:
+        return []
+    parts = [part.strip() for part in _NAME_SPLIT.split(match["names"])]
+    names = [part for part in parts if part and _looks_like_name(part)]
+    return names
+
+
+def _looks_like_name(part: str) -> bool:
+    """Two to four capitalised words, the shape of a person's name."""
+    words = part.split()
+    return 1 <= len(words) <= 4 and all(word[0].isupper() for word in words)
+
+
+def mark_teasers(lines: list[Line]) -> None:
+    """Related-article teasers: "Read More", labels, a headline, "article image"."""
+    free = content(lines)
+    index = 0
+    while index < len(free):
+        line = free[index]
+        if _TEASER_MARKER.match(line.text):
+            index = _claim_teaser(free, index)
+        elif _IMAGE_PLACEHOLDER.match(line.text):
+            line.role = "teaser_start"
+        index += 1
+
+
+def _claim_teaser(free: list[Line], start: int) -> int:
+    """Claim a teaser starting at `start`; return the index of its last line."""
+    members = [free[start]]
+    marker = _TEASER_MARKER.match(free[start].text)
+    headline_done = bool(marker and marker["rest"])
+    for line in free[start + 1 : start + 6]:
+        if _TEASER_LABEL.match(line.text) or _IMAGE_PLACEHOLDER.match(line.text):
+            members.append(line)
+        elif not headline_done and _is_headline(line, free, members):
+            members.append(line)
+            headline_done = True
+        else:
+            break
+    for member in members:
+        member.role = "teaser"
+    members[0].role = "teaser_start"
+    return start + len(members) - 1
+
+
+def _is_headline(line: Line, free: list[Line], members: list[Line]) -> bool:
+    """A teaser headline: short, and not a body paragraph ending in a full stop."""
+    if len(line.text) > TEASER_HEADLINE_MAX:
+        return False
+    position = free.index(line)
+    followed_by_image = position + 1 < len(free) and bool(
+        _IMAGE_PLACEHOLDER.match(free[position + 1].text)
+    )
+    return followed_by_image or not line.text.endswith(".")
+
+
+def mark_notices(lines: list[Line]) -> None:
+    """Copy-protection notices and share, advert or newsletter boilerplate."""
+    for line in content(lines):
+        if len(line.text) > 160:
+            continue
+        if _NOTICE.search(line.text):
+            line.role = "notice"
+        elif _BOILERPLATE.match(line.text):
+            line.role = "boilerplate"
+
+
+def mark_captions(lines: list[Line]) -> None:
+    """Photo captions: a line printed twice or more in a row, or one with a photo credit."""
+    free = content(lines)
+    for previous, line in zip([None, *free], free, strict=False):
+        if previous is not None and line.text == previous.text:
+            previous.role = previous.role or "caption"
+            line.role = "caption_copy"
+        elif _SINGLE_CAPTION.search(line.text):
+            line.role = "caption"
+
+
+def mark_title_copies(lines: list[Line], title: str | None) -> None:
+    """The title printed again as a body line."""
+    for line in content(lines):
+        if title is not None and line.text == title:
+            line.role = "title_copy"
+
+
+def mark_fragment(lines: list[Line]) -> None:
+    """A short last body line that stops without closing punctuation: a cut-off."""
+    body = content(lines)
+    if not body:
+        return
+    last = body[-1]
+    if len(last.text.split()) <= FRAGMENT_MAX_WORDS and not last.text.endswith(_TERMINAL):
+        last.role = "fragment"
+
+
+def assemble(lines: list[Line], header: Header, *, source: str, url: str | None) -> Article:
+    """Build the article from the roles the passes gave each line."""
+    body = [line.text for line in lines if line.free]
+    if not body:
+        raise NoArticle("no article text found: every line is header, caption or boilerplate",
+                        source=source)
+    captions = [line.text for line in lines if line.role == "caption"]
+    removed = tuple(_removed(lines))
+    return Article(
+        source=source,
+        title=header.title,
+        blocks=layout_blocks(body, captions),
+        date=header.date,
+        authors=tuple(header.authors),
+        url=url,
+        url_slug=header.slug,
+        removed=removed,
+    )
+
+
+def _removed(lines: list[Line]) -> list[Removed]:
+    """Removed blocks in document order; the lines of one teaser make one block."""
+    removed: list[Removed] = []
+    teaser_at: int | None = None
+    for line in lines:
+        if line.role == "teaser" and teaser_at is not None:
+            joined = removed[teaser_at].text + "\n" + line.text
+            removed[teaser_at] = Removed("teaser", joined)
+        elif line.role == "teaser_start":
+            teaser_at = len(removed)
+            removed.append(Removed("teaser", line.text))
+        elif _is_removed_kind(line.role):
+            removed.append(Removed(line.role, line.raw if line.role == "blank" else line.text))
+    return removed
+
+
+def _is_removed_kind(role: str | None) -> TypeGuard[RemovedKind]:
+    """True for roles that name a kind of removed block."""
+    return role in get_args(RemovedKind)

@@ -1,0 +1,101 @@
+"""The `retell` command: a thin shell over the library.
+
+Each command parses its options, calls the library and prints. Errors the
+user can cause are printed as one line on stderr and end the command with
+the error's exit code; see `retell.errors` for the table.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Iterable
+from typing import IO, Any
+
+import click
+
+from retell import __version__, render
+from retell.errors import EXIT_OK, EXIT_SOME_FAILED, RetellError
+from retell.ingest import DEFAULT_MAX_BYTES
+from retell.pipeline import InputOptions, Outcome, clean_inputs
+
+EXIT_CODES_HELP = """Exit codes: 0 all inputs cleaned; 1 some of several inputs failed;
+2 usage error; 3 input not found; 4 empty input; 5 binary input; 6 input too large;
+7 undecodable text; 8 no article found; 9 URL could not be fetched."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="retell")
+def cli() -> None:
+    """retell: clean raw news pages and retell them faithfully, crediting the source."""
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(render.FORMATS), default=None,
+    help="Output format. Default: json for one input, jsonl for several.",
+)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of standard output.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+              show_default=True, help="Refuse inputs larger than this.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a URL.")
+def clean(inputs: tuple[str, ...], fmt: render.Format | None, output: IO[str],
+          max_bytes: int, timeout: float) -> None:
+    """Clean INPUTS into structured articles.
+
+    INPUTS are files, folders (read recursively), - for standard input,
+    http(s) URLs, or RSS/Atom feeds (every entry's link is cleaned).
+    Scraped text dumps lose their date header, slug, caption copies, teasers,
+    notices and cut-off fragments; HTML pages go through trafilatura. Every
+    removed block is listed in the JSON with its kind.
+    """
+    options = InputOptions(max_bytes=max_bytes, timeout=timeout)
+    sys.exit(_write_outcomes(clean_inputs(inputs, options), fmt, output))
+
+
+def _write_outcomes(outcomes: Iterable[Outcome], fmt: render.Format | None,
+                    output: IO[str]) -> int:
+    """Write each outcome as it arrives and return the exit code for the run.
+
+    A single input gives one JSON object and several give JSON Lines, so the
+    first result waits until it is known whether a second one follows.
+    """
+    stream = iter(outcomes)
+    head = list(itertools.islice(stream, 2))
+    several = len(head) > 1
+    chosen: render.Format = fmt or "json"
+    if chosen == "json" and several:
+        chosen = "jsonl"
+    errors: list[RetellError] = []
+    for index, outcome in enumerate(itertools.chain(head, stream)):
+        if outcome.error is not None:
+            errors.append(outcome.error)
+            click.echo(f"retell: {outcome.error.one_line()}", err=True)
+        _write(outcome, chosen, output, first=index == 0)
+    return _exit_code(errors, several=several)
+
+
+def _write(outcome: Outcome, fmt: render.Format, output: IO[str], *, first: bool) -> None:
+    """Write one outcome; failed inputs appear only as JSON Lines records."""
+    if outcome.article is not None:
+        if fmt in ("markdown", "text") and not first:
+            output.write("\n---\n\n")
+        output.write(render.render(outcome.article, fmt))
+    elif outcome.error is not None and fmt == "jsonl":
+        output.write(render.to_json_line(render.error_dict(outcome.source, outcome.error)))
+    output.flush()
+
+
+def _exit_code(errors: list[RetellError], *, several: bool) -> int:
+    """0 when all went well, a lone input's own error code, else 1."""
+    if not errors:
+        return EXIT_OK
+    return EXIT_SOME_FAILED if several else errors[0].exit_code
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point of the `retell` console script."""
+    return cli.main(args=argv, prog_name="retell")

@@ -1,0 +1,103 @@
+"""Errors that retell reports to its users.
+
+Every error a user can cause carries the exit code the CLI ends with and
+prints as one line naming the input it is about. The tree::
+
+    RetellError                  (exit 1)  anything retell reports
+    ├── InputError                         the input could not be read as a page
+    │   ├── InputNotFound        (exit 3)  no such file or directory
+    │   ├── EmptyInput           (exit 4)  zero bytes, or only whitespace
+    │   ├── BinaryInput          (exit 5)  an image, archive or other non-text
+    │   ├── InputTooLarge        (exit 6)  over the size limit
+    │   └── UndecodableInput     (exit 7)  no text encoding fits the bytes
+    ├── NoArticle                (exit 8)  readable, but holds no article
+    └── FetchError               (exit 9)  a URL refused, timed out or failed
+
+Exit code 1 on its own means that a run over several inputs finished but
+some of them failed; 2 is a usage mistake (an unknown option, a bad value).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+
+
+class RetellError(Exception):
+    """Base of every error retell reports; carries the source it is about."""
+
+    exit_code: ClassVar[int] = 1
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def one_line(self) -> str:
+        """The error as the single line the CLI prints, naming its input."""
+        text = " ".join(self.message.split())
+        return f"{self.source}: {text}" if self.source else text
+
+
+class InputError(RetellError):
+    """The input could not be read as a page."""
+
+    exit_code = 3
+
+
+class InputNotFound(InputError):
+    """A path that does not exist or cannot be opened."""
+
+    exit_code = 3
+
+
+class EmptyInput(InputError):
+    """An input with no bytes, or nothing but whitespace."""
+
+    exit_code = 4
+
+
+class BinaryInput(InputError):
+    """An input that is not text: an image, an archive, a PDF."""
+
+    exit_code = 5
+
+
+class InputTooLarge(InputError):
+    """An input over the configured size limit."""
+
+    exit_code = 6
+
+
+class UndecodableInput(InputError):
+    """Bytes that no known text encoding decodes."""
+
+    exit_code = 7
+
+
+class NoArticle(RetellError):
+    """A readable page in which no article text was found."""
+
+    exit_code = 8
+
+
+class FetchError(RetellError):
+    """A URL that refused, timed out, redirected too often or answered an error."""
+
+    exit_code = 9
+
+
+ALL_ERRORS: tuple[type[RetellError], ...] = (
+    RetellError,
+    InputError,
+    InputNotFound,
+    EmptyInput,
+    BinaryInput,
+    InputTooLarge,
+    UndecodableInput,
+    NoArticle,
+    FetchError,
+)

@@ -1,0 +1,107 @@
+"""Extracting an `Article` from an HTML page, with trafilatura underneath.
+
+trafilatura finds the main text and the metadata. retell adds what it needs
+beyond that: figure captions kept apart from the body (each once), the URL's
+slug, and a clear `NoArticle` error when the page holds no story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+
+from retell.article import Article, layout_blocks
+from retell.clean import normalise
+from retell.dates import parse_date
+from retell.errors import NoArticle
+
+#: Settings handed to trafilatura; comments are not part of the story.
+EXTRACT_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "with_metadata": True,
+}
+
+
+def extract_html(html: str, *, source: str = "<html>", url: str | None = None) -> Article:
+    """Extract the article of an HTML page, captions kept apart from the body."""
+    document = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise NoArticle("no article found in this HTML page", source=source)
+    captions = figure_captions(html)
+    body = [line for line in _paragraphs(text) if line not in set(captions)]
+    if not body:
+        raise NoArticle("no article found in this HTML page", source=source)
+    page_url = getattr(document, "url", None) or url
+    return Article(
+        source=source,
+        title=_clean_field(getattr(document, "title", None)),
+        blocks=layout_blocks(body, captions),
+        date=_iso_date(getattr(document, "date", None)),
+        authors=_authors(getattr(document, "author", None)),
+        url=page_url,
+        url_slug=url_slug(page_url),
+        site_name=_clean_field(getattr(document, "sitename", None)),
+    )
+
+
+def figure_captions(html: str) -> list[str]:
+    """Each distinct <figcaption> text of the page, in document order."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return []
+    captions: list[str] = []
+    for element in tree.iter("figcaption"):
+        text = normalise(element.text_content())
+        if text and text not in captions:
+            captions.append(text)
+    return captions
+
+
+def url_slug(url: str | None) -> str | None:
+    """The last path segment of a URL, without a file extension."""
+    if not url:
+        return None
+    segments = [part for part in urlsplit(url).path.split("/") if part]
+    if not segments:
+        return None
+    slug = segments[-1].rsplit(".", 1)[0] if "." in segments[-1] else segments[-1]
+    return slug or None
+
+
+def _paragraphs(text: str) -> list[str]:
+    """trafilatura's text, one paragraph per line, whitespace-normalised."""
+    return [line for line in (normalise(raw) for raw in text.splitlines()) if line]
+
+
+def _clean_field(value: str | None) -> str | None:
+    """A metadata string with normalised whitespace, or None when empty."""
+    if not value:
+        return None
+    return normalise(value) or None
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    """trafilatura's date string (ISO when found) as a date."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        parsed = parse_date(value)
+        return parsed[0] if parsed else None
+
+
+def _authors(value: str | None) -> tuple[str, ...]:
+    """trafilatura's author field, which joins several names with "; "."""
+    if not value:
+        return ()
+    return tuple(name for name in (normalise(part) for part in value.split(";")) if name)

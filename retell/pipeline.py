@@ -1,0 +1,102 @@
+"""The stages in order. Read this file first.
+
+Today retell's pipeline has its first stages: ingest (files, folders, stdin,
+URLs, feeds) and clean/extract (a scraped text dump or an HTML page becomes
+an `Article`). Each input is processed on its own: one that fails is
+reported as an `Outcome` carrying its error, and the others go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from retell import ingest
+from retell.article import Article
+from retell.clean import clean_text
+from retell.errors import InputNotFound, NoArticle, RetellError
+from retell.extract import extract_html
+from retell.ingest import Page
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: its article, or the error that stopped it."""
+
+    source: str
+    article: Article | None = None
+    error: RetellError | None = None
+
+
+@dataclass(frozen=True)
+class InputOptions:
+    """Limits applied while reading inputs."""
+
+    max_bytes: int = ingest.DEFAULT_MAX_BYTES
+    timeout: float = 20.0
+    stdin: BinaryIO | None = None
+
+
+def clean(data: bytes | str, *, url: str | None = None, source: str = "<input>") -> Article:
+    """Clean one page given as bytes or text: a scraped dump or an HTML page."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    page = ingest.page_from_bytes(raw, source=source, url=url)
+    return clean_page(page)
+
+
+def clean_page(page: Page) -> Article:
+    """The article of one page, by the kind of page it is."""
+    if page.kind == "html":
+        return extract_html(page.text, source=page.source, url=page.url)
+    if page.kind == "feed":
+        raise NoArticle("this is a feed, not an article; pass it as an input to clean "
+                        "every entry", source=page.source)
+    return clean_text(page.text, source=page.source, url=page.url)
+
+
+def clean_inputs(specs: Iterable[str], options: InputOptions | None = None) -> Iterator[Outcome]:
+    """Clean every input in order; folders and feeds expand to their items."""
+    options = options or InputOptions()
+    for spec in specs:
+        try:
+            sources = ingest.expand(spec)
+            if not sources:
+                raise InputNotFound("the folder holds no files", source=spec)
+        except RetellError as error:
+            yield Outcome(spec, error=error)
+            continue
+        for source in sources:
+            yield from _clean_source(source, options)
+
+
+def _clean_source(source: str, options: InputOptions) -> Iterator[Outcome]:
+    """Clean one file, stream or URL; a feed yields one outcome per entry link."""
+    try:
+        page = _read(source, options)
+        if page.kind != "feed":
+            yield Outcome(source, article=clean_page(page))
+            return
+        links = ingest.feed_links(page)
+        if not links:
+            raise NoArticle("the feed has no entries with links", source=source)
+    except RetellError as error:
+        yield Outcome(source, error=error)
+        return
+    for link in links:
+        yield _clean_entry(link, options)
+
+
+def _clean_entry(link: str, options: InputOptions) -> Outcome:
+    """Clean the page a feed entry links to; feeds inside feeds are not followed."""
+    try:
+        return Outcome(link, article=clean_page(_read(link, options)))
+    except RetellError as error:
+        return Outcome(link, error=error)
+
+
+def _read(source: str, options: InputOptions) -> Page:
+    """Read one source under the configured limits."""
+    return ingest.read(
+        source, max_bytes=options.max_bytes, timeout=options.timeout, stdin=options.stdin
+    )
