@@ -317,8 +317,9 @@ def assemble(lines: list[Line], header: Header, *, source: str, url: str | None)
     """Build the article from the roles the passes gave each line."""
     body = [line.text for line in lines if line.free]
     if not body:
-        raise NoArticle("no article text found: every line is header, caption or boilerplate",
-                        source=source)
+        raise NoArticle(
+            "no article text found: every line is header, caption or boilerplate", source=source
+        )
     captions = [line.text for line in lines if line.role == "caption"]
     removed = tuple(_removed(lines))
     return Article(

@@ -33,17 +33,40 @@ def cli() -> None:
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(render.FORMATS), default=None,
+    "--format",
+    "fmt",
+    type=click.Choice(render.FORMATS),
+    default=None,
     help="Output format. Default: json for one input, jsonl for several.",
 )
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write here instead of standard output.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
-              show_default=True, help="Refuse inputs larger than this.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds to wait for a URL.")
-def clean(inputs: tuple[str, ...], fmt: render.Format | None, output: IO[str],
-          max_bytes: int, timeout: float) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write here instead of standard output.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse inputs larger than this.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=20.0,
+    show_default=True,
+    help="Seconds to wait for a URL.",
+)
+def clean(
+    inputs: tuple[str, ...],
+    fmt: render.Format | None,
+    output: IO[str],
+    max_bytes: int,
+    timeout: float,
+) -> None:
     """Clean INPUTS into structured articles.
 
     INPUTS are files, folders (read recursively), - for standard input,
@@ -56,8 +79,7 @@ def clean(inputs: tuple[str, ...], fmt: render.Format | None, output: IO[str],
     sys.exit(_write_outcomes(clean_inputs(inputs, options), fmt, output))
 
 
-def _write_outcomes(outcomes: Iterable[Outcome], fmt: render.Format | None,
-                    output: IO[str]) -> int:
+def _write_outcomes(outcomes: Iterable[Outcome], fmt: render.Format | None, output: IO[str]) -> int:
     """Write each outcome as it arrives and return the exit code for the run.
 
     A single input gives one JSON object and several give JSON Lines, so the

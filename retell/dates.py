@@ -59,12 +59,14 @@ _MONTH_NAME = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
 _YEAR = r"(?P<year>\d{4})"
 _PATTERNS = [
-    re.compile(rf"\b(?P<year>\d{{4}})[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}})\b"),
+    re.compile(r"\b(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
     re.compile(r"\b(?P<first>\d{1,2})(?P<sep>[./-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})\b"),
     re.compile(rf"\b{_DAY}\s*(?:of\s+|de\s+)?{_MONTH_NAME}[\s,]+(?:de\s+)?{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH_NAME}\s+{_DAY},?\s+{_YEAR}\b", re.I),
 ]
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I
+)
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*", re.UNICODE)
 
 MAX_DATE_LINE = 80

@@ -50,8 +50,10 @@ def clean_page(page: Page) -> Article:
     if page.kind == "html":
         return extract_html(page.text, source=page.source, url=page.url)
     if page.kind == "feed":
-        raise NoArticle("this is a feed, not an article; pass it as an input to clean "
-                        "every entry", source=page.source)
+        raise NoArticle(
+            "this is a feed, not an article; pass it as an input to clean every entry",
+            source=page.source,
+        )
     return clean_text(page.text, source=page.source, url=page.url)
 
 

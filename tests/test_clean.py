@@ -65,12 +65,20 @@ def test_page_without_date_header_has_no_date() -> None:
 
 
 def test_glued_slug_is_split_from_the_title() -> None:
-    slug, title = split_slug("county-adds-two-bus-routes-in-aprilCounty adds two bus routes in April")
-    assert (slug, title) == ("county-adds-two-bus-routes-in-april", "County adds two bus routes in April")
+    slug, title = split_slug(
+        "county-adds-two-bus-routes-in-aprilCounty adds two bus routes in April"
+    )
+    assert (slug, title) == (
+        "county-adds-two-bus-routes-in-april",
+        "County adds two bus routes in April",
+    )
 
 
 def test_slug_with_numeric_id_and_title_starting_with_a_digit() -> None:
-    assert split_slug("route-14-delays-48213Route 14 delays") == ("route-14-delays-48213", "Route 14 delays")
+    assert split_slug("route-14-delays-48213Route 14 delays") == (
+        "route-14-delays-48213",
+        "Route 14 delays",
+    )
     assert split_slug("3-ways-to-ride3 ways to ride") == ("3-ways-to-ride", "3 ways to ride")
 
 
@@ -95,9 +103,9 @@ def test_doubled_caption_is_kept_once_and_the_copy_recorded() -> None:
     article = clean_text(dump("Bus routes", STORY[0], caption, f"{NBSP}", caption, STORY[1]))
     assert article.captions == [caption]
     assert article.body == [STORY[0], STORY[1]]
-    assert [kind for kind, _ in kinds(dump("Bus routes", STORY[0], caption, caption, STORY[1]))] == [
-        "caption_copy"
-    ]
+    assert [
+        kind for kind, _ in kinds(dump("Bus routes", STORY[0], caption, caption, STORY[1]))
+    ] == ["caption_copy"]
 
 
 def test_caption_that_opens_a_body_paragraph_leaves_the_paragraph_in_the_body() -> None:
@@ -108,10 +116,19 @@ def test_caption_that_opens_a_body_paragraph_leaves_the_paragraph_in_the_body() 
 
 
 def test_teaser_with_label_headline_and_image_is_one_removed_block() -> None:
-    text = dump("Bus routes", STORY[0], "Read More", "EXCLUSIVE", "Why the tram never came",
-                "article image", STORY[1])
+    text = dump(
+        "Bus routes",
+        STORY[0],
+        "Read More",
+        "EXCLUSIVE",
+        "Why the tram never came",
+        "article image",
+        STORY[1],
+    )
     assert clean_text(text).body == [STORY[0], STORY[1]]
-    assert kinds(text) == [("teaser", "Read More\nEXCLUSIVE\nWhy the tram never came\narticle image")]
+    assert kinds(text) == [
+        ("teaser", "Read More\nEXCLUSIVE\nWhy the tram never came\narticle image")
+    ]
 
 
 def test_teaser_without_image_line_ends_at_its_headline() -> None:
@@ -170,7 +187,9 @@ def test_normalise_leaves_no_runs_of_whitespace(text: str) -> None:
     assert result.split() == text.split()
 
 
-@given(st.lists(st.text(alphabet=st.characters(categories=["L", "N", "P"]), min_size=1), min_size=1))
+@given(
+    st.lists(st.text(alphabet=st.characters(categories=["L", "N", "P"]), min_size=1), min_size=1)
+)
 def test_cleaner_never_changes_the_words_of_a_body_line(words: list[str]) -> None:
     line = " ".join(words) + "."
     article = clean_text(dump("A title", line, STORY[0]))
