@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TypeGuard, get_args
 
 from retell.article import Article, Removed, RemovedKind, layout_blocks
-from retell.dates import date_line
+from retell.dates import date_line, parse_date
 from retell.errors import NoArticle
 
 #: How many content lines at the top may hold the date, slug, title and byline.
@@ -60,6 +60,12 @@ _SINGLE_CAPTION = re.compile(
 )
 _BYLINE = re.compile(r"^(?:by|von|par|por|di)\s+(?P<names>[^\W\d_].{1,120})$", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
+# A byline often goes on after the names: "By Ann Lee | Updated 3 March", "By Ann Lee - BBC".
+_BYLINE_END = re.compile(r"\s(?:[|•·—–-]|for|für)\s.*$", re.I)
+_ROLE_WORDS = re.compile(
+    r"\b(?:editor|correspondent|reporter|writer|staff|columnist|redakteur\w*|korrespondent\w*)\b",
+    re.I,
+)
 _SLUG_SEPARATORS = ("-", "_")
 
 
@@ -135,7 +141,14 @@ def read_header(lines: list[Line]) -> Header:
             _take_title(line, header)
         elif not header.authors and (names := byline_names(line.text)):
             header.authors, line.role = names, "byline"
+            header.date = header.date or _date_in(line.text)
     return header
+
+
+def _date_in(text: str) -> dt.date | None:
+    """A date written anywhere in a line, such as "By Ann Lee | 3 March 2025"."""
+    found = parse_date(text)
+    return found[0] if found else None
 
 
 def _take_title(line: Line, header: Header) -> None:
@@ -220,15 +233,15 @@ def byline_names(text: str) -> list[str]:
     match = _BYLINE.match(text)
     if match is None or len(text.split()) > 14:
         return []
-    parts = [part.strip() for part in _NAME_SPLIT.split(match["names"])]
-    names = [part for part in parts if part and _looks_like_name(part)]
-    return names
+    names = _BYLINE_END.sub("", match["names"])
+    parts = [part.strip() for part in _NAME_SPLIT.split(names)]
+    return [part for part in parts if _looks_like_name(part) and not _ROLE_WORDS.search(part)]
 
 
 def _looks_like_name(part: str) -> bool:
     """Two to four capitalised words, the shape of a person's name."""
     words = part.split()
-    return 1 <= len(words) <= 4 and all(word[0].isupper() for word in words)
+    return 2 <= len(words) <= 4 and all(word[0].isupper() for word in words)
 
 
 def mark_teasers(lines: list[Line]) -> None:

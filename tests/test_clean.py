@@ -195,3 +195,28 @@ def test_cleaner_never_changes_the_words_of_a_body_line(words: list[str]) -> Non
     article = clean_text(dump("A title", line, STORY[0]))
     for paragraph in article.body:
         assert paragraph in (normalise(line), STORY[0])
+
+
+def test_byline_with_date_and_role() -> None:
+    article = clean_text(
+        dump("Bus routes", "By Ada Brennan, Transport Editor | 2 April 2025", *STORY)
+    )
+    assert article.authors == ("Ada Brennan",)
+    assert article.date == dt.date(2025, 4, 2)
+    assert article.body == STORY
+
+
+def test_one_line_teaser_and_credit_caption() -> None:
+    credit = "Riders wait at the new stop (Photo: Ada Brennan)"
+    text = dump("Bus routes", STORY[0], "Read more: Why the tram never came", credit, *STORY[1:])
+    article = clean_text(text)
+    assert article.body == STORY
+    assert article.captions == [credit]
+    assert kinds(text) == [("teaser", "Read more: Why the tram never came")]
+
+
+def test_crlf_line_endings_and_single_newlines() -> None:
+    text = "\r\n".join(["2 April 2025", "Bus routes", *STORY, "Share this article"]) + "\r\n"
+    article = clean_text(text)
+    assert article.body == STORY
+    assert kinds(text) == [("date_header", "2 April 2025"), ("boilerplate", "Share this article")]

@@ -15,7 +15,7 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_is_clean() -> None:
-    result = _run(sys.executable, "-m", "ruff", "check", "retell", "tests", "bench")
+    result = _run(sys.executable, "-m", "ruff", "check", "retell", "tests", "bench", "scripts")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -28,3 +28,8 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"retell {name}" in readme, name
+
+
+def test_readme_cli_reference_matches_help() -> None:
+    result = _run(sys.executable, "scripts/update_readme.py", "--check")
+    assert result.returncode == 0, "run: python scripts/update_readme.py"
