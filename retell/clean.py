@@ -50,9 +50,13 @@ _BOILERPLATE = re.compile(
     r"^(?:share this(?: article)?|share on \w+|like this|loading\.*|advertisement|anzeige|"
     r"werbung|sponsored(?: content)?|scroll down for video|continue reading below|"
     r"subscribe to our newsletter|sign up to our newsletter|follow us on \w+|leave a comment|"
-    r"comments|tags?:.*|all rights reserved\.?|©.*|copyright ©?.*)\W*$",
+    r"comments|tags?:.*|all rights reserved\.?|©.*|copyright ©?.*|skip to (?:main )?content|"
+    r"menu|search|home|share|tweet|email|facebook|twitter|whatsapp|pinterest|linkedin|print|"
+    r"\d+ min(?:ute)?s? read|reading time:.*|lesezeit:.*)\W*$",
     re.I,
 )
+# "Home » News » Politics": a breadcrumb trail of two or more separators.
+_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s[»>›/|]\s[^.!?]{1,40}){2,}$")
 _SINGLE_CAPTION = re.compile(
     r"\((?:image|photo|picture|credit|foto|bild|photograph)s?:[^)]*\)$|"
     r"^(?:photo|picture|image|foto|bild)s?:\s",
@@ -97,9 +101,9 @@ def clean_text(text: str, *, source: str = "<text>", url: str | None = None) -> 
     """Clean a scraped text dump into an article, keeping every removed block."""
     lines = split_lines(text)
     mark_blank(lines)
+    mark_notices(lines)
     header = read_header(lines)
     mark_teasers(lines)
-    mark_notices(lines)
     mark_captions(lines)
     mark_title_copies(lines, header.title)
     mark_fragment(lines)
@@ -294,7 +298,7 @@ def mark_notices(lines: list[Line]) -> None:
             continue
         if _NOTICE.search(line.text):
             line.role = "notice"
-        elif _BOILERPLATE.match(line.text):
+        elif _BOILERPLATE.match(line.text) or _BREADCRUMB.match(line.text):
             line.role = "boilerplate"
 
 

@@ -220,3 +220,10 @@ def test_crlf_line_endings_and_single_newlines() -> None:
     article = clean_text(text)
     assert article.body == STORY
     assert kinds(text) == [("date_header", "2 April 2025"), ("boilerplate", "Share this article")]
+
+
+def test_breadcrumb_and_reading_time_above_the_title_are_boilerplate() -> None:
+    text = dump("Home » News » Transport", "2 April 2025", "Bus routes", "3 min read", *STORY)
+    article = clean_text(text)
+    assert (article.title, article.date, article.body) == ("Bus routes", dt.date(2025, 4, 2), STORY)
+    assert [kind for kind, _ in kinds(text)] == ["boilerplate", "date_header", "boilerplate"]
