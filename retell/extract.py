@@ -8,6 +8,7 @@ slug, and a clear `NoArticle` error when the page holds no story.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,7 +16,7 @@ import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
-from retell.article import Article, layout_blocks
+from retell.article import Article, Removed, layout_blocks
 from retell.clean import normalise
 from retell.dates import parse_date
 from retell.errors import NoArticle
@@ -31,28 +32,40 @@ EXTRACT_OPTIONS: dict[str, Any] = {
     "include_tables": True,
     "include_images": False,
     "with_metadata": True,
+    # The publication date from meta tags, structured data and the URL only: htmldate's
+    # extensive search of the page text cost 30-40 % of retell's time on the trafilatura
+    # evaluation pages (bench/extract.py) and mostly finds dates for pages that have none.
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
 
 
 def extract_html(html: str, *, source: str = "<html>", url: str | None = None) -> Article:
     """Extract the article of an HTML page, captions kept apart from the body."""
     document = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)
-    text = getattr(document, "text", None) if document is not None else None
     captions = figure_captions(html)
-    body = [line for line in _paragraphs(text or "") if line not in set(captions)]
+    title = _normalised(_field(document, "title"))
+    lines = [line for line in _paragraphs(_field(document, "text")) if line not in captions]
+    body = [line for line in lines if line != title]
     if sum(len(line.split()) for line in body) < MIN_ARTICLE_WORDS:
         raise NoArticle("no article found in this HTML page", source=source)
-    page_url = getattr(document, "url", None) or url
+    page_url = _field(document, "url") or url
     return Article(
         source=source,
-        title=_clean_field(getattr(document, "title", None)),
+        title=title,
         blocks=layout_blocks(body, captions),
-        date=_iso_date(getattr(document, "date", None)),
-        authors=_authors(getattr(document, "author", None)),
+        date=_iso_date(_field(document, "date")),
+        authors=_authors(_field(document, "author")),
         url=page_url,
         url_slug=url_slug(page_url),
-        site_name=_clean_field(getattr(document, "sitename", None)),
+        site_name=_normalised(_field(document, "sitename")),
+        removed=tuple(Removed("title_copy", line) for line in lines if line == title),
     )
+
+
+def _field(document: object, name: str) -> str | None:
+    """A text field of trafilatura's document, or None when it is missing or empty."""
+    value = getattr(document, name, None)
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def figure_captions(html: str) -> list[str]:
@@ -80,16 +93,20 @@ def url_slug(url: str | None) -> str | None:
     return slug or None
 
 
-def _paragraphs(text: str) -> list[str]:
-    """trafilatura's text, one paragraph per line, whitespace-normalised."""
-    return [line for line in (normalise(raw) for raw in text.splitlines()) if line]
+def _paragraphs(text: str | None) -> list[str]:
+    """trafilatura's text, one paragraph per line, in NFC with whitespace normalised.
+
+    trafilatura's own text output is NFC; its Python document is not, and
+    decomposed accents would keep the same words from matching elsewhere.
+    """
+    raw_lines = (text or "").splitlines()
+    lines = (normalise(unicodedata.normalize("NFC", raw)) for raw in raw_lines)
+    return [line for line in lines if line]
 
 
-def _clean_field(value: str | None) -> str | None:
-    """A metadata string with normalised whitespace, or None when empty."""
-    if not value:
-        return None
-    return normalise(value) or None
+def _normalised(value: str | None) -> str | None:
+    """A metadata string with its whitespace normalised."""
+    return normalise(value) if value else None
 
 
 def _iso_date(value: str | None) -> dt.date | None:

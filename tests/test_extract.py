@@ -1,0 +1,58 @@
+"""HTML pages through trafilatura: golden files, captions kept apart, no-article pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from retell import clean
+from retell.errors import NoArticle
+from retell.extract import extract_html, figure_captions, url_slug
+from retell.render import article_dict
+
+from .conftest import DATA
+
+PAGES = sorted((DATA / "html").glob("*.html"))
+KEYS = ("title", "date", "authors", "url_slug", "site_name", "body", "captions")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[path.stem for path in PAGES])
+def test_html_page_matches_its_golden_file(page: Path) -> None:
+    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    assert set(KEYS) <= set(expected), "an expected file must name every key"
+    actual = article_dict(clean(page.read_bytes(), source=page.name))
+    for key in KEYS:
+        assert actual[key] == expected[key], key
+
+
+def test_captions_are_not_in_the_body() -> None:
+    html = (DATA / "html" / "01_lighthouse.html").read_text(encoding="utf-8")
+    article = extract_html(html)
+    assert article.captions == figure_captions(html)
+    assert not set(article.captions) & set(article.body)
+
+
+def test_reader_comments_are_not_part_of_the_article() -> None:
+    article = extract_html((DATA / "html" / "01_lighthouse.html").read_text(encoding="utf-8"))
+    assert all("cannot wait to go back" not in paragraph for paragraph in article.body)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>",
+        "<html><head><title>Index</title></head><body><ul><li>One</li><li>Two</li></ul></body></html>",
+        "<html><body></body></html>",
+    ],
+)
+def test_page_without_an_article_raises(html: str) -> None:
+    with pytest.raises(NoArticle):
+        extract_html(html, source="index.html")
+
+
+def test_url_slug_is_the_last_path_segment() -> None:
+    assert url_slug("https://a.example/news/2025/bus-routes-open.html?x=1") == "bus-routes-open"
+    assert url_slug("https://a.example/") is None
+    assert url_slug(None) is None
