@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -185,3 +189,53 @@ def test_folder_is_read_recursively(tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error() -> None:
     code, _, _ = run("clean", str(EXAMPLE), "--format", "pdf")
     assert code == 2
+
+
+def test_url_that_times_out() -> None:
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)  # the connection is queued but never answered
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/slow"
+        code, _, err = run("clean", url, "--timeout", "0.5")
+    assert code == 9
+    assert_one_line_error(err, url)
+    assert "timed out" in err
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A real HTTP server on loopback serving the files of a temporary folder."""
+    handler = partial(QuietHandler, directory=str(tmp_path))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", tmp_path
+    server.shutdown()
+    server.server_close()
+
+
+def test_feed_url_cleans_every_entry_in_feed_order(site: tuple[str, Path]) -> None:
+    base, folder = site
+    (folder / "ferry.txt").write_bytes(EXAMPLE.read_bytes())
+    (folder / "lighthouse.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    links = [f"{base}/lighthouse.html", f"{base}/gone.html", f"{base}/ferry.txt"]
+    items = "".join(
+        f"<item><title>{n}</title><link>{link}</link></item>" for n, link in enumerate(links)
+    )
+    (folder / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>',
+        encoding="utf-8",
+    )
+    code, out, err = run("clean", f"{base}/feed.xml", "--timeout", "5")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [record["source"] for record in records] == links
+    assert records[0]["title"] == "Lighthouse reopens after repairs"
+    assert records[1]["error"]["exit_code"] == 9
+    assert records[2]["url"] == f"{base}/ferry.txt"
+    assert "404" in err
