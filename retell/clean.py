@@ -23,17 +23,28 @@ from retell.errors import NoArticle
 HEADER_LINES = 4
 #: A last line of at most this many words with no closing punctuation is a cut-off fragment.
 FRAGMENT_MAX_WORDS = 12
+#: A "By ..." line this short counts as a byline even when it names no person ("by admin").
+BYLINE_MAX_UNNAMED_WORDS = 4
 #: Teaser headlines and labels are short; a longer line after "Read More" is body text.
 TEASER_HEADLINE_MAX = 220
 
 _TERMINAL = tuple(".!?…:;\"'”’»)]")
 
 _TEASER_MARKER = re.compile(
-    r"^(?:read more|read next|more on this story|related(?: articles?| stories)?|see also|"
+    r"^(?:read more|read next|more on this story|related(?: articles?| stories| posts)?|see also|"
+    r"more stories|you may also like|popular posts|trending|"
     r"also read|recommended|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|"
     r"lire aussi|à lire aussi|leer más|lee también)\s*:?(?P<rest>\s.*)?$",
     re.I,
 )
+# Markers that head a list of several related headlines rather than a single one.
+_TEASER_LIST = re.compile(
+    r"^(?:related (?:articles|stories|posts)|more stories|you may also like|popular posts|"
+    r"trending|recommended)\s*:?$",
+    re.I,
+)
+#: How many headlines a list of related articles may hold.
+TEASER_LIST_MAX = 6
 _TEASER_LABEL = re.compile(
     r"^(?:exclusive|breaking|live|revealed|watch|pictured|video|update|opinion|analysis|"
     r"exklusiv|eilmeldung|exclusif)\s*:?$",
@@ -52,7 +63,8 @@ _BOILERPLATE = re.compile(
     r"subscribe to our newsletter|sign up to our newsletter|follow us on \w+|leave a comment|"
     r"comments|tags?:.*|all rights reserved\.?|©.*|copyright ©?.*|skip to (?:main )?content|"
     r"menu|search|home|share|tweet|email|facebook|twitter|whatsapp|pinterest|linkedin|print|"
-    r"\d+ min(?:ute)?s? read|reading time:.*|lesezeit:.*)\W*$",
+    r"\d+ min(?:ute)?s? read|reading time:.*|lesezeit:.*|"
+    r"(?:proudly )?powered by (?:wordpress|blogger|ghost|drupal|joomla|wix|squarespace)\b.*)\W*$",
     re.I,
 )
 # "Home » News » Politics": a breadcrumb trail of two or more separators.
@@ -141,10 +153,9 @@ def read_header(lines: list[Line]) -> Header:
         elif header.title is None and header.slug is None and is_slug(line.text):
             header.slug, line.role = line.text, "slug"
         elif header.title is None:
-            header.slug, header.title = header.slug or None, line.text
             _take_title(line, header)
-        elif not header.authors and (names := byline_names(line.text)):
-            header.authors, line.role = names, "byline"
+        elif not header.authors and is_byline(line.text):
+            header.authors, line.role = byline_names(line.text), "byline"
             header.date = header.date or _date_in(line.text)
     return header
 
@@ -232,6 +243,13 @@ def _case_cut(token: str) -> int | None:
     return None
 
 
+def is_byline(text: str) -> bool:
+    """A "By ..." line: one naming people, or a short one such as "by admin"."""
+    if _BYLINE.match(text) is None:
+        return False
+    return bool(byline_names(text)) or len(text.split()) <= BYLINE_MAX_UNNAMED_WORDS
+
+
 def byline_names(text: str) -> list[str]:
     """The author names of a "By Jane Doe and Rafael Ortiz" line, or none."""
     match = _BYLINE.match(text)
@@ -265,13 +283,15 @@ def _claim_teaser(free: list[Line], start: int) -> int:
     """Claim a teaser starting at `start`; return the index of its last line."""
     members = [free[start]]
     marker = _TEASER_MARKER.match(free[start].text)
-    headline_done = bool(marker and marker["rest"])
-    for line in free[start + 1 : start + 6]:
+    headlines_left = TEASER_LIST_MAX if _TEASER_LIST.match(free[start].text) else 1
+    if marker and marker["rest"]:
+        headlines_left = 0
+    for line in free[start + 1 : start + 2 + 2 * TEASER_LIST_MAX]:
         if _TEASER_LABEL.match(line.text) or _IMAGE_PLACEHOLDER.match(line.text):
             members.append(line)
-        elif not headline_done and _is_headline(line, free, members):
+        elif headlines_left and _is_headline(line, free):
             members.append(line)
-            headline_done = True
+            headlines_left -= 1
         else:
             break
     for member in members:
@@ -280,7 +300,7 @@ def _claim_teaser(free: list[Line], start: int) -> int:
     return start + len(members) - 1
 
 
-def _is_headline(line: Line, free: list[Line], members: list[Line]) -> bool:
+def _is_headline(line: Line, free: list[Line]) -> bool:
     """A teaser headline: short, and not a body paragraph ending in a full stop."""
     if len(line.text) > TEASER_HEADLINE_MAX:
         return False

@@ -227,3 +227,27 @@ def test_breadcrumb_and_reading_time_above_the_title_are_boilerplate() -> None:
     article = clean_text(text)
     assert (article.title, article.date, article.body) == ("Bus routes", dt.date(2025, 4, 2), STORY)
     assert [kind for kind, _ in kinds(text)] == ["boilerplate", "date_header", "boilerplate"]
+
+
+def test_related_posts_list_is_one_teaser() -> None:
+    text = dump(
+        "Bus routes",
+        STORY[0],
+        "Related Posts:",
+        "Tram plan shelved",
+        "Fares to rise in May",
+        "Night buses return",
+        *STORY[1:],
+        "Proudly powered by WordPress | Theme: Newsline.",
+    )
+    article = clean_text(text)
+    assert article.body == STORY
+    assert kinds(text) == [
+        ("teaser", "Related Posts:\nTram plan shelved\nFares to rise in May\nNight buses return"),
+        ("boilerplate", "Proudly powered by WordPress | Theme: Newsline."),
+    ]
+
+
+def test_username_byline_is_removed_without_authors() -> None:
+    article = clean_text(dump("2 April 2025", "Bus routes", "by admin", *STORY))
+    assert (article.authors, article.body) == ((), STORY)
