@@ -8,6 +8,7 @@ slug, and a clear `NoArticle` error when the page holds no story.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,6 +26,9 @@ from retell.errors import NoArticle
 #: menu-only page gives 1-5 words, the shortest story of the trafilatura evaluation pages
 #: far more (bench/extract.py counts pages that raise NoArticle).
 MIN_ARTICLE_WORDS = 12
+
+# Han, Hiragana, Katakana, Hangul syllables and Thai: scripts written without spaces.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 #: Settings handed to trafilatura; comments are not part of the story.
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -46,7 +50,7 @@ def extract_html(html: str, *, source: str = "<html>", url: str | None = None) -
     title = _normalised(_field(document, "title"))
     lines = [line for line in _paragraphs(_field(document, "text")) if line not in captions]
     body = [line for line in lines if line != title]
-    if sum(len(line.split()) for line in body) < MIN_ARTICLE_WORDS:
+    if article_words(body) < MIN_ARTICLE_WORDS:
         raise NoArticle("no article found in this HTML page", source=source)
     page_url = _field(document, "url") or url
     return Article(
@@ -60,6 +64,17 @@ def extract_html(html: str, *, source: str = "<html>", url: str | None = None) -
         site_name=_normalised(_field(document, "sitename")),
         removed=tuple(Removed("title_copy", line) for line in lines if line == title),
     )
+
+
+def article_words(paragraphs: list[str]) -> int:
+    """Words in the paragraphs, counting two characters of an unspaced script as one word.
+
+    Chinese, Japanese and Thai put no spaces between words, so splitting on
+    whitespace would make a long story look like a handful of words.
+    """
+    spaced = sum(len(paragraph.split()) for paragraph in paragraphs)
+    unspaced = sum(len(_UNSPACED.findall(paragraph)) for paragraph in paragraphs)
+    return spaced + unspaced // 2
 
 
 def _field(document: object, name: str) -> str | None:

@@ -9,7 +9,7 @@ import pytest
 
 from retell import clean
 from retell.errors import NoArticle
-from retell.extract import extract_html, figure_captions, url_slug
+from retell.extract import article_words, extract_html, figure_captions, url_slug
 from retell.render import article_dict
 
 from .conftest import DATA
@@ -56,3 +56,9 @@ def test_url_slug_is_the_last_path_segment() -> None:
     assert url_slug("https://a.example/news/2025/bus-routes-open.html?x=1") == "bus-routes-open"
     assert url_slug("https://a.example/") is None
     assert url_slug(None) is None
+
+
+def test_words_of_unspaced_scripts_are_counted() -> None:
+    japanese = "新しい図書館が来月から町の中心で開きます。子どもたちのための部屋もあります。"
+    assert article_words([japanese]) >= 12
+    assert article_words(["Home About"]) == 2
