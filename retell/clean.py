@@ -23,6 +23,8 @@ from retell.errors import NoArticle
 HEADER_LINES = 4
 #: A last line of at most this many words with no closing punctuation is a cut-off fragment.
 FRAGMENT_MAX_WORDS = 12
+#: The longest line taken for a title (the seed's, with its slug removed, is 190 characters).
+TITLE_MAX = 320
 #: A "By ..." line this short counts as a byline even when it names no person ("by admin").
 BYLINE_MAX_UNNAMED_WORDS = 4
 #: Teaser headlines and labels are short; a longer line after "Read More" is body text.
@@ -148,16 +150,32 @@ def read_header(lines: list[Line]) -> Header:
     """Find the date, slug, title and byline among the first content lines."""
     header = Header()
     for line in content(lines)[:HEADER_LINES]:
-        if header.date is None and (found := date_line(line.text)) is not None:
-            header.date, line.role = found, "date_header"
-        elif header.title is None and header.slug is None and is_slug(line.text):
-            header.slug, line.role = line.text, "slug"
-        elif header.title is None:
-            _take_title(line, header)
-        elif not header.authors and is_byline(line.text):
-            header.authors, line.role = byline_names(line.text), "byline"
-            header.date = header.date or _date_in(line.text)
+        if not _claim_header_line(line, header):
+            break  # the story has begun
     return header
+
+
+def _claim_header_line(line: Line, header: Header) -> bool:
+    """Give a line its header role and record what it says; False for a story line."""
+    if header.date is None and (found := date_line(line.text)) is not None:
+        header.date, line.role = found, "date_header"
+        return True
+    if header.title is None and header.slug is None and is_slug(line.text):
+        header.slug, line.role = line.text, "slug"
+        return True
+    if header.title is None:
+        return _take_title(line, header)
+    if not header.authors and is_byline(line.text):
+        header.authors, line.role = byline_names(line.text), "byline"
+        header.date = header.date or _date_in(line.text)
+        return True
+    return False
+
+
+def looks_like_title(text: str) -> bool:
+    """A headline: not longer than TITLE_MAX and not several full sentences."""
+    sentences = len(re.findall(r"[.!?][\"'”’]?\s+[A-Z]", text))
+    return len(text) <= TITLE_MAX and not (text.endswith(".") and sentences >= 1)
 
 
 def _date_in(text: str) -> dt.date | None:
@@ -166,16 +184,15 @@ def _date_in(text: str) -> dt.date | None:
     return found[0] if found else None
 
 
-def _take_title(line: Line, header: Header) -> None:
-    """Claim a title line, splitting off a slug glued to its front."""
+def _take_title(line: Line, header: Header) -> bool:
+    """Claim a headline line, splitting off a slug glued to its front; False if not one."""
     slug, title = split_slug(line.text)
-    if slug is not None:
-        header.slug = slug
-        line.role = "slug"
-        line.text = slug
-    else:
-        line.role = "title"
-    header.title = title
+    if not looks_like_title(title):
+        return False
+    header.slug, header.title = slug or header.slug, title
+    line.role = "title" if slug is None else "slug"
+    line.text = slug or line.text
+    return True
 
 
 def is_slug(text: str) -> bool:

@@ -251,3 +251,9 @@ def test_related_posts_list_is_one_teaser() -> None:
 def test_username_byline_is_removed_without_authors() -> None:
     article = clean_text(dump("2 April 2025", "Bus routes", "by admin", *STORY))
     assert (article.authors, article.body) == ((), STORY)
+
+
+def test_dump_that_starts_with_the_story_has_no_title() -> None:
+    article = clean_text(dump("2 April 2025", STORY[0] + " " + STORY[1], STORY[2]))
+    assert article.title is None
+    assert article.body == [STORY[0] + " " + STORY[1], STORY[2]]
