@@ -94,3 +94,68 @@ def layout_blocks(body: Iterable[str], captions: Iterable[str]) -> tuple[Block, 
         blocks.append(Block(kind, text, cursor, cursor + len(text)))
         cursor += len(text) + len(PARAGRAPH_SEPARATOR)
     return tuple(blocks)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of `Article.text`, given by character offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One retelling request: the source sentences it covers and what became of them.
+
+    `outcome` is "retold" (the model's text passed the checks), "copied" (the
+    model gave the source back word for word), or "kept" (the model's text
+    failed a check, named in `problems`, and the source sentences were used).
+    """
+
+    text: str
+    sources: tuple[Span, ...]
+    outcome: str
+    problems: tuple[str, ...] = ()
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    cached: bool = False
+    tries: int = 1
+
+
+@dataclass(frozen=True)
+class OutputParagraph:
+    """One paragraph of a rewrite, made of pieces in source order."""
+
+    pieces: tuple[Piece, ...]
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text: its pieces joined by spaces."""
+        return " ".join(piece.text for piece in self.pieces)
+
+
+@dataclass(frozen=True)
+class Result:
+    """A rewrite of an article: its paragraphs, its source, and how it was made."""
+
+    article: Article
+    style: str
+    paragraphs: tuple[OutputParagraph, ...]
+    backend: str
+    target_words: int
+    seconds: float
+
+    @property
+    def text(self) -> str:
+        """The rewrite's paragraphs separated by blank lines."""
+        return PARAGRAPH_SEPARATOR.join(paragraph.text for paragraph in self.paragraphs)
+
+    def pieces(self) -> list[Piece]:
+        """Every piece of every paragraph, in order."""
+        return [piece for paragraph in self.paragraphs for piece in paragraph.pieces]
+
+    def word_count(self) -> int:
+        """Words in the rewrite."""
+        return len(self.text.split())

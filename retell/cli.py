@@ -15,9 +15,14 @@ from typing import IO, Any
 import click
 
 from retell import __version__, render
-from retell.errors import EXIT_OK, EXIT_SOME_FAILED, RetellError
+from retell.backends import DEFAULT_BACKEND, REGISTRY
+from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BackendError, RetellError
 from retell.ingest import DEFAULT_MAX_BYTES
+from retell.models import EMBEDDED, cache_dir
 from retell.pipeline import InputOptions, Outcome, clean_inputs
+from retell.render import RESULT_FORMATS
+from retell.rewrite import STYLES, RewriteOptions
+from retell.session import RewriteSession, default_cache
 
 EXIT_CODES_HELP = """Exit codes: 0 all inputs cleaned; 1 some of several inputs failed;
 2 usage error; 3 input not found; 4 empty input; 5 binary input; 6 input too large;
@@ -116,6 +121,132 @@ def _exit_code(errors: list[RetellError], *, several: bool) -> int:
     if not errors:
         return EXIT_OK
     return EXIT_SOME_FAILED if several else errors[0].exit_code
+
+
+REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inputs failed;
+2 usage error; 3-9 as for clean; 10 unknown backend; 11 model file missing or corrupt;
+12 model server unreachable or failing (finished pieces stay cached for a re-run)."""
+
+
+@cli.command("rewrite", epilog=REWRITE_EXIT_HELP)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--style",
+    type=click.Choice(STYLES),
+    default="rewrite",
+    show_default=True,
+    help="rewrite: paragraphs at --ratio; summary: --sentences sentences; "
+    "brief: bullet points; headline: one line.",
+)
+@click.option(
+    "--ratio",
+    type=click.FloatRange(0.05, 1.0),
+    default=0.45,
+    show_default=True,
+    help="Target length as a share of the article's words.",
+)
+@click.option(
+    "--sentences",
+    type=click.IntRange(1, 30),
+    default=3,
+    show_default=True,
+    help="Sentences in a summary.",
+)
+@click.option(
+    "--backend",
+    "backend_spec",
+    default=DEFAULT_BACKEND,
+    show_default=True,
+    help="local, local:PATH.gguf, openai:URL[#MODEL] or fake (see: retell backends).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(RESULT_FORMATS),
+    default="markdown",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write here instead of standard output.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Show the planned requests and an estimate; generate nothing."
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the answer cache.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def rewrite_command(
+    inputs: tuple[str, ...],
+    style: str,
+    ratio: float,
+    sentences: int,
+    backend_spec: str,
+    fmt: str,
+    output: IO[str],
+    dry_run: bool,
+    no_cache: bool,
+    quiet: bool,
+) -> None:
+    """Rewrite INPUTS paragraph by paragraph, in source order, crediting the source.
+
+    retell keeps the source sentences worth keeping (which fixes the length),
+    has the model retell them a few at a time, and checks each retelling:
+    one that adds numbers, names or roles, flips a negation or changes a
+    quote is replaced by its source sentences. Answers are cached, so a
+    re-run after a crash redoes only what was not finished.
+    """
+    options = RewriteOptions(style, ratio, sentences)
+    session = RewriteSession(backend_spec, None if no_cache else default_cache(), quiet=quiet)
+    try:
+        code = _rewrite_all(clean_inputs(inputs), session, options, fmt, output, dry_run)
+    finally:
+        session.close()
+    sys.exit(code)
+
+
+def _rewrite_all(
+    outcomes: Iterable[Outcome],
+    session: RewriteSession,
+    options: RewriteOptions,
+    fmt: str,
+    output: IO[str],
+    dry_run: bool,
+) -> int:
+    """Rewrite each cleaned input; a backend failure stops the run, others skip the input."""
+    errors: list[RetellError] = []
+    count = 0
+    for count, outcome in enumerate(outcomes, start=1):
+        try:
+            if outcome.error is not None:
+                raise outcome.error
+            assert outcome.article is not None
+            text = session.run(outcome.article, options, fmt, dry_run)
+            output.write(text if count == 1 or fmt == "json" else "\n---\n\n" + text)
+            output.flush()
+        except BackendError as error:
+            click.echo(f"retell: {error.one_line()}", err=True)
+            return error.exit_code
+        except RetellError as error:
+            click.echo(f"retell: {error.one_line()}", err=True)
+            errors.append(error)
+    return _exit_code(errors, several=count > 1)
+
+
+@cli.command("backends")
+def backends_command() -> None:
+    """List the backends retell can use and how each is chosen and configured."""
+    for prefix, registration in sorted(REGISTRY.items()):
+        marker = " (default)" if prefix == DEFAULT_BACKEND else ""
+        click.echo(f"{registration.usage}{marker}\n    {registration.summary}")
+    click.echo(f"\nembedded model: {EMBEDDED.name}, sha256 {EMBEDDED.sha256}")
+    joined = cache_dir() / "models"
+    click.echo(
+        f"cache directory: {cache_dir()} (RETELL_CACHE overrides); models joined in {joined}"
+    )
 
 
 def main(argv: list[str] | None = None) -> Any:

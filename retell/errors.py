@@ -11,7 +11,11 @@ prints as one line naming the input it is about. The tree::
     │   ├── InputTooLarge        (exit 6)  over the size limit
     │   └── UndecodableInput     (exit 7)  no text encoding fits the bytes
     ├── NoArticle                (exit 8)  readable, but holds no article
-    └── FetchError               (exit 9)  a URL refused, timed out or failed
+    ├── FetchError               (exit 9)  a URL refused, timed out or failed
+    └── BackendError             (exit 10) a language-model backend failed
+        ├── UnknownBackend       (exit 10) a backend string names no backend
+        ├── ModelError           (exit 11) a model file missing, corrupt or not verified
+        └── ServerError          (exit 12) a model server unreachable, failing or gone
 
 Exit code 1 on its own means that a run over several inputs finished but
 some of them failed; 2 is a usage mistake (an unknown option, a bad value).
@@ -90,6 +94,30 @@ class FetchError(RetellError):
     exit_code = 9
 
 
+class BackendError(RetellError):
+    """A language-model backend could not do what was asked."""
+
+    exit_code = 10
+
+
+class UnknownBackend(BackendError):
+    """A backend string that names no registered backend."""
+
+    exit_code = 10
+
+
+class ModelError(BackendError):
+    """A model file that is missing, corrupt or fails its checksum."""
+
+    exit_code = 11
+
+
+class ServerError(BackendError):
+    """A model server that cannot be reached, keeps failing, or died mid-run."""
+
+    exit_code = 12
+
+
 ALL_ERRORS: tuple[type[RetellError], ...] = (
     RetellError,
     InputError,
@@ -100,4 +128,8 @@ ALL_ERRORS: tuple[type[RetellError], ...] = (
     UndecodableInput,
     NoArticle,
     FetchError,
+    BackendError,
+    UnknownBackend,
+    ModelError,
+    ServerError,
 )

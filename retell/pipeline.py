@@ -1,9 +1,11 @@
 """The stages in order. Read this file first.
 
-Today retell's pipeline has its first stages: ingest (files, folders, stdin,
-URLs, feeds) and clean/extract (a scraped text dump or an HTML page becomes
-an `Article`). Each input is processed on its own: one that fails is
-reported as an `Outcome` carrying its error, and the others go on.
+ingest (files, folders, stdin, URLs, feeds) → clean/extract (a scraped
+text dump or an HTML page becomes an `Article`) → segment and select (the
+sentences worth keeping) → rewrite (a backend retells them a few at a
+time, each retelling checked) → render. Each input is processed on its own:
+one that fails is reported as an `Outcome` carrying its error, and the
+others go on.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from retell import ingest
-from retell.article import Article
+from retell.article import Article, Result
+from retell.backends import DEFAULT_BACKEND, Backend, get_backend
+from retell.cache import Cache
 from retell.clean import clean_text
 from retell.errors import InputNotFound, NoArticle, RetellError
 from retell.extract import extract_html
 from retell.ingest import Page
+from retell.rewrite import Progress, RewriteOptions
+from retell.rewrite import rewrite as rewrite_article
 
 
 @dataclass(frozen=True)
@@ -102,3 +108,24 @@ def _read(source: str, options: InputOptions) -> Page:
     return ingest.read(
         source, max_bytes=options.max_bytes, timeout=options.timeout, stdin=options.stdin
     )
+
+
+def rewrite(
+    data: bytes | str | Article,
+    *,
+    style: str = "rewrite",
+    ratio: float = 0.45,
+    backend: str | Backend = DEFAULT_BACKEND,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    """Clean a page (or take a clean Article) and rewrite it through a backend."""
+    article = data if isinstance(data, Article) else clean(data)
+    engine = get_backend(backend) if isinstance(backend, str) else backend
+    try:
+        return rewrite_article(
+            article, engine, RewriteOptions(style, ratio), cache=cache, progress=progress
+        )
+    finally:
+        if isinstance(backend, str):
+            engine.close()

@@ -6,11 +6,14 @@ documented schema of `retell clean` (see the README).
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any, Literal
 
-from retell.article import Article
+from retell.article import Article, Piece, Result
 from retell.errors import RetellError
+from retell.guard import verbatim_sentences
+from retell.segment import split_sentences
 
 Format = Literal["json", "jsonl", "markdown", "text"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "markdown", "text")
@@ -88,3 +91,110 @@ def render(article: Article, fmt: Format) -> str:
     if fmt == "jsonl":
         return to_json_line(article_dict(article))
     return to_json(article)
+
+
+RESULT_FORMATS = ("markdown", "json", "html")
+
+
+def result_dict(result: Result) -> dict[str, Any]:
+    """A rewrite as JSON: the source, the paragraphs with sentences and pieces, the totals."""
+    paragraphs = []
+    cursor = 0
+    for paragraph in result.paragraphs:
+        text = paragraph.text
+        paragraphs.append(
+            {
+                "text": text,
+                "start": cursor,
+                "end": cursor + len(text),
+                "sentences": [
+                    {"text": text[start:end], "start": cursor + start, "end": cursor + end}
+                    for start, end in split_sentences(text)
+                ],
+                "pieces": [_piece_dict(piece) for piece in paragraph.pieces],
+            }
+        )
+        cursor += len(text) + 2
+    return {
+        "credit": credit(result.article),
+        "style": result.style,
+        "backend": result.backend,
+        "text": result.text,
+        "paragraphs": paragraphs,
+        "totals": _totals(result),
+        "source": article_dict(result.article),
+    }
+
+
+def _piece_dict(piece: Piece) -> dict[str, Any]:
+    return {
+        "text": piece.text,
+        "sources": [{"start": span.start, "end": span.end} for span in piece.sources],
+        "outcome": piece.outcome,
+        "problems": list(piece.problems),
+        "prompt_tokens": piece.prompt_tokens,
+        "completion_tokens": piece.completion_tokens,
+        "seconds": round(piece.seconds, 3),
+        "cached": piece.cached,
+    }
+
+
+def _totals(result: Result) -> dict[str, Any]:
+    pieces = result.pieces()
+    source_words = result.article.word_count()
+    outcomes = {
+        kind: sum(p.outcome == kind for p in pieces) for kind in ("retold", "copied", "kept")
+    }
+    sentences = [p.text[a:b] for p in result.paragraphs for a, b in split_sentences(p.text)]
+    verbatim = verbatim_sentences(sentences, result.article.text)
+    return {
+        "source_words": source_words,
+        "target_words": result.target_words,
+        "words": result.word_count(),
+        "ratio": round(result.word_count() / max(1, source_words), 3),
+        "paragraphs": len(result.paragraphs),
+        "pieces": outcomes,
+        "sentences": len(sentences),
+        "verbatim_sentences": verbatim,
+        "verbatim_share": round(verbatim / max(1, len(sentences)), 3),
+        "prompt_tokens": sum(p.prompt_tokens for p in pieces),
+        "completion_tokens": sum(p.completion_tokens for p in pieces),
+        "model_seconds": round(sum(p.seconds for p in pieces), 2),
+        "seconds": round(result.seconds, 2),
+    }
+
+
+def result_markdown(result: Result) -> str:
+    """The rewrite as markdown, with the source credit under it."""
+    title = result.article.title or "Untitled article"
+    if result.style == "headline":
+        body = [f"# {result.text}"]
+    elif result.style == "brief":
+        body = [f"## {title}", "\n".join(f"- {p.text}" for p in result.paragraphs)]
+    else:
+        body = [f"## {title}", *[p.text for p in result.paragraphs]]
+    return "\n\n".join([*body, f"*Retold from the original. {credit(result.article)}*"]) + "\n"
+
+
+def result_html(result: Result) -> str:
+    """The rewrite as a self-contained HTML page, with the source credit."""
+    title = html.escape(result.article.title or "Untitled article")
+    paragraphs = "\n".join(f"<p>{html.escape(p.text)}</p>" for p in result.paragraphs)
+    source = html.escape(credit(result.article))
+    return (
+        f'<!doctype html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>\n'
+        f"<body><article><h1>{title}</h1>\n{paragraphs}\n"
+        f'<footer><p class="credit">Retold from the original. {source}</p></footer>'
+        "</article></body></html>\n"
+    )
+
+
+def render_result(result: Result, fmt: str) -> str:
+    """A rewrite in the chosen format."""
+    if fmt == "json":
+        return json.dumps(result_dict(result), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return to_json_line(result_dict(result))
+    if fmt == "html":
+        return result_html(result)
+    return result_markdown(result)

@@ -1,0 +1,102 @@
+"""The embedded backend: a GGUF model run in-process with llama-cpp-python.
+
+`local` runs the embedded model (see `retell.models`); `local:PATH.gguf`
+runs any other GGUF file. The model's own chat template formats the
+messages. Threads default to the machine's cores; generation is greedy
+with a fixed seed, so the same request gives the same answer.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from retell.backends.base import Backend, BackendInfo, Generation, Message, Options
+from retell.errors import ModelError
+from retell.models import EMBEDDED, embedded_model_path
+
+DEFAULT_CONTEXT = 4096
+GGUF_MAGIC = b"GGUF"
+
+
+class LocalBackend(Backend):
+    """A llama.cpp model loaded from a GGUF file."""
+
+    def __init__(
+        self,
+        model_path: Path | None = None,
+        *,
+        context_size: int = DEFAULT_CONTEXT,
+        threads: int | None = None,
+    ) -> None:
+        self.embedded = model_path is None
+        self.model_path = embedded_model_path() if model_path is None else model_path
+        _check_gguf(self.model_path)
+        self.context_size = context_size
+        self.threads = threads or os.cpu_count() or 1
+        self._llama = _load(self.model_path, context_size, self.threads)
+
+    def generate(self, messages: list[Message], options: Options) -> Generation:
+        """Run one chat completion in-process."""
+        start = time.perf_counter()
+        response: Any = self._llama.create_chat_completion(
+            messages=[{"role": m.role, "content": m.content} for m in messages],
+            max_tokens=options.max_tokens,
+            temperature=options.temperature,
+            seed=options.seed,
+            stop=list(options.stop) or None,
+        )
+        choice = response["choices"][0]
+        usage = response.get("usage") or {}
+        return Generation(
+            text=choice["message"].get("content") or "",
+            prompt_tokens=int(usage.get("prompt_tokens", 0)),
+            completion_tokens=int(usage.get("completion_tokens", 0)),
+            seconds=time.perf_counter() - start,
+            finish_reason=choice.get("finish_reason") or "stop",
+        )
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens in the model's own vocabulary."""
+        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def info(self) -> BackendInfo:
+        """The model file, and for the embedded model its pinned checksum."""
+        identity = (
+            f"local:{EMBEDDED.name}@sha256:{EMBEDDED.sha256[:16]}"
+            if self.embedded
+            else f"local:{self.model_path.resolve()}@{self.model_path.stat().st_size}"
+        )
+        details = {"model": str(self.model_path), "threads": str(self.threads)}
+        return BackendInfo("local", identity, self.context_size, details)
+
+    def close(self) -> None:
+        """Free the model."""
+        self._llama.close()
+
+
+def _check_gguf(path: Path) -> None:
+    """A clear error for a missing file or one that is not GGUF."""
+    if not path.is_file():
+        raise ModelError("model file not found", source=str(path))
+    with path.open("rb") as handle:
+        if handle.read(4) != GGUF_MAGIC:
+            raise ModelError("not a GGUF model file", source=str(path))
+
+
+def _load(path: Path, context_size: int, threads: int) -> Any:
+    """Load the model with llama-cpp-python, turning its failures into ModelError."""
+    try:
+        from llama_cpp import Llama
+    except ImportError as error:
+        raise ModelError(
+            "llama-cpp-python is not installed; reinstall retell", source=str(path)
+        ) from error
+    try:
+        return Llama(
+            model_path=str(path), n_ctx=context_size, n_threads=threads, seed=0, verbose=False
+        )
+    except (ValueError, RuntimeError) as error:
+        raise ModelError(f"llama.cpp could not load it: {error}", source=str(path)) from error

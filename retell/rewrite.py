@@ -1,0 +1,250 @@
+"""Rewriting an article: choose the sentences to keep, then retell them a few at a time.
+
+A small model asked to rewrite a long passage copies it, overruns the
+length and invents facts. So retell gives it small tasks: `selection`
+fixes which source sentences are kept (which fixes the length and keeps
+the order), and the model retells one or two of them per request. Each
+retelling passes `guard`'s checks or is replaced by its source sentences,
+and every answer is cached so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from retell import guard
+from retell.article import Article, OutputParagraph, Piece, Result, Span
+from retell.backends.base import Backend, Generation, Message, Options
+from retell.cache import Cache, request_key
+from retell.errors import NoArticle, RetellError
+from retell.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
+from retell.segment import Sentence, sentences
+from retell.selection import document_weights, score, select
+
+STYLES = ("rewrite", "summary", "brief", "headline")
+#: A retelling request covers at most this many source words (a longer sentence goes alone).
+PIECE_WORDS = 55
+#: A retelling asks for this share of its source's words: saying it shorter makes a small
+#: model reword instead of copying, and selection keeps more sentences to make up for it.
+RETELL_SHARE = 0.8
+#: Room for the answer: this many times the source's tokens, plus a margin.
+ANSWER_TOKEN_FACTOR = 1.6
+ANSWER_TOKEN_MARGIN = 24
+#: Tries per piece: the first answer, then one more with the problems named.
+MAX_TRIES = 2
+#: The second try samples a little (with a fixed seed, so runs still repeat exactly).
+RETRY_TEMPERATURE = 0.4
+
+Progress = Callable[[int, int], None]
+
+
+class InvalidOption(RetellError):
+    """A rewrite option out of range, such as a ratio of 0 or above 1."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class RewriteOptions:
+    """What kind of rewrite to make."""
+
+    style: str = "rewrite"
+    ratio: float = 0.45
+    sentences: int = 3  # for the summary style
+
+    def check(self) -> None:
+        """Raise InvalidOption for a style or number retell cannot use."""
+        if self.style not in STYLES:
+            raise InvalidOption(f"unknown style {self.style!r}; choose from {', '.join(STYLES)}")
+        if not 0.05 <= self.ratio <= 1.0:
+            raise InvalidOption(f"ratio {self.ratio} is outside 0.05-1.0")
+        if self.sentences < 1:
+            raise InvalidOption("a summary needs at least one sentence")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One planned retelling: its source sentences and the messages that ask for it."""
+
+    sentences: tuple[Sentence, ...]
+    prompt: Prompt
+    words: int
+    options: Options
+
+    @property
+    def messages(self) -> list[Message]:
+        """The chat messages of the first try."""
+        return self.prompt.messages(self.source, self.words)
+
+    @property
+    def source(self) -> str:
+        """The source sentences as one text."""
+        return " ".join(sentence.text for sentence in self.sentences)
+
+
+def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[list[Request]]:
+    """The requests a rewrite will send, grouped by output paragraph."""
+    options.check()
+    found = sentences(article)
+    if not found:
+        raise NoArticle("the article has no sentences to rewrite", source=article.source)
+    prompt = PROMPTS[options.style]
+    return [
+        [_request(group, prompt, backend) for group in pieces(paragraph)]
+        for paragraph in _paragraph_groups(found, article, options)
+    ]
+
+
+def _paragraph_groups(
+    found: list[Sentence], article: Article, options: RewriteOptions
+) -> list[list[Sentence]]:
+    """The source sentences each output paragraph (or bullet, or headline) draws on."""
+    if options.style == "headline":
+        return [[_best(found, 1)[0]]]
+    if options.style == "summary":
+        return [_best(found, options.sentences)]
+    groups = select(found, round(options.ratio * article.word_count() / RETELL_SHARE))
+    if options.style == "brief":
+        return [[sentence] for group in groups for sentence in group]
+    return groups
+
+
+def _best(found: list[Sentence], count: int) -> list[Sentence]:
+    """The `count` sentences that say the most, in source order."""
+    weights = document_weights(found)
+    ranked = sorted(found, key=lambda s: -score(s, weights))[:count]
+    return sorted(ranked, key=lambda s: s.start)
+
+
+def pieces(group: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
+    """Consecutive sentences in runs of at most PIECE_WORDS words; never a cut sentence."""
+    runs: list[list[Sentence]] = []
+    for sentence in group:
+        if runs and sum(s.word_count() for s in runs[-1]) + sentence.word_count() <= PIECE_WORDS:
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+    return [tuple(run) for run in runs]
+
+
+def _request(group: tuple[Sentence, ...], prompt: Prompt, backend: Backend) -> Request:
+    """The messages and options that ask for one retelling."""
+    source = " ".join(sentence.text for sentence in group)
+    answer = math.ceil(ANSWER_TOKEN_FACTOR * backend.count_tokens(source)) + ANSWER_TOKEN_MARGIN
+    return Request(group, prompt, asked_words(source), Options(max_tokens=answer))
+
+
+def asked_words(source: str) -> int:
+    """How many words a retelling of the source is asked for."""
+    return max(1, round(RETELL_SHARE * len(source.split())))
+
+
+def prompt_tokens(request: Request, backend: Backend) -> int:
+    """Tokens of a request's messages, with a few per message for the chat template."""
+    return sum(backend.count_tokens(message.content) + 4 for message in request.messages)
+
+
+def rewrite(
+    article: Article,
+    backend: Backend,
+    options: RewriteOptions | None = None,
+    *,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    """Rewrite an article through a backend; every piece checked, failures kept as source."""
+    options = options or RewriteOptions()
+    start = time.perf_counter()
+    planned = plan(article, options, backend)
+    total = sum(len(paragraph) for paragraph in planned)
+    done = 0
+    paragraphs: list[OutputParagraph] = []
+    for paragraph in planned:
+        made = []
+        for request in paragraph:
+            made.append(retell(request, backend, cache, options.style))
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        paragraphs.append(OutputParagraph(tuple(made)))
+    target = round(options.ratio * article.word_count())
+    return Result(
+        article,
+        options.style,
+        tuple(paragraphs),
+        backend.info().identity,
+        target,
+        time.perf_counter() - start,
+    )
+
+
+def retell(request: Request, backend: Backend, cache: Cache | None, style: str) -> Piece:
+    """Ask for one retelling, once more with a note if needed; keep the source if it fails."""
+    spans = tuple(Span(s.start, s.end) for s in request.sentences)
+    if prompt_tokens(request, backend) + request.options.max_tokens > backend.info().context_size:
+        return Piece(request.source, spans, "kept", ("too long for the model's context",))
+    messages, options = request.messages, request.options
+    answers: list[Generation] = []
+    for attempt in range(1, MAX_TRIES + 1):
+        answers.append(generate(backend, messages, options, cache))
+        text = clean_answer(answers[-1].text)
+        found = _problems(text, request, answers[-1], style)
+        copy = not found and guard.copied(text, request.source)
+        if not (found or copy) or attempt == MAX_TRIES:
+            break
+        messages = request.prompt.messages(request.source, request.words, _note(found))
+        options = dataclasses.replace(options, temperature=RETRY_TEMPERATURE, seed=attempt)
+    outcome = "kept" if found else ("copied" if copy else "retold")
+    return Piece(
+        request.source if found else text,
+        spans,
+        outcome,
+        tuple(found),
+        sum(a.prompt_tokens for a in answers),
+        sum(a.completion_tokens for a in answers),
+        sum(a.seconds for a in answers),
+        all(a.cached for a in answers),
+        len(answers),
+    )
+
+
+def _note(found: list[str]) -> str:
+    """What the second try is told about the first answer."""
+    return FIX_NOTE.format(problems="; ".join(found)) if found else COPY_NOTE
+
+
+def _problems(text: str, request: Request, generation: Generation, style: str) -> list[str]:
+    """What is wrong with an answer: cut off, empty, or failing the guard."""
+    if generation.finish_reason == "length":
+        return ["cut off at the token limit"]
+    if not text:
+        return ["empty answer"]
+    asked = request.words if style != "headline" else len(text.split())
+    return guard.problems(text, request.source, asked)
+
+
+def generate(
+    backend: Backend, messages: list[Message], options: Options, cache: Cache | None
+) -> Generation:
+    """The backend's answer, from the cache when the same request was answered before."""
+    if cache is None:
+        return backend.generate(messages, options)
+    key = request_key(backend.info().identity, messages, options)
+    stored = cache.get(key)
+    if stored is not None:
+        return stored
+    generation = backend.generate(messages, options)
+    cache.put(key, generation)
+    return generation
+
+
+def clean_answer(text: str) -> str:
+    """The answer's first paragraph, without tags or quotes wrapped around it."""
+    first = text.strip().split("\n\n", 1)[0]
+    first = re.sub(r"</?source>", "", first)
+    return " ".join(first.split())

@@ -1,0 +1,116 @@
+"""Splitting an article into sentences with offsets, and sentences into chunks.
+
+Sentences carry `start` and `end` offsets into `Article.text`, so every
+later stage can point back at the exact source words. The splitter is a
+small rule set: a sentence ends at ".", "!", "?" or "…" (with any closing
+quotes or brackets) followed by a space and a capital letter, digit or
+opening quote, unless the word before the stop is a known abbreviation or a
+single initial ("J. Smith", "U.S."), or a quotation is still open (a quote of
+several sentences stays one unit, so no retelling cuts it in half).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from retell.article import Article, Block
+
+# Words that end with a full stop without ending a sentence, lowercased, without the stop.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sir st mt ft no nos vol fig gen col lt sgt capt cmdr adm gov sen rep
+    jr sr inc ltd co corp bros dept univ approx est vs etc al e.g i.e cf ca
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u a.m p.m
+    z.b bzw ca dr nr str evtl ggf usw vgl
+    """.split()
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’“»)\]]*\s+(?=[\"'“‘„«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the source: its text, its place in `Article.text`, its paragraph."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+    def word_count(self) -> int:
+        """Words in the sentence."""
+        return len(self.text.split())
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one paragraph."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        candidate = text[start : match.end()]
+        if _ends_with_abbreviation(text[start : match.start() + 1]) or _inside_quote(candidate):
+            continue
+        end = match.end() - len(match.group()) + len(match.group().rstrip())
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"'‘“„«]")
+_CLOSING_QUOTE = re.compile(r"(?<=\S)[\"'’”»“](?=[\s.,;:!?)\]…]|$)")
+
+
+def _inside_quote(text: str) -> bool:
+    """True while a quotation opened in the text has not been closed."""
+    return len(_OPENING_QUOTE.findall(text)) > len(_CLOSING_QUOTE.findall(text))
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """True when the last word before the stop is an abbreviation or a lone initial."""
+    words = text.split()
+    if not words:
+        return False
+    last = words[-1].lstrip("\"'“‘„«(").rstrip(".").lower()
+    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
+def sentences(article: Article) -> list[Sentence]:
+    """Every body sentence of the article, in order, with offsets into `article.text`."""
+    body = [block for block in article.blocks if block.kind == "body"]
+    return [
+        sentence for index, block in enumerate(body) for sentence in _block_sentences(block, index)
+    ]
+
+
+def _block_sentences(block: Block, paragraph: int) -> Iterable[Sentence]:
+    """The sentences of one block, shifted to the block's place in the article text."""
+    for start, end in split_sentences(block.text):
+        yield Sentence(block.text[start:end], block.start + start, block.start + end, paragraph)
+
+
+def chunk(
+    items: Sequence[Sentence], budget: int, count_tokens: Callable[[str], int]
+) -> list[list[Sentence]]:
+    """Group consecutive sentences into chunks of at most `budget` tokens each.
+
+    A sentence is never cut: one that alone exceeds the budget makes a chunk
+    of its own, and the caller decides what to do with it.
+    """
+    chunks: list[list[Sentence]] = []
+    current: list[Sentence] = []
+    used = 0
+    for sentence in items:
+        cost = count_tokens(sentence.text) + 1
+        if current and used + cost > budget:
+            chunks.append(current)
+            current, used = [], 0
+        current.append(sentence)
+        used += cost
+    if current:
+        chunks.append(current)
+    return chunks
