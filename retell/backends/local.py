@@ -36,12 +36,12 @@ class LocalBackend(Backend):
         _check_gguf(self.model_path)
         self.context_size = context_size
         self.threads = threads or os.cpu_count() or 1
-        self._llama = _load(self.model_path, context_size, self.threads)
+        self.llama = _load(self.model_path, context_size, self.threads)
 
     def generate(self, messages: list[Message], options: Options) -> Generation:
         """Run one chat completion in-process."""
         start = time.perf_counter()
-        response: Any = self._llama.create_chat_completion(
+        response: Any = self.llama.create_chat_completion(
             messages=[{"role": m.role, "content": m.content} for m in messages],
             max_tokens=options.max_tokens,
             temperature=options.temperature,
@@ -60,7 +60,7 @@ class LocalBackend(Backend):
 
     def count_tokens(self, text: str) -> int:
         """Tokens in the model's own vocabulary."""
-        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+        return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
     def info(self) -> BackendInfo:
         """The model file, and for the embedded model its pinned checksum."""
@@ -74,7 +74,7 @@ class LocalBackend(Backend):
 
     def close(self) -> None:
         """Free the model."""
-        self._llama.close()
+        self.llama.close()
 
 
 def _check_gguf(path: Path) -> None:

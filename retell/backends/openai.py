@@ -94,11 +94,13 @@ class OpenAIBackend(Backend):
                 return result
             if response.status_code != 429 and response.status_code < 500:
                 raise ServerError(
-                    f"answered HTTP {response.status_code}: {response.text[:200]}", source=url
+                    f"answered HTTP {response.status_code}: {response.text[:200]}",
+                    source=self.base_url,
                 )
             time.sleep(BACKOFF_SECONDS * 2**attempt)
         raise ServerError(
-            f"still failing after {RETRIES} tries (HTTP {response.status_code})", source=url
+            f"still failing after {RETRIES} tries (HTTP {response.status_code})",
+            source=self.base_url,
         )
 
     def _send(self, url: str, payload: dict[str, Any]) -> httpx.Response:
@@ -106,10 +108,12 @@ class OpenAIBackend(Backend):
         try:
             return self.client.post(url, json=payload)
         except httpx.TimeoutException as error:
-            raise ServerError("the server did not answer in time", source=url) from error
+            raise ServerError(
+                f"{_path(url)} did not answer in time", source=self.base_url
+            ) from error
         except httpx.TransportError as error:
             raise ServerError(
-                f"the server cannot be reached ({type(error).__name__})", source=url
+                f"cannot be reached at {_path(url)} ({type(error).__name__})", source=self.base_url
             ) from error
 
     def _find_tokenizer(self) -> str | None:
@@ -130,6 +134,11 @@ class OpenAIBackend(Backend):
         except httpx.HTTPError:
             return False
         return response.status_code == 200 and "tokens" in response.text
+
+
+def _path(url: str) -> str:
+    """The path part of a URL, to say which endpoint failed."""
+    return httpx.URL(url).path
 
 
 def _api_key() -> str | None:

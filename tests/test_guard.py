@@ -1,0 +1,150 @@
+"""The quick checks every retelling passes before it is accepted."""
+
+from __future__ import annotations
+
+import pytest
+
+from retell.guard import MAX_LENGTH_SHARE, MIN_LENGTH_SHARE, copied, problems, verbatim_sentences
+
+SOURCE = (
+    "Mayor Elin Brandvold said the new ferry to Oskarholm will carry 240 passengers from March. "
+    "The council did not approve the extra budget for a second boat."
+)
+ASKED = len(SOURCE.split())
+
+FAITHFUL = (
+    "Elin Brandvold, the mayor, said the Oskarholm ferry will take 240 passengers starting in "
+    "March. The council did not approve more money for a second boat."
+)
+
+QUOTE_SOURCE = (
+    'Harbour master Tove Arnesen said: "We will keep the harbour open all winter." '
+    "The council agreed."
+)
+
+
+def test_a_faithful_paraphrase_passes() -> None:
+    assert problems(FAITHFUL, SOURCE, ASKED) == []
+
+
+def test_the_source_itself_passes() -> None:
+    assert problems(SOURCE, SOURCE, ASKED) == []
+
+
+def test_a_changed_number_is_flagged() -> None:
+    found = problems(FAITHFUL.replace("240", "250"), SOURCE, ASKED)
+    assert found == ["number not in source: 250"]
+
+
+def test_thousands_separators_do_not_count_as_a_change() -> None:
+    source = "The petition was signed by 1,800 residents of Veldmoor."
+    assert problems("Some 1800 residents of Veldmoor signed the petition.", source, 9) == []
+
+
+def test_an_invented_name_is_flagged() -> None:
+    retelling = FAITHFUL.replace("The council", "Councillor Jonas Edvik and the council")
+    found = problems(retelling, SOURCE, ASKED)
+    assert "name not in source: Jonas" in found
+    assert "name not in source: Edvik" in found
+
+
+def test_a_source_word_capitalised_at_a_sentence_start_is_not_a_name() -> None:
+    source = "The ferry will carry 240 passengers, the mayor said on Friday."
+    assert (
+        problems("Passengers: 240 will ride the ferry, the mayor said on Friday.", source, 11) == []
+    )
+
+
+def test_an_added_role_word_is_flagged() -> None:
+    retelling = FAITHFUL.replace("the mayor,", "the former mayor,")
+    found = problems(retelling, SOURCE, ASKED)
+    assert found == ["role word not in source: former"]
+
+
+def test_a_role_word_from_the_source_is_allowed() -> None:
+    source = "Former mayor Elin Brandvold opened the ferry terminal at Oskarholm."
+    retelling = "The ferry terminal at Oskarholm was opened by former mayor Elin Brandvold."
+    assert problems(retelling, source, 10) == []
+
+
+def test_a_lost_negation_is_flagged() -> None:
+    retelling = FAITHFUL.replace("did not approve", "approved")
+    assert problems(retelling, SOURCE, ASKED) == ["negation added or lost"]
+
+
+def test_an_added_negation_is_flagged() -> None:
+    source = "The council approved the extra budget for a second boat."
+    retelling = "The council never approved the extra budget for a second boat."
+    assert problems(retelling, source, 10) == ["negation added or lost"]
+
+
+def test_an_altered_quotation_is_flagged() -> None:
+    retelling = QUOTE_SOURCE.replace("all winter", "all year")
+    found = problems(retelling, QUOTE_SOURCE, len(QUOTE_SOURCE.split()))
+    assert found == ["quote not in source: We will keep the harbour open all year."]
+
+
+def test_an_exact_quotation_passes() -> None:
+    retelling = (
+        'The council agreed after Tove Arnesen said: "We will keep the harbour open all winter."'
+    )
+    assert problems(retelling, QUOTE_SOURCE, len(QUOTE_SOURCE.split())) == []
+
+
+def test_apostrophes_are_not_quotations() -> None:
+    source = "The mayor's plan for Oskarholm's harbour won the council's support."
+    retelling = "Oskarholm's harbour plan, the mayor's, won the council's support."
+    assert problems(retelling, source, 10) == []
+
+
+def test_an_answer_far_too_long_is_flagged() -> None:
+    retelling = " ".join([FAITHFUL] * 3)
+    found = problems(retelling, SOURCE, ASKED)
+    assert found == [f"length {len(retelling.split())} words for {ASKED} asked"]
+
+
+def test_an_answer_far_too_short_is_flagged() -> None:
+    found = problems("Brandvold did not speak about the ferry.", SOURCE, ASKED)
+    assert found == [f"length 7 words for {ASKED} asked"]
+
+
+@pytest.mark.parametrize("share", [MIN_LENGTH_SHARE, MAX_LENGTH_SHARE])
+def test_length_bounds_are_inclusive(share: float) -> None:
+    asked = 40
+    words = round(share * asked) if share < 1 else int(share * asked) + 3
+    retelling = " ".join(["boat"] * words)
+    assert not any(p.startswith("length") for p in problems(retelling, "boat", asked))
+    outside = words - 1 if share < 1 else words + 1
+    retelling = " ".join(["boat"] * outside)
+    assert any(p.startswith("length") for p in problems(retelling, "boat", asked))
+
+
+def test_then_as_an_adverb_is_not_a_role() -> None:
+    source = "The mayor spoke first. The council agreed after a long debate."
+    retelling = "The mayor spoke first. Then, after a long debate, the council agreed."
+    assert problems(retelling, source, 11) == []
+
+
+# --- copied and verbatim_sentences ----------------------------------------------------------
+
+
+def test_copied_ignores_case_punctuation_and_spacing() -> None:
+    assert copied(SOURCE.upper().replace(".", " !"), SOURCE)
+    assert copied("  " + SOURCE.replace(" ", "   "), SOURCE)
+
+
+def test_a_paraphrase_is_not_copied() -> None:
+    assert not copied(FAITHFUL, SOURCE)
+    assert not copied(SOURCE.replace("240", "241"), SOURCE)
+
+
+def test_verbatim_sentences_counts_sentences_found_word_for_word() -> None:
+    retold = [
+        "Mayor Elin Brandvold said the new ferry to Oskarholm will carry 240 passengers from "
+        "March.",
+        "The council did NOT approve the extra budget",
+        "The council refused to pay for a second boat.",
+    ]
+    assert verbatim_sentences(retold, SOURCE) == 2
+    assert verbatim_sentences([], SOURCE) == 0
+    assert verbatim_sentences(["A different story entirely."], SOURCE) == 0

@@ -1,0 +1,298 @@
+"""Sentence splitting with offsets, and chunking sentences for a model's context."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import retell
+from retell.article import Article, layout_blocks
+from retell.segment import ABBREVIATIONS, Sentence, chunk, sentences, split_sentences
+
+
+def pieces(text: str) -> list[str]:
+    """The sentences of one paragraph as strings."""
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+def article(body: list[str], captions: tuple[str, ...] = ()) -> Article:
+    return Article(source="<test>", title="Ferry news", blocks=layout_blocks(body, captions))
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+# --- split_sentences ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Halvorsen met Dr. Quill at noon. They talked for an hour.",
+            ["Mr. Halvorsen met Dr. Quill at noon.", "They talked for an hour."],
+        ),
+        (
+            "The U.S. delegation reached Port Emberly late. Talks began on Friday.",
+            ["The U.S. delegation reached Port Emberly late.", "Talks began on Friday."],
+        ),
+        (
+            "The mayor, J. R. Ostrand, signed the order. The council agreed.",
+            ["The mayor, J. R. Ostrand, signed the order.", "The council agreed."],
+        ),
+        (
+            "Prof. A. B. Castellan opened the lock. He was brief.",
+            ["Prof. A. B. Castellan opened the lock.", "He was brief."],
+        ),
+        (
+            "Gov. Ilse Marrow visited the St. Brennan dock. Workers waved.",
+            ["Gov. Ilse Marrow visited the St. Brennan dock.", "Workers waved."],
+        ),
+    ],
+)
+def test_abbreviations_and_initials_do_not_end_a_sentence(text: str, expected: list[str]) -> None:
+    assert pieces(text) == expected
+
+
+def test_decimal_numbers_do_not_end_a_sentence() -> None:
+    text = "The bridge cost 4.5 million crowns. It opened in 2021."
+    assert pieces(text) == ["The bridge cost 4.5 million crowns.", "It opened in 2021."]
+
+
+def test_a_quote_of_several_sentences_stays_one_unit() -> None:
+    text = (
+        '"We will rebuild the bridge. It will take two years. Nobody will be left behind," '
+        "said Mara Lindqvist. The crowd cheered."
+    )
+    assert pieces(text) == [
+        '"We will rebuild the bridge. It will take two years. Nobody will be left behind," '
+        "said Mara Lindqvist.",
+        "The crowd cheered.",
+    ]
+
+
+def test_curly_quotes_of_several_sentences_stay_one_unit() -> None:
+    text = "“We will rebuild. It will take years,” said Mara Lindqvist. The crowd cheered."
+    assert pieces(text) == [
+        "“We will rebuild. It will take years,” said Mara Lindqvist.",
+        "The crowd cheered.",
+    ]
+
+
+def test_german_low_high_quotes_stay_one_unit() -> None:
+    text = (
+        "„Wir bauen die Brücke neu. Das dauert zwei Jahre“, sagte Mara Lindqvist. "
+        "Die Menge jubelte."
+    )
+    assert pieces(text) == [
+        "„Wir bauen die Brücke neu. Das dauert zwei Jahre“, sagte Mara Lindqvist.",
+        "Die Menge jubelte.",
+    ]
+
+
+def test_a_short_quote_ending_a_sentence_closes() -> None:
+    text = 'The pilot shouted: "Stop." Then the engines fell silent.'
+    assert pieces(text) == ['The pilot shouted: "Stop."', "Then the engines fell silent."]
+
+
+def test_question_and_exclamation_marks_end_sentences() -> None:
+    text = "Is the ferry to Oskarholm running? Nobody knows! The harbour office stayed closed."
+    assert pieces(text) == [
+        "Is the ferry to Oskarholm running?",
+        "Nobody knows!",
+        "The harbour office stayed closed.",
+    ]
+
+
+def test_ellipsis_ends_a_sentence() -> None:
+    assert pieces("The lights went out… Then the generator started.") == [
+        "The lights went out…",
+        "Then the generator started.",
+    ]
+
+
+def test_a_paragraph_without_final_punctuation_keeps_its_last_sentence() -> None:
+    text = "The ferry left Oskarholm at dawn. Nobody waved goodbye"
+    assert pieces(text) == ["The ferry left Oskarholm at dawn.", "Nobody waved goodbye"]
+
+
+def test_trailing_whitespace_is_not_part_of_the_last_sentence() -> None:
+    text = "The ferry left at dawn. Nobody waved.   "
+    assert pieces(text) == ["The ferry left at dawn.", "Nobody waved."]
+
+
+def test_a_lowercase_word_after_a_stop_does_not_start_a_sentence() -> None:
+    assert pieces("The ferry left at 6 a.m. and returned at noon.") == [
+        "The ferry left at 6 a.m. and returned at noon."
+    ]
+
+
+def test_empty_and_blank_text_has_no_sentences() -> None:
+    assert split_sentences("") == []
+    assert split_sentences("   ") == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an elided-year apostrophe ('90s) counts as an opening quote that never closes, "
+    "so the rest of the paragraph becomes one sentence",
+)
+def test_elided_year_apostrophe_is_not_a_quote() -> None:
+    text = "In the '90s the harbour at Veldmoor was busy. Later it went quiet. Now it hums again."
+    assert pieces(text) == [
+        "In the '90s the harbour at Veldmoor was busy.",
+        "Later it went quiet.",
+        "Now it hums again.",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a plural possessive apostrophe (Jensens') counts as a closing quote, "
+    "so a quote of several sentences is cut in half",
+)
+def test_plural_possessive_inside_a_quote_does_not_close_it() -> None:
+    text = '"The Jensens\' boat was old. We all knew it," said Per Aukrust. Then the storm came.'
+    assert pieces(text) == [
+        '"The Jensens\' boat was old. We all knew it," said Per Aukrust.',
+        "Then the storm came.",
+    ]
+
+
+def test_german_guillemet_quotes_stay_one_unit() -> None:
+    text = (
+        "»Wir bauen die Brücke neu. Das dauert zwei Jahre«, sagte Mara Lindqvist. "
+        "Die Menge jubelte."
+    )
+    assert pieces(text) == [
+        "»Wir bauen die Brücke neu. Das dauert zwei Jahre«, sagte Mara Lindqvist.",
+        "Die Menge jubelte.",
+    ]
+
+
+# --- sentences(article) ---------------------------------------------------------------------
+
+
+BODY = [
+    "Mr. Halvorsen opened the new ferry terminal at Oskarholm on Tuesday. "
+    "It cost 12.4 million crowns.",
+    '"We waited ten years for this. It was worth it," said Dr. Ines Varga. Was it on time? No!',
+    "The next ferry leaves at noon",
+]
+
+
+def test_sentence_offsets_point_into_article_text() -> None:
+    story = article(BODY, captions=("Ines Varga at the terminal. Photo: K. Holm.",))
+    found = sentences(story)
+    assert len(found) == 6
+    for sentence in found:
+        assert story.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_sentences_come_only_from_the_body_in_order() -> None:
+    caption = "Ines Varga at the terminal."
+    story = article(BODY, captions=(caption,))
+    found = sentences(story)
+    assert len(found) == 6
+    assert all(caption not in s.text for s in found)
+    starts = [s.start for s in found]
+    assert starts == sorted(starts)
+    assert found[-1].text == "The next ferry leaves at noon"
+
+
+def test_paragraph_numbers_follow_body_blocks() -> None:
+    found = sentences(article(BODY))
+    assert [s.paragraph for s in found] == [0, 0, 1, 1, 1, 2]
+
+
+def test_sentence_offsets_through_clean() -> None:
+    raw = (
+        b"The Ferry Returns to Oskarholm\n\n"
+        b"Mr. Halvorsen opened the new terminal on Tuesday. It cost 12 million crowns.\n\n"
+        b"Dr. Ines Varga said the crossing now takes 40 minutes. Passengers cheered.\n"
+    )
+    story = retell.clean(raw)
+    found = sentences(story)
+    assert [s.text for s in found] == [
+        "Mr. Halvorsen opened the new terminal on Tuesday.",
+        "It cost 12 million crowns.",
+        "Dr. Ines Varga said the crossing now takes 40 minutes.",
+        "Passengers cheered.",
+    ]
+    assert [s.paragraph for s in found] == [0, 0, 1, 1]
+    for sentence in found:
+        assert story.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_sentence_word_count() -> None:
+    assert Sentence("The ferry left at dawn.", 0, 23, 0).word_count() == 5
+
+
+# A word that cannot be taken for an abbreviation or an initial: four letters or more.
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=9).filter(
+    lambda word: word not in ABBREVIATIONS
+)
+_SENTENCE = st.builds(
+    lambda first, rest, stop: " ".join([first.capitalize(), *rest]) + stop,
+    _WORD,
+    st.lists(_WORD, max_size=8),
+    st.sampled_from([".", "!", "?"]),
+)
+
+
+@given(st.lists(_SENTENCE, min_size=1, max_size=12))
+def test_spans_are_ordered_disjoint_and_cover_all_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    spans = split_sentences(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end
+        assert text[previous_end:start].strip() == ""
+        previous_end = end
+    assert text[previous_end:].strip() == ""
+    assert [text[start:end] for start, end in spans] == parts
+
+
+# --- chunk ----------------------------------------------------------------------------------
+
+
+def make_sentences(lengths: list[int]) -> list[Sentence]:
+    found: list[Sentence] = []
+    cursor = 0
+    for index, length in enumerate(lengths):
+        text = " ".join(["word"] * length)
+        found.append(Sentence(text, cursor, cursor + len(text), index // 3))
+        cursor += len(text) + 1
+    return found
+
+
+def test_chunk_packs_sentences_within_the_budget() -> None:
+    items = make_sentences([3, 3, 3, 3])
+    chunks = chunk(items, 8, words)
+    # Each sentence costs its words plus one, so two fit in 8.
+    assert [len(c) for c in chunks] == [2, 2]
+
+
+def test_a_lone_over_budget_sentence_gets_its_own_chunk() -> None:
+    items = make_sentences([2, 30, 2])
+    chunks = chunk(items, 10, words)
+    assert [[s.word_count() for s in c] for c in chunks] == [[2], [30], [2]]
+
+
+def test_chunk_of_nothing_is_empty() -> None:
+    assert chunk([], 100, words) == []
+
+
+@given(st.lists(st.integers(min_value=1, max_value=40), max_size=30), st.integers(5, 60))
+def test_chunk_keeps_order_never_cuts_and_respects_the_budget(
+    lengths: list[int], budget: int
+) -> None:
+    items = make_sentences(lengths)
+    chunks = chunk(items, budget, words)
+    assert [s for c in chunks for s in c] == items
+    for group in chunks:
+        assert group
+        cost = sum(words(s.text) + 1 for s in group)
+        assert cost <= budget or len(group) == 1

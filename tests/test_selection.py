@@ -1,0 +1,171 @@
+"""Choosing which source sentences a rewrite keeps: paragraph counts, sections, selection."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retell.article import Article, layout_blocks
+from retell.segment import Sentence, sentences
+from retell.selection import (
+    MAX_PARAGRAPHS,
+    PARAGRAPH_WORDS,
+    document_weights,
+    paragraph_count,
+    score,
+    sections,
+    select,
+)
+
+# An invented story of about 600 words about a fictional town.
+STORY = [
+    "The town council of Veldmoor voted on Tuesday to rebuild the old swing bridge over the "
+    "river Asker, ending a dispute that had divided the harbour district for almost six years. "
+    "The vote passed by 9 to 4 after a debate that lasted until after midnight. Mayor Elin "
+    "Brandvold called the decision a turning point for the town. The bridge, built in 1911, "
+    "has been closed to cars since a barge struck one of its piers in the spring of 2019.",
+    "Under the plan, the council will spend 14.2 million crowns on new piers, a steel deck and "
+    "an electric lifting gear that can open the bridge in under four minutes. Engineers from the "
+    "firm Halden and Moss will keep the original iron railings and the keeper's hut, which local "
+    "historians consider the finest example of its kind on the coast. Work is due to begin in "
+    "March and to finish before the autumn storms of the following year.",
+    "Shopkeepers on the east bank welcomed the news. Since the closure, they say, trade has "
+    "fallen by a third, because visitors from the station no longer cross the river on foot. "
+    "Tove Arnesen, who runs a bakery beside the bridge, said she had kept her shop open only "
+    "by selling bread to the crews of fishing boats. Several other shops on the same street "
+    "have closed for good, and two of them now stand empty with boarded windows.",
+    "Not everyone is pleased. A group of residents on the west bank argued for a fixed bridge, "
+    "which would cost about half as much but would block the tall sailing ships that visit the "
+    "harbour each summer. Their spokesman, Jonas Edvik, said the council had ignored a petition "
+    "signed by 1,800 people. He said the group would ask the regional court to review the "
+    "decision, although he admitted that the chances of success were small.",
+    "The regional transport office has promised to pay a quarter of the cost, provided the "
+    "bridge carries a bus lane and a separate path for cyclists. Officials in the capital said "
+    "the money would come from a fund set aside for small harbours. The council still has to "
+    "borrow the rest, and its treasurer warned that local taxes might rise slightly in the "
+    "coming years to cover the interest on the loan.",
+    "For many in Veldmoor the bridge is more than a road. Older residents remember the summer "
+    "festival, when the span was raised at dusk and boats decorated with lanterns sailed "
+    "through to the inner harbour. Brandvold said she hoped the festival would return once the "
+    "bridge reopened. Until then, a small ferry will keep carrying people across the river "
+    "every twenty minutes from early morning until late at night, as it has since 2019.",
+    "The ferry itself has become a small attraction. Its skipper, Lars Myklebust, has made more "
+    "than 40,000 crossings since the closure and knows many of his passengers by name. Children "
+    "from the west bank school ride it twice a day, and tourists photograph the short trip as if "
+    "it were a cruise. Myklebust said he would miss the work but was glad the bridge would "
+    "finally return to the town.",
+    "Councillors will meet again in February to choose a builder from the three firms that have "
+    "already shown interest. The mayor said the contract would include a penalty for every week "
+    "of delay, a lesson the town learned when the repair of its harbour wall ran two years late. "
+    "Residents can see the drawings of the new bridge in the library until the end of the month, "
+    "and the council has promised a public meeting before any work begins.",
+]
+
+
+@pytest.fixture(scope="module")
+def story_sentences() -> list[Sentence]:
+    story = Article(source="<test>", title="Veldmoor bridge", blocks=layout_blocks(STORY, ()))
+    return sentences(story)
+
+
+def total_words(items: list[Sentence]) -> int:
+    return sum(sentence.word_count() for sentence in items)
+
+
+def test_the_story_is_about_600_words(story_sentences: list[Sentence]) -> None:
+    assert 540 <= total_words(story_sentences) <= 660
+
+
+# --- paragraph_count ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [(0, 1), (10, 1), (149, 1), (151, 2), (300, 3), (620, 6), (5000, MAX_PARAGRAPHS)],
+)
+def test_paragraph_count(target: int, expected: int) -> None:
+    assert paragraph_count(target) == expected
+
+
+@given(st.integers(min_value=0, max_value=100_000))
+def test_paragraph_count_is_always_within_bounds(target: int) -> None:
+    count = paragraph_count(target)
+    assert 1 <= count <= MAX_PARAGRAPHS
+    if PARAGRAPH_WORDS * 1.5 < target < PARAGRAPH_WORDS * (MAX_PARAGRAPHS - 0.5):
+        assert abs(count * PARAGRAPH_WORDS - target) <= PARAGRAPH_WORDS / 2
+
+
+# --- sections -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5, 8, 40])
+def test_sections_keep_order_and_cover_every_sentence_once(
+    story_sentences: list[Sentence], count: int
+) -> None:
+    runs = sections(story_sentences, count)
+    assert [s for run in runs for s in run] == story_sentences
+    assert all(runs)
+    assert len(runs) <= count
+
+
+def test_sections_are_about_equal_in_words(story_sentences: list[Sentence]) -> None:
+    runs = sections(story_sentences, 3)
+    assert len(runs) == 3
+    sizes = [total_words(run) for run in runs]
+    assert max(sizes) - min(sizes) < 100
+
+
+def test_sections_of_nothing_is_empty() -> None:
+    assert sections([], 4) == []
+
+
+def test_sections_with_zero_count_makes_one_run(story_sentences: list[Sentence]) -> None:
+    assert sections(story_sentences, 0) == [story_sentences]
+
+
+# --- select ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", [100, 150, 200, 300, 400, 500])
+def test_select_hits_the_target_in_source_order(
+    story_sentences: list[Sentence], target: int
+) -> None:
+    groups = select(story_sentences, target)
+    assert groups and all(groups)
+    kept = [s for group in groups for s in group]
+    assert kept == sorted(kept, key=lambda s: s.start)
+    assert len({s.start for s in kept}) == len(kept)
+    assert all(s in story_sentences for s in kept)
+    assert abs(total_words(kept) - target) <= 0.25 * target
+    assert len(groups) <= paragraph_count(target)
+
+
+def test_select_everything_when_the_target_is_the_whole_story(
+    story_sentences: list[Sentence],
+) -> None:
+    kept = [s for group in select(story_sentences, 2000) for s in group]
+    assert kept == story_sentences
+
+
+def test_select_of_nothing_is_empty() -> None:
+    assert select([], 300) == []
+
+
+def test_score_prefers_facts_and_story_words(story_sentences: list[Sentence]) -> None:
+    weights = document_weights(story_sentences)
+    factual = Sentence("The bridge will cost 14.2 million crowns, Brandvold said.", 0, 56, 1)
+    empty = Sentence("It was so.", 0, 10, 1)
+    assert score(factual, weights) > score(empty, weights)
+    assert score(Sentence("12 34", 0, 5, 1), weights) == 0.0
+
+
+def test_document_weights_count_sentences_not_occurrences() -> None:
+    items = [
+        Sentence("The bridge, the bridge, the bridge.", 0, 35, 0),
+        Sentence("A new bridge opens.", 36, 55, 0),
+    ]
+    weights = document_weights(items)
+    assert weights["bridge"] == 2
+    assert weights["opens"] == 1
+    assert "the" not in weights  # words of three letters or fewer weigh nothing
