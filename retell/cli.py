@@ -29,6 +29,15 @@ EXIT_CODES_HELP = """Exit codes: 0 all inputs cleaned; 1 some of several inputs 
 7 undecodable text; 8 no article found; 9 URL could not be fetched."""
 
 
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write here instead of standard output.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="retell")
 def cli() -> None:
@@ -44,13 +53,7 @@ def cli() -> None:
     default=None,
     help="Output format. Default: json for one input, jsonl for several.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Write here instead of standard output.",
-)
+@output_option
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
@@ -167,13 +170,7 @@ REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inp
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Write here instead of standard output.",
-)
+@output_option
 @click.option(
     "--dry-run", is_flag=True, help="Show the planned requests and an estimate; generate nothing."
 )
