@@ -161,3 +161,11 @@ def test_cli_backends_lists_every_kind() -> None:
     code, out, _ = run("backends")
     assert code == 0
     assert all(kind in out for kind in ("local", "openai:BASE_URL", "fake"))
+
+
+def test_cli_corrupt_gguf_file_is_a_model_error(tmp_path: Path) -> None:
+    corrupt = tmp_path / "broken.gguf"
+    corrupt.write_bytes(b"GGUF" + bytes(range(256)) * 64)
+    code, _, err = run("rewrite", str(EXAMPLE), "--backend", f"local:{corrupt}", "--no-cache")
+    assert code == 11
+    assert str(corrupt) in err and "Traceback" not in err
