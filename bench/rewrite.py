@@ -68,9 +68,11 @@ def main() -> None:
     retell_times, raw_times = [], []
     for round_number in range(2):
         recording.requests.clear()
+        backend.llama.reset()  # both runs start without llama.cpp's reusable prompt prefix
         start = time.perf_counter()
         result = rewrite(article, recording, RewriteOptions())
         retell_times.append(time.perf_counter() - start)
+        backend.llama.reset()
         raw_times.append(raw_calls(backend.llama, recording.requests))
         print(
             f"round {round_number + 1}: retell {retell_times[-1]:.1f} s, "
