@@ -23,7 +23,7 @@ from retell.backends.base import Backend, Generation, Message, Options
 from retell.cache import Cache, request_key
 from retell.errors import NoArticle, RetellError
 from retell.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
-from retell.segment import Sentence, sentences
+from retell.segment import Sentence, chunk, sentences
 from retell.selection import document_weights, score, select
 
 STYLES = ("rewrite", "summary", "brief", "headline")
@@ -123,13 +123,11 @@ def _best(found: list[Sentence], count: int) -> list[Sentence]:
 
 def pieces(group: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
     """Consecutive sentences in runs of at most PIECE_WORDS words; never a cut sentence."""
-    runs: list[list[Sentence]] = []
-    for sentence in group:
-        if runs and sum(s.word_count() for s in runs[-1]) + sentence.word_count() <= PIECE_WORDS:
-            runs[-1].append(sentence)
-        else:
-            runs.append([sentence])
-    return [tuple(run) for run in runs]
+    return [tuple(run) for run in chunk(group, PIECE_WORDS, _word_count)]
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
 
 
 def _request(group: tuple[Sentence, ...], prompt: Prompt, backend: Backend) -> Request:

@@ -106,7 +106,7 @@ def chunk(
     current: list[Sentence] = []
     used = 0
     for sentence in items:
-        cost = count_tokens(sentence.text) + 1
+        cost = count_tokens(sentence.text)
         if current and used + cost > budget:
             chunks.append(current)
             current, used = [], 0
