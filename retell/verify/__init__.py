@@ -1,0 +1,1 @@
+"""Checking sentences against their source (work in progress: evidence retrieval so far)."""
