@@ -8,13 +8,14 @@ the error's exit code; see `retell.errors` for the table.
 from __future__ import annotations
 
 import itertools
+import json
 import sys
 from collections.abc import Iterable
 from typing import IO, Any
 
 import click
 
-from retell import __version__, render
+from retell import __version__, render, verify
 from retell.backends import DEFAULT_BACKEND, REGISTRY
 from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BackendError, RetellError
 from retell.ingest import DEFAULT_MAX_BYTES
@@ -231,6 +232,47 @@ def _rewrite_all(
             click.echo(f"retell: {error.one_line()}", err=True)
             errors.append(error)
     return _exit_code(errors, several=count > 1)
+
+
+CHECK_EXIT_HELP = """Exit codes: 0 every sentence supported; 1 some sentence unsupported or
+contradicted; 2 usage error; 3-9 reading SOURCE or CANDIDATE failed, as for clean."""
+
+
+@cli.command("check", epilog=CHECK_EXIT_HELP)
+@click.argument("source")
+@click.argument("candidate", type=click.File("r", encoding="utf-8"))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    show_default=True,
+    help="Output format.",
+)
+@output_option
+def check_command(source: str, candidate: IO[str], fmt: str, output: IO[str]) -> None:
+    """Check every sentence of CANDIDATE against SOURCE, with evidence.
+
+    SOURCE is anything `retell clean` reads; CANDIDATE is plain text with
+    paragraphs separated by blank lines, or - for standard input. Each
+    sentence is labelled supported, unsupported (the source does not say it)
+    or contradicted (the source says otherwise). Work in progress: typed
+    checks (numbers, names, roles, quotes, polarity, additions) over
+    retrieved evidence; the model judge is still to come.
+    """
+    outcome = next(iter(clean_inputs([source])))
+    if outcome.error is not None or outcome.article is None:
+        error = outcome.error or RetellError("no article", source=source)
+        click.echo(f"retell: {error.one_line()}", err=True)
+        sys.exit(error.exit_code)
+    report = verify.check(outcome.article, candidate.read())
+    text = (
+        render.report_markdown(report)
+        if fmt == "markdown"
+        else json.dumps(render.report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    )
+    output.write(text)
+    sys.exit(EXIT_OK if report.all_supported else EXIT_SOME_FAILED)
 
 
 @cli.command("backends")

@@ -14,6 +14,7 @@ from retell.article import Article, Piece, Result
 from retell.errors import RetellError
 from retell.guard import verbatim_sentences
 from retell.segment import split_sentences
+from retell.verify import Report as VerifyReport
 
 Format = Literal["json", "jsonl", "markdown", "text"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "markdown", "text")
@@ -198,3 +199,42 @@ def render_result(result: Result, fmt: str) -> str:
     if fmt == "html":
         return result_html(result)
     return result_markdown(result)
+
+
+def report_dict(report: VerifyReport) -> dict[str, Any]:
+    """A check report as JSON: a verdict per sentence with its evidence, and the counts."""
+    return {
+        "credit": credit(report.source),
+        "sentences": [
+            {
+                "text": verdict.text,
+                "paragraph": verdict.paragraph,
+                "start": verdict.start,
+                "end": verdict.end,
+                "label": verdict.label,
+                "types": list(verdict.types),
+                "evidence": [
+                    {"text": span.text, "start": span.start, "end": span.end, "kind": span.kind}
+                    for span in verdict.evidence
+                ],
+                "score": verdict.score,
+                "reason": verdict.reason,
+            }
+            for verdict in report.verdicts
+        ],
+        "summary": report.summary(),
+    }
+
+
+def report_markdown(report: VerifyReport) -> str:
+    """A check report as markdown: each sentence with its label, reason and best evidence."""
+    lines = [f"# Check against: {report.source.title or report.source.source}", ""]
+    for verdict in report.verdicts:
+        lines.append(f"- **{verdict.label}** {verdict.text}")
+        if verdict.label != "supported":
+            lines.append(f"  - {', '.join(verdict.types)}: {verdict.reason}")
+        if verdict.evidence:
+            lines.append(f"  - evidence: “{verdict.evidence[0].text}”")
+    counts = ", ".join(f"{count} {label}" for label, count in report.summary().items())
+    lines += ["", f"Summary: {counts}.", "", f"*{credit(report.source)}*", ""]
+    return "\n".join(lines)
