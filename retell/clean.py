@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TypeGuard, get_args
 
 from retell.article import Article, Removed, RemovedKind, layout_blocks
-from retell.dates import date_line, parse_date
+from retell.dates import date_line, header_date, parse_date
 from retell.errors import NoArticle
 
 #: How many content lines at the top may hold the date, slug, title and byline.
@@ -27,6 +27,8 @@ FRAGMENT_MAX_WORDS = 12
 TITLE_MAX = 320
 #: A "By ..." line this short counts as a byline even when it names no person ("by admin").
 BYLINE_MAX_UNNAMED_WORDS = 4
+#: At most this many junk lines are taken from the end of the story.
+TAIL_MAX_LINES = 4
 #: Teaser headlines and labels are short; a longer line after "Read More" is body text.
 TEASER_HEADLINE_MAX = 220
 
@@ -34,17 +36,22 @@ _TERMINAL = tuple(".!?…:;\"'”’»)]")
 
 _TEASER_MARKER = re.compile(
     r"^(?:read more|read next|more on this story|related(?: articles?| stories| posts)?|see also|"
-    r"more stories|you may also like|popular posts|trending|"
+    r"more stories|you may also like|popular posts|trending|related news|noticias relacionadas|"
+    r"verwandte artikel|ähnliche artikel|articles? (?:similaires|liés)|"
     r"also read|recommended|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|"
     r"lire aussi|à lire aussi|leer más|lee también)\s*:?(?P<rest>\s.*)?$",
     re.I,
 )
 # Markers that head a list of several related headlines rather than a single one.
 _TEASER_LIST = re.compile(
-    r"^(?:related (?:articles|stories|posts)|more stories|you may also like|popular posts|"
-    r"trending|recommended)\s*:?$",
+    r"^(?:related (?:articles|stories|posts|news)|more stories|you may also like|popular posts|"
+    r"trending|recommended|noticias relacionadas|verwandte artikel|ähnliche artikel|"
+    r"articles? (?:similaires|liés))\s*:?$",
     re.I,
 )
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”]?\s+[A-Z\"'‘“]")
+#: Words in a headline of a list of related articles.
+LIST_HEADLINE_MAX_WORDS = 16
 #: How many headlines a list of related articles may hold.
 TEASER_LIST_MAX = 6
 _TEASER_LABEL = re.compile(
@@ -53,14 +60,20 @@ _TEASER_LABEL = re.compile(
     re.I,
 )
 _IMAGE_PLACEHOLDER = re.compile(r"^(?:article image|image|thumbnail|artikelbild|bild)$", re.I)
+# Copy-protection notices, by the stems they share across sites and languages, and any short
+# line shouting with "!!" (which story text does not do).
 _NOTICE = re.compile(
-    r"content is protected|you cannot copy|copying (?:is )?(?:not allowed|prohibited|disabled)|"
-    r"right[- ]click (?:is )?disabled|(?:text )?selection is disabled|inhalt ist geschützt|"
-    r"kopieren (?:ist )?nicht (?:erlaubt|gestattet)|contenu (?:est )?protégé",
+    r"content is protected|(?:can ?not|can't|may not) (?:be )?cop(?:y|ied)|copy(?:ing)? "
+    r"(?:content|text|is (?:not allowed|prohibited|disabled))|right[- ]click (?:is )?disabled|"
+    r"selection is disabled|geschützt|kopieren (?:ist )?nicht|protégé|protegid[oa]|"
+    r"no (?:se )?puede copiar|!!\s*$",
     re.I,
 )
+#: A notice is a short line; a long line with one of those words is story text.
+NOTICE_MAX_WORDS = 12
 _BOILERPLATE = re.compile(
-    r"^(?:share this(?: article)?|share on \w+|like this|loading\.*|advertisement|anzeige|"
+    r"^(?:share this(?: article)?|share on \w+|like this|(?:like )?loading\.*|advertisement|"
+    r".*\(opens in new window\)|anzeige|"
     r"werbung|sponsored(?: content)?|scroll down for video|continue reading below|"
     r"subscribe to our newsletter|sign up to our newsletter|follow us on \w+|leave a comment|"
     r"comments|tags?:.*|all rights reserved\.?|©.*|copyright ©?.*|skip to (?:main )?content|"
@@ -69,6 +82,8 @@ _BOILERPLATE = re.compile(
     r"(?:proudly )?powered by (?:wordpress|blogger|ghost|drupal|joomla|wix|squarespace)\b.*)\W*$",
     re.I,
 )
+# Lines after which a site prints its share and like buttons, one per line.
+_FOOTER_MARKER = re.compile(r"^(?:share this|like this|teilen|compartir)\W*$", re.I)
 # "Home » News » Politics": a breadcrumb trail of two or more separators.
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s[»>›/|]\s[^.!?]{1,40}){2,}$")
 _SINGLE_CAPTION = re.compile(
@@ -76,6 +91,7 @@ _SINGLE_CAPTION = re.compile(
     r"^(?:photo|picture|image|foto|bild)s?:\s",
     re.I,
 )
+_CREDIT = re.compile(r"\s*\((?:image|photo|picture|credit|foto|bild)s?:[^)]*\)$", re.I)
 _BYLINE = re.compile(r"^(?:by|von|par|por|di)\s+(?P<names>[^\W\d_].{1,120})$", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 # A byline often goes on after the names: "By Ann Lee | Updated 3 March", "By Ann Lee - BBC".
@@ -147,21 +163,44 @@ def content(lines: list[Line]) -> list[Line]:
 
 
 def read_header(lines: list[Line]) -> Header:
-    """Find the date, slug, title and byline among the first content lines."""
+    """Find the date, slug, title and byline among the first content lines.
+
+    A slug marks the title: short lines above the first slug are the site's
+    header (a site name, a section), never the story.
+    """
     header = Header()
-    for line in content(lines)[:HEADER_LINES]:
-        if not _claim_header_line(line, header):
+    top = content(lines)[:HEADER_LINES]
+    first_slug = next((i for i, line in enumerate(top) if _has_slug(line.text)), 0)
+    for index, line in enumerate(top):
+        if index < first_slug:
+            _claim_above_slug(line, header)
+        elif not _claim_header_line(line, header):
             break  # the story has begun
     return header
 
 
+def _claim_above_slug(line: Line, header: Header) -> None:
+    """A line above the slug: the date header if it holds the date, else site furniture."""
+    found = header_date(line.text) if header.date is None else None
+    if found is not None:
+        header.date, line.role = found, "date_header"
+    else:
+        line.role = "boilerplate"
+
+
+def _has_slug(text: str) -> bool:
+    """A line that is a slug, or a title with a slug glued to its front."""
+    return is_slug(text) or split_slug(text)[0] is not None
+
+
 def _claim_header_line(line: Line, header: Header) -> bool:
     """Give a line its header role and record what it says; False for a story line."""
-    if header.date is None and (found := date_line(line.text)) is not None:
+    reader = header_date if header.title is None else date_line
+    if header.date is None and (found := reader(line.text)) is not None:
         header.date, line.role = found, "date_header"
         return True
     if header.title is None and header.slug is None and is_slug(line.text):
-        header.slug, line.role = line.text, "slug"
+        header.slug, line.role = slug_name(line.text), "slug"
         return True
     if header.title is None:
         return _take_title(line, header)
@@ -189,10 +228,23 @@ def _take_title(line: Line, header: Header) -> bool:
     slug, title = split_slug(line.text)
     if not looks_like_title(title):
         return False
-    header.slug, header.title = slug or header.slug, title
+    header.slug, header.title = (slug_name(slug) if slug else header.slug), title
     line.role = "title" if slug is None else "slug"
     line.text = slug or line.text
     return True
+
+
+_EXTENSION = re.compile(r"\.(?:html?|shtml|php|aspx?|jsp)$", re.I)
+
+
+def slug_name(raw: str) -> str:
+    """The slug proper: the last path segment, without a file extension.
+
+    "2025/02/14/bus-routes-open.html" gives "bus-routes-open"; the raw text
+    stays in the removed "slug" block.
+    """
+    segment = [part for part in raw.split("/") if part][-1] if raw.strip("/") else raw
+    return _EXTENSION.sub("", segment)
 
 
 def is_slug(text: str) -> bool:
@@ -303,12 +355,13 @@ def _claim_teaser(free: list[Line], start: int) -> int:
     headlines_left = TEASER_LIST_MAX if _TEASER_LIST.match(free[start].text) else 1
     if marker and marker["rest"]:
         headlines_left = 0
+    taken = 0
     for line in free[start + 1 : start + 2 + 2 * TEASER_LIST_MAX]:
         if _TEASER_LABEL.match(line.text) or _IMAGE_PLACEHOLDER.match(line.text):
             members.append(line)
-        elif headlines_left and _is_headline(line, free):
+        elif headlines_left and _is_headline(line, free, listed=taken > 0):
             members.append(line)
-            headlines_left -= 1
+            headlines_left, taken = headlines_left - 1, taken + 1
         else:
             break
     for member in members:
@@ -317,9 +370,20 @@ def _claim_teaser(free: list[Line], start: int) -> int:
     return start + len(members) - 1
 
 
-def _is_headline(line: Line, free: list[Line]) -> bool:
-    """A teaser headline: short, and not a body paragraph ending in a full stop."""
+def _is_headline(line: Line, free: list[Line], *, listed: bool = False) -> bool:
+    """A teaser headline: short, and not a body paragraph ending in a full stop.
+
+    In a list of related headlines, only the first must look like one of
+    them; a later line must also be short, one sentence and unpunctuated at
+    its end, or it is the story going on (a quote, a question, a subheading).
+    """
     if len(line.text) > TEASER_HEADLINE_MAX:
+        return False
+    if listed and (
+        line.text.endswith(_TERMINAL)
+        or _SENTENCE_BREAK.search(line.text)
+        or len(line.text.split()) > LIST_HEADLINE_MAX_WORDS
+    ):
         return False
     position = free.index(line)
     followed_by_image = position + 1 < len(free) and bool(
@@ -329,25 +393,43 @@ def _is_headline(line: Line, free: list[Line]) -> bool:
 
 
 def mark_notices(lines: list[Line]) -> None:
-    """Copy-protection notices and share, advert or newsletter boilerplate."""
+    """Copy-protection notices and share, advert or newsletter boilerplate.
+
+    After a share or like marker ("Share this:", "Like this:") every short
+    line that is not a sentence belongs to the same block of buttons.
+    """
+    in_footer = False
     for line in content(lines):
-        if len(line.text) > 160:
-            continue
-        if _NOTICE.search(line.text):
+        words = len(line.text.split())
+        if words <= NOTICE_MAX_WORDS and _NOTICE.search(line.text):
             line.role = "notice"
-        elif _BOILERPLATE.match(line.text) or _BREADCRUMB.match(line.text):
+        elif len(line.text) <= 160 and (
+            _BOILERPLATE.match(line.text) or _BREADCRUMB.match(line.text)
+        ):
             line.role = "boilerplate"
+            in_footer = in_footer or bool(_FOOTER_MARKER.match(line.text))
+        elif in_footer and words <= 8 and not line.text.endswith("."):
+            line.role = "boilerplate"
+        else:
+            in_footer = False
 
 
 def mark_captions(lines: list[Line]) -> None:
     """Photo captions: a line printed twice or more in a row, or one with a photo credit."""
     free = content(lines)
     for previous, line in zip([None, *free], free, strict=False):
-        if previous is not None and line.text == previous.text:
+        if previous is not None and _same_caption(previous.text, line.text):
             previous.role = previous.role or "caption"
             line.role = "caption_copy"
         elif _SINGLE_CAPTION.search(line.text):
             line.role = "caption"
+
+
+def _same_caption(first: str, second: str) -> bool:
+    """Two lines that are one caption printed twice, one copy perhaps with a photo credit."""
+    if first == second:
+        return True
+    return _CREDIT.sub("", first) == _CREDIT.sub("", second) and len(_CREDIT.sub("", first)) > 20
 
 
 def mark_title_copies(lines: list[Line], title: str | None) -> None:
@@ -358,13 +440,26 @@ def mark_title_copies(lines: list[Line], title: str | None) -> None:
 
 
 def mark_fragment(lines: list[Line]) -> None:
-    """A short last body line that stops without closing punctuation: a cut-off."""
+    """The cut-off at the end of the story, and any unrecognised junk after it.
+
+    The story's last lines are looked at from the end: while they are short
+    and stop without closing punctuation they are not story text. The first
+    of them is where the scrape cut the story off (the fragment); any that
+    follow it are site furniture the other passes did not recognise.
+    """
     body = content(lines)
-    if not body:
-        return
-    last = body[-1]
-    if len(last.text.split()) <= FRAGMENT_MAX_WORDS and not last.text.endswith(_TERMINAL):
-        last.role = "fragment"
+    tail: list[Line] = []
+    while body and _cut_off(body[-1]) and len(tail) < TAIL_MAX_LINES:
+        tail.insert(0, body.pop())
+    if len(body) == 0:
+        return  # nothing but short lines: leave them, the article is too small to judge
+    for index, line in enumerate(tail):
+        line.role = "fragment" if index == 0 else "boilerplate"
+
+
+def _cut_off(line: Line) -> bool:
+    """A short line with no closing punctuation."""
+    return len(line.text.split()) <= FRAGMENT_MAX_WORDS and not line.text.endswith(_TERMINAL)
 
 
 def assemble(lines: list[Line], header: Header, *, source: str, url: str | None) -> Article:

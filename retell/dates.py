@@ -95,6 +95,24 @@ def date_line(line: str) -> dt.date | None:
     return date if not leftover else None
 
 
+#: Words besides the date a header line may hold ("The Coastal Herald | 13 Feb 2025").
+HEADER_EXTRA_WORDS = 4
+
+
+def header_date(line: str) -> dt.date | None:
+    """The date of a line at the top of a page, which may also name the site or author."""
+    found = date_line(line)
+    if found is not None or len(line) > MAX_DATE_LINE or " " not in line.strip():
+        return found  # a line without spaces is a slug or a URL, not a dateline
+    parsed = parse_date(line)
+    if parsed is None:
+        return None
+    date, (start, end) = parsed
+    rest = _TIME.sub(" ", line[:start] + " " + line[end:])
+    leftover = [word for word in _WORD.findall(rest.lower()) if word not in _FILLER]
+    return date if len(leftover) <= HEADER_EXTRA_WORDS else None
+
+
 def _to_date(parts: dict[str, str | None]) -> dt.date | None:
     """Build a date from matched parts, or None when they name no real day."""
     year = int(parts["year"] or 0)

@@ -257,3 +257,73 @@ def test_dump_that_starts_with_the_story_has_no_title() -> None:
     article = clean_text(dump("2 April 2025", STORY[0] + " " + STORY[1], STORY[2]))
     assert article.title is None
     assert article.body == [STORY[0] + " " + STORY[1], STORY[2]]
+
+
+def test_junk_after_the_cut_off_is_removed_and_the_cut_off_is_the_fragment() -> None:
+    text = dump(
+        "Bus routes",
+        *STORY,
+        "The mayor",
+        "Error: ¡¡El contenido está protegido!!",
+        "Theme by Example Studio",
+    )
+    article = clean_text(text)
+    assert article.body == STORY
+    assert [kind for kind, _ in kinds(text)] == ["fragment", "notice", "boilerplate"]
+
+
+def test_site_line_above_the_slug_holds_the_date_and_the_title_follows() -> None:
+    text = dump(
+        "The Coastal Herald | Thursday 13 February 2025",
+        "county-adds-bus-routes.htmlCounty adds bus routes",
+        *STORY,
+    )
+    article = clean_text(text)
+    assert (article.date, article.title, article.url_slug) == (
+        dt.date(2025, 2, 13),
+        "County adds bus routes",
+        "county-adds-bus-routes",
+    )
+    assert article.body == STORY
+
+
+def test_slug_on_its_own_line_with_a_date_path() -> None:
+    article = clean_text(
+        dump("2025/02/14/county-adds-bus-routes/", "County adds bus routes", *STORY)
+    )
+    assert article.url_slug == "county-adds-bus-routes"
+
+
+def test_related_list_stops_at_a_quote_or_a_question() -> None:
+    question = "Why did nobody ask the riders?"
+    text = dump(
+        "Bus routes",
+        STORY[0],
+        "Related Articles",
+        "Tram plan shelved",
+        "Fares to rise in May",
+        question,
+        *STORY[1:],
+    )
+    assert clean_text(text).body == [STORY[0], question, *STORY[1:]]
+
+
+def test_caption_copies_that_differ_by_a_photo_credit() -> None:
+    caption = "A route 14 bus outside the station on Monday"
+    text = dump("Bus routes", STORY[0], caption, f"{caption} (Photo: Ada Brennan)", *STORY[1:])
+    article = clean_text(text)
+    assert article.captions == [caption]
+    assert article.body == STORY
+
+
+def test_share_buttons_after_a_share_marker() -> None:
+    text = dump(
+        "Bus routes",
+        *STORY,
+        "Share this:",
+        "Click to share on X (Opens in new window)",
+        "X",
+        "Like this:",
+        "Like Loading...",
+    )
+    assert clean_text(text).body == STORY

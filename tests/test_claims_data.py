@@ -1,0 +1,51 @@
+"""The labelled claim set is well formed and its evidence is real source text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, SHARED
+
+CLAIMS = DATA / "claims" / "claims.jsonl"
+LABELS = {"supported", "unsupported", "contradicted"}
+TYPES = {
+    "number",
+    "date",
+    "entity",
+    "role",
+    "quote",
+    "polarity",
+    "relation",
+    "addition",
+    "consistency",
+}
+
+
+def load_claims() -> list[dict[str, str | None]]:
+    return [json.loads(line) for line in CLAIMS.read_text(encoding="utf-8").splitlines() if line]
+
+
+def source_text(source: str) -> str:
+    kind, _, name = source.partition(":")
+    folder = SHARED / "seeds" if kind == "seed" else DATA / "scraped"
+    return " ".join(Path(folder / f"{name}.txt").read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("claim", load_claims(), ids=lambda claim: str(claim["id"]))
+def test_claim_is_well_formed(claim: dict[str, str | None]) -> None:
+    assert set(claim) == {"id", "source", "claim", "label", "type", "evidence", "note"}
+    assert claim["label"] in LABELS
+    assert (claim["type"] is None) == (claim["label"] == "supported")
+    assert claim["type"] is None or claim["type"] in TYPES
+    if claim["evidence"] is not None:
+        assert " ".join(str(claim["evidence"]).split()) in source_text(str(claim["source"]))
+
+
+def test_the_set_is_balanced_and_large_enough() -> None:
+    claims = load_claims()
+    supported = sum(claim["label"] == "supported" for claim in claims)
+    assert len(claims) >= 60
+    assert 0.35 <= supported / len(claims) <= 0.65
