@@ -214,16 +214,24 @@ def _rewrite_all(
     output: IO[str],
     dry_run: bool,
 ) -> int:
-    """Rewrite each cleaned input; a backend failure stops the run, others skip the input."""
+    """Rewrite each cleaned input; a backend failure stops the run, others skip the input.
+
+    JSON output is one indented object for a single input and JSON Lines for
+    several, as for `retell clean`; other formats are separated by rules.
+    """
+    stream = iter(outcomes)
+    head = list(itertools.islice(stream, 2))
+    several = len(head) > 1
+    chosen = "jsonl" if fmt == "json" and several else fmt
     errors: list[RetellError] = []
-    count = 0
-    for count, outcome in enumerate(outcomes, start=1):
+    for count, outcome in enumerate(itertools.chain(head, stream), start=1):
         try:
             if outcome.error is not None:
                 raise outcome.error
             assert outcome.article is not None
-            text = session.run(outcome.article, options, fmt, dry_run)
-            output.write(text if count == 1 or fmt == "json" else "\n---\n\n" + text)
+            text = session.run(outcome.article, options, chosen, dry_run)
+            separate = count > 1 and chosen not in ("json", "jsonl")
+            output.write("\n---\n\n" + text if separate else text)
             output.flush()
         except BackendError as error:
             click.echo(f"retell: {error.one_line()}", err=True)
@@ -231,7 +239,7 @@ def _rewrite_all(
         except RetellError as error:
             click.echo(f"retell: {error.one_line()}", err=True)
             errors.append(error)
-    return _exit_code(errors, several=count > 1)
+    return _exit_code(errors, several=several)
 
 
 CHECK_EXIT_HELP = """Exit codes: 0 every sentence supported; 1 some sentence unsupported or

@@ -169,3 +169,13 @@ def test_cli_corrupt_gguf_file_is_a_model_error(tmp_path: Path) -> None:
     code, _, err = run("rewrite", str(EXAMPLE), "--backend", f"local:{corrupt}", "--no-cache")
     assert code == 11
     assert str(corrupt) in err and "Traceback" not in err
+
+
+def test_cli_several_inputs_give_json_lines() -> None:
+    code, out, _ = run(
+        "rewrite", str(EXAMPLE), str(EXAMPLE), "--backend", "fake", "--format", "json", "--no-cache"
+    )
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert len(records) == 2
+    assert records[0]["text"] == records[1]["text"]
