@@ -84,15 +84,7 @@ def parse_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
 
 def date_line(line: str) -> dt.date | None:
     """The date a line holds, when that date is all the line says."""
-    if len(line) > MAX_DATE_LINE:
-        return None
-    parsed = parse_date(line)
-    if parsed is None:
-        return None
-    date, (start, end) = parsed
-    rest = _TIME.sub(" ", line[:start] + " " + line[end:])
-    leftover = [word for word in _WORD.findall(rest.lower()) if word not in _FILLER]
-    return date if not leftover else None
+    return _date_with_extra_words(line, 0)
 
 
 #: Words besides the date a header line may hold ("The Coastal Herald | 13 Feb 2025").
@@ -101,16 +93,25 @@ HEADER_EXTRA_WORDS = 4
 
 def header_date(line: str) -> dt.date | None:
     """The date of a line at the top of a page, which may also name the site or author."""
-    found = date_line(line)
-    if found is not None or len(line) > MAX_DATE_LINE or " " not in line.strip():
-        return found  # a line without spaces is a slug or a URL, not a dateline
+    if " " not in line.strip():
+        return date_line(line)  # a line without spaces is a slug or a URL, not a dateline
+    return _date_with_extra_words(line, HEADER_EXTRA_WORDS)
+
+
+def _date_with_extra_words(line: str, allowed: int) -> dt.date | None:
+    """The line's date, if besides it the line holds at most `allowed` other words.
+
+    Weekdays, times, time zones and words such as "Published" do not count.
+    """
+    if len(line) > MAX_DATE_LINE:
+        return None
     parsed = parse_date(line)
     if parsed is None:
         return None
     date, (start, end) = parsed
     rest = _TIME.sub(" ", line[:start] + " " + line[end:])
     leftover = [word for word in _WORD.findall(rest.lower()) if word not in _FILLER]
-    return date if len(leftover) <= HEADER_EXTRA_WORDS else None
+    return date if len(leftover) <= allowed else None
 
 
 def _to_date(parts: dict[str, str | None]) -> dt.date | None:
