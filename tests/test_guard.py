@@ -81,7 +81,7 @@ def test_an_added_negation_is_flagged() -> None:
 def test_an_altered_quotation_is_flagged() -> None:
     retelling = QUOTE_SOURCE.replace("all winter", "all year")
     found = problems(retelling, QUOTE_SOURCE, len(QUOTE_SOURCE.split()))
-    assert found == ["quote not in source: We will keep the harbour open all year."]
+    assert found == ["quote not in source: We will keep the harbour open all year"]
 
 
 def test_an_exact_quotation_passes() -> None:

@@ -107,3 +107,10 @@ def test_cli_check_exit_codes(tmp_path: Path) -> None:
     data = json.loads(failed.stdout)
     assert data["summary"] == {"supported": 0, "unsupported": 0, "contradicted": 1}
     assert data["sentences"][0]["types"] == ["number"]
+
+
+def test_a_changed_weekday_is_contradicted() -> None:
+    assert label_of("Councillors voted 7 to 4 on Monday to keep the ferry until 2028.") == (
+        "contradicted",
+        ("date",),
+    )

@@ -12,6 +12,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from retell.facts import (
+    COMMON_CAPITALISED,
+    known_words,
+    names,
+    negated,
+    numbers,
+    plain,
+    quotations,
+    quoted_in,
+    show_number,
+)
 from retell.verify.evidence import Evidence, EvidenceIndex, terms
 
 Label = str  # "supported" | "unsupported" | "contradicted"
@@ -43,44 +54,7 @@ class Context:
 
 Check = Callable[[str, Context], list[Finding]]
 
-_QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-"}
-)
-
-
-def plain(text: str) -> str:
-    """Text with typographic quotes and dashes made plain and whitespace collapsed."""
-    return " ".join(text.translate(_QUOTES).split())
-
-
 # ---------------------------------------------------------------- numbers
-
-_NUMBER = re.compile(
-    r"(?<![\w.])(\d+(?:[.,]\d+)*)(\s*(?:%|per cent|percent|million|billion|"
-    r"bn|m\b|k\b))?",
-    re.I,
-)
-_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
-
-
-def numbers(text: str) -> set[float]:
-    """The numbers a text states, with "3billion", "3 bn" and "3,000,000,000" equal."""
-    found: set[float] = set()
-    for digits, unit in _NUMBER.findall(text):
-        value = float(digits.replace(",", "")) if _is_grouped(digits) else _decimal(digits)
-        found.add(value * _SCALE.get(unit.strip().lower(), 1.0))
-    return found
-
-
-def _is_grouped(digits: str) -> bool:
-    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits))
-
-
-def _decimal(digits: str) -> float:
-    try:
-        return float(digits.replace(",", "."))
-    except ValueError:
-        return float(re.sub(r"[.,]", "", digits))
 
 
 def check_numbers(sentence: str, context: Context) -> list[Finding]:
@@ -90,28 +64,56 @@ def check_numbers(sentence: str, context: Context) -> list[Finding]:
     for value in sorted(numbers(sentence) - known):
         nearby = sorted(n for span in context.evidence for n in numbers(span.text))
         label = "contradicted" if nearby else "unsupported"
-        reason = f"{_show(value)} is not in the source"
+        reason = f"{show_number(value)} is not in the source"
         if nearby:
-            reason += f"; the closest passage says {', '.join(_show(n) for n in nearby[:3])}"
+            reason += f"; the closest passage says {', '.join(show_number(n) for n in nearby[:3])}"
         findings.append(Finding("number", label, reason, context.evidence[:1]))
     return findings
 
 
-def _show(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
+# ---------------------------------------------------------------- dates
+
+# Day and month names count only capitalised, so the verb "may" is never the month May.
+_CALENDAR_NAME = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|"
+    r"Donnerstag|Freitag|Samstag|Sonntag|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b"
+)
+_RELATIVE_TIME = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|last (?:week|month|year|night)|"
+    r"next (?:week|month|year)|this (?:week|month|year|morning)|gestern|heute|morgen)\b",
+    re.I,
+)
+
+
+def calendar_words(text: str) -> set[str]:
+    """Day and month names and relative times ("last week") a text uses, lowercased."""
+    found = _CALENDAR_NAME.findall(text) + _RELATIVE_TIME.findall(text)
+    return {word.lower() for word in found}
+
+
+def check_dates(sentence: str, context: Context) -> list[Finding]:
+    """Weekdays, months and relative times ("last week") must be the source's own."""
+    known = calendar_words(context.source)
+    findings = []
+    for word in sorted(calendar_words(sentence) - known):
+        nearby = set().union(*(calendar_words(span.text) for span in context.evidence))
+        label = "contradicted" if nearby else "unsupported"
+        said = f"; the closest passage says {', '.join(sorted(nearby))}" if nearby else ""
+        findings.append(
+            Finding("date", label, f"'{word}' is not in the source{said}", context.evidence[:1])
+        )
+    return findings
 
 
 # ---------------------------------------------------------------- quotes
-
-_QUOTED = re.compile(r"(?:^|(?<=[\s(]))['\"]([^'\"]{8,}?)[,.!?]?['\"](?=[\s.,;:!?)]|$)")
 
 
 def check_quotes(sentence: str, context: Context) -> list[Finding]:
     """Words inside quotation marks must stand in the source word for word."""
     findings = []
-    for quoted in _QUOTED.findall(plain(sentence)):
-        words = quoted.strip(" ,.")
-        if words.lower() not in context.plain_source.lower():
+    for words in quotations(sentence):
+        if not quoted_in(words, context.source):
             findings.append(
                 Finding(
                     "quote",
@@ -125,33 +127,11 @@ def check_quotes(sentence: str, context: Context) -> list[Finding]:
 
 # ---------------------------------------------------------------- names
 
-_NAME = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|of|de|von|van|al))*")
-_SENTENCE_WORDS = frozenset(
-    "The A An It In On At As But And Or So This That These Those He She They We I His Her Their "
-    "Its There Here When While After Before Since However Meanwhile Also Still Even Some Many "
-    "Most Such What Who Which Where Why How According Last Next If For With By From To Despite "
-    "Although Under Over Both Each Every Other Another Then Now Today Yesterday".split()
-)
-
-
-def names(text: str) -> set[str]:
-    """Capitalised words of a text that name someone or something (not its first word)."""
-    found = set()
-    for match in _NAME.finditer(plain(text)):
-        words = match.group().split()
-        if match.start() == 0:
-            words = words[1:]  # any word is capitalised at the start of a sentence
-        for word in words:
-            if word[:1].isupper() and word not in _SENTENCE_WORDS:
-                found.add(word.removesuffix("'s"))
-    return found
-
 
 def check_names(sentence: str, context: Context) -> list[Finding]:
     """Every named person, place or body must be named somewhere in the source."""
-    source_words = {word.lower() for word in re.findall(r"[\w'-]+", context.plain_source)}
-    source_words |= {word.removesuffix("'s") for word in source_words}
-    missing = sorted(name for name in names(sentence) if name.lower() not in source_words)
+    known = known_words(context.source)
+    missing = sorted(name for name in names(sentence) if name.lower() not in known)
     if not missing:
         return []
     return [
@@ -181,7 +161,7 @@ def roles(text: str) -> list[tuple[str, str]]:
     pairs = []
     for role, name in _ROLE.findall(plain(text)):
         surname = name.split()[-1].removesuffix("'s")
-        if surname not in _SENTENCE_WORDS:
+        if surname not in COMMON_CAPITALISED:
             pairs.append((role.lower(), surname))
     return pairs
 
@@ -217,11 +197,6 @@ def _mentions(surname: str, context: Context) -> tuple[Evidence, ...]:
 
 # ---------------------------------------------------------------- polarity
 
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|"
-    r"n't\b",
-    re.I,
-)
 _OPPOSITES = [
     (
         {"welcom", "prais", "support", "back", "accept", "endors", "approv"},
@@ -250,7 +225,7 @@ def check_polarity(sentence: str, context: Context) -> list[Finding]:
     if not context.evidence or overlap(sentence, context.evidence[0].text) < MIN_POLARITY_OVERLAP:
         return []
     best = context.evidence[0].text
-    if bool(_NEGATION.search(sentence)) != bool(_NEGATION.search(best)):
+    if negated(sentence) != negated(best):
         return [
             Finding(
                 "polarity",
@@ -312,6 +287,7 @@ def check_additions(sentence: str, context: Context) -> list[Finding]:
 
 CHECKS: tuple[Check, ...] = (
     check_numbers,
+    check_dates,
     check_quotes,
     check_names,
     check_roles,
