@@ -90,6 +90,47 @@ def known_words(text: str) -> set[str]:
     return words | {word.removesuffix("'s") for word in words}
 
 
+# ---------------------------------------------------------------- roles
+
+# The role is matched in any case ("Prime Minister", "prime minister"); the name must be
+# capitalised, so "the president and ..." never pairs a role with an ordinary word.
+_ROLE = re.compile(
+    r"\b((?i:former|ex-|late|acting|interim|deputy|shadow|opposition leader|opposition|"
+    r"prime minister|foreign minister|defen[cs]e secretary|culture secretary|council leader|"
+    r"chief executive|president|chancellor|spokesman|spokeswoman|envoy|minister|secretary|"
+    r"councillor|chairman|chairwoman|chair|leader|chief|mayor|governor|professor|judge))\s+"
+    r"(?:[a-z-]+\s+){0,3}?((?:[A-Z][\w'.-]+\s*){1,4})"
+)
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    """(role, surname) pairs such as ("prime minister", "Starmer") a text attaches."""
+    pairs = []
+    for role, name in _ROLE.findall(plain(text)):
+        surname = name.split()[-1].removesuffix("'s")
+        if surname not in COMMON_CAPITALISED:
+            pairs.append((role.lower(), surname))
+    return pairs
+
+
+def role_mismatches(text: str, source: str) -> list[tuple[str, str, set[str]]]:
+    """(role, surname, the source's roles for them) for each role the source does not give.
+
+    Roles must match exactly: "secretary" is not "culture secretary", since
+    the words before it may name another office ("Foreign Secretary"). A
+    person the source never names is left to the name check.
+    """
+    source_pairs = roles(source)
+    named = plain(source).lower()
+    found = []
+    for role, surname in roles(text):
+        theirs = {r for r, s in source_pairs if s == surname}
+        if role in theirs or surname.lower() not in named:
+            continue
+        found.append((role, surname, theirs))
+    return found
+
+
 # ---------------------------------------------------------------- quotations and negation
 
 # A quotation opens after a space or the start and closes before a space or punctuation, so

@@ -20,6 +20,7 @@ from retell.facts import (
     numbers,
     quotations,
     quoted_in,
+    role_mismatches,
     show_number,
 )
 
@@ -45,6 +46,9 @@ def problems(retelling: str, source: str, asked_words: int) -> list[str]:
     known = known_words(source)
     found += _absent("name", [name for name in names(retelling) if name.lower() not in known])
     found += _absent("role word", list(_roles(retelling) - _roles(source)))
+    found += _absent(
+        "role", [f"{role} {name}" for role, name, _ in role_mismatches(retelling, source)]
+    )
     found += _absent("quote", [q for q in quotations(retelling) if not quoted_in(q, source)])
     if negated(retelling) != negated(source):
         found.append("negation added or lost")

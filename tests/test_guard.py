@@ -148,3 +148,9 @@ def test_verbatim_sentences_counts_sentences_found_word_for_word() -> None:
     assert verbatim_sentences(retold, SOURCE) == 2
     assert verbatim_sentences([], SOURCE) == 0
     assert verbatim_sentences(["A different story entirely."], SOURCE) == 0
+
+
+def test_a_role_moved_onto_a_named_person_is_flagged() -> None:
+    source = "Council leader Margaret Osei said the vote was a promise to the islands."
+    retelling = "Councillor Margaret Osei said the vote was a promise to the islands."
+    assert problems(retelling, source, 12) == ["role not in source: councillor Osei"]

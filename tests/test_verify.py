@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from retell import clean
 from retell.cli import cli
+from retell.facts import numbers, roles
 from retell.verify import check
-from retell.verify.checks import numbers, roles
 
 SOURCE = clean(
     b"Ferry kept\n\n"

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from retell.facts import (
-    COMMON_CAPITALISED,
     known_words,
     names,
     negated,
@@ -21,6 +20,7 @@ from retell.facts import (
     plain,
     quotations,
     quoted_in,
+    role_mismatches,
     show_number,
 )
 from retell.verify.evidence import Evidence, EvidenceIndex, terms
@@ -146,34 +146,11 @@ def check_names(sentence: str, context: Context) -> list[Finding]:
 
 # ---------------------------------------------------------------- roles
 
-# The role is matched in any case ("Prime Minister", "prime minister"); the name must be
-# capitalised, so "the president and ..." never pairs a role with an ordinary word.
-_ROLE = re.compile(
-    r"\b((?i:former|ex-|late|acting|interim|opposition leader|opposition|prime minister|"
-    r"foreign minister|defen[cs]e secretary|president|chancellor|culture secretary|spokesman|"
-    r"spokeswoman|envoy|minister|secretary|leader|chief|mayor|governor))\s+"
-    r"(?:[a-z-]+\s+){0,3}?((?:[A-Z][\w'.-]+\s*){1,4})"
-)
-
-
-def roles(text: str) -> list[tuple[str, str]]:
-    """(role, surname) pairs such as ("prime minister", "Starmer") a text attaches."""
-    pairs = []
-    for role, name in _ROLE.findall(plain(text)):
-        surname = name.split()[-1].removesuffix("'s")
-        if surname not in COMMON_CAPITALISED:
-            pairs.append((role.lower(), surname))
-    return pairs
-
 
 def check_roles(sentence: str, context: Context) -> list[Finding]:
     """A title or role put before a person must be put before that person in the source."""
-    source_pairs = roles(context.source)
     findings = []
-    for role, surname in roles(sentence):
-        theirs = {r for r, s in source_pairs if s == surname}
-        if role in theirs or (not theirs and not _named(surname, context)):
-            continue
+    for role, surname, theirs in role_mismatches(sentence, context.source):
         label = "contradicted" if theirs else "unsupported"
         said = f"; the source calls them {', '.join(sorted(theirs))}" if theirs else ""
         findings.append(
@@ -185,10 +162,6 @@ def check_roles(sentence: str, context: Context) -> list[Finding]:
             )
         )
     return findings
-
-
-def _named(surname: str, context: Context) -> bool:
-    return surname.lower() in context.plain_source.lower()
 
 
 def _mentions(surname: str, context: Context) -> tuple[Evidence, ...]:
