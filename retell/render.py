@@ -100,9 +100,12 @@ RESULT_FORMATS = ("markdown", "json", "html")
 def result_dict(result: Result) -> dict[str, Any]:
     """A rewrite as JSON: the source, the paragraphs with sentences and pieces, the totals."""
     paragraphs = []
+    sentences: list[str] = []
     cursor = 0
     for paragraph in result.paragraphs:
         text = paragraph.text
+        spans = split_sentences(text)
+        sentences += [text[start:end] for start, end in spans]
         paragraphs.append(
             {
                 "text": text,
@@ -110,7 +113,7 @@ def result_dict(result: Result) -> dict[str, Any]:
                 "end": cursor + len(text),
                 "sentences": [
                     {"text": text[start:end], "start": cursor + start, "end": cursor + end}
-                    for start, end in split_sentences(text)
+                    for start, end in spans
                 ],
                 "pieces": [_piece_dict(piece) for piece in paragraph.pieces],
             }
@@ -122,7 +125,7 @@ def result_dict(result: Result) -> dict[str, Any]:
         "backend": result.backend,
         "text": result.text,
         "paragraphs": paragraphs,
-        "totals": _totals(result),
+        "totals": _totals(result, sentences),
         "source": article_dict(result.article),
     }
 
@@ -140,13 +143,13 @@ def _piece_dict(piece: Piece) -> dict[str, Any]:
     }
 
 
-def _totals(result: Result) -> dict[str, Any]:
+def _totals(result: Result, sentences: list[str]) -> dict[str, Any]:
+    """Length, outcomes, verbatim copies, tokens and time of a rewrite."""
     pieces = result.pieces()
     source_words = result.article.word_count()
     outcomes = {
         kind: sum(p.outcome == kind for p in pieces) for kind in ("retold", "copied", "kept")
     }
-    sentences = [p.text[a:b] for p in result.paragraphs for a, b in split_sentences(p.text)]
     verbatim = verbatim_sentences(sentences, result.article.text)
     return {
         "source_words": source_words,

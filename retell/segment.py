@@ -84,11 +84,11 @@ def sentences(article: Article) -> list[Sentence]:
     """Every body sentence of the article, in order, with offsets into `article.text`."""
     body = [block for block in article.blocks if block.kind == "body"]
     return [
-        sentence for index, block in enumerate(body) for sentence in _block_sentences(block, index)
+        sentence for index, block in enumerate(body) for sentence in block_sentences(block, index)
     ]
 
 
-def _block_sentences(block: Block, paragraph: int) -> Iterable[Sentence]:
+def block_sentences(block: Block, paragraph: int) -> Iterable[Sentence]:
     """The sentences of one block, shifted to the block's place in the article text."""
     for start, end in split_sentences(block.text):
         yield Sentence(block.text[start:end], block.start + start, block.start + end, paragraph)

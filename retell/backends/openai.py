@@ -47,6 +47,8 @@ class OpenAIBackend(Backend):
         headers = {"Authorization": f"Bearer {key}"} if (key := _api_key()) else {}
         self.client = httpx.Client(timeout=timeout, headers=headers, transport=transport)
         self._tokenize_url: str | bool | None = False  # False: not looked for yet
+        # Every request repeats the same system prompt and examples; count each text once.
+        self._token_counts: dict[str, int] = {}
 
     def generate(self, messages: list[Message], options: Options) -> Generation:
         """Ask the server for a chat completion."""
@@ -68,8 +70,10 @@ class OpenAIBackend(Backend):
         url = self._find_tokenizer()
         if url is None:
             return math.ceil(len(text) / 3)
-        response = self._send(url, {"content": text, "input": text})
-        return len(response.json().get("tokens", []))
+        if text not in self._token_counts:
+            response = self._send(url, {"content": text, "input": text})
+            self._token_counts[text] = len(response.json().get("tokens", []))
+        return self._token_counts[text]
 
     def info(self) -> BackendInfo:
         """The server URL and model name."""

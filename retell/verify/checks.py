@@ -17,7 +17,6 @@ from retell.facts import (
     names,
     negated,
     numbers,
-    plain,
     quotations,
     quoted_in,
     role_mismatches,
@@ -45,11 +44,6 @@ class Context:
     source: str
     index: EvidenceIndex
     evidence: tuple[Evidence, ...]
-
-    @property
-    def plain_source(self) -> str:
-        """The source with quotes and dashes unified and whitespace collapsed."""
-        return plain(self.source)
 
 
 Check = Callable[[str, Context], list[Finding]]

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from retell.article import Article
-from retell.segment import split_sentences
+from retell.segment import block_sentences
 
 #: BM25 parameters, the usual defaults (Robertson and Zaragoza); not tuned on any data here.
 K1 = 1.5
@@ -50,13 +50,11 @@ def _stem(word: str) -> str:
 
 def source_spans(article: Article) -> list[Evidence]:
     """Every sentence of the article's body and captions, with offsets."""
-    spans: list[Evidence] = []
-    for block in article.blocks:
-        for start, end in split_sentences(block.text):
-            spans.append(
-                Evidence(block.text[start:end], block.start + start, block.start + end, block.kind)
-            )
-    return spans
+    return [
+        Evidence(sentence.text, sentence.start, sentence.end, block.kind)
+        for index, block in enumerate(article.blocks)
+        for sentence in block_sentences(block, index)
+    ]
 
 
 class EvidenceIndex:
