@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from retell.verify import Verdict
 
 BlockKind = Literal["body", "caption"]
 
@@ -105,12 +108,23 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Repair:
+    """A sentence that failed verification: regenerated (asked for again) or dropped."""
+
+    action: str  # "regenerated" or "dropped"
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Piece:
     """One retelling request: the source sentences it covers and what became of them.
 
     `outcome` is "retold" (the model's text passed the checks), "copied" (the
     model gave the source back word for word), or "kept" (the model's text
     failed a check, named in `problems`, and the source sentences were used).
+    When the rewrite verifies its output, `verdicts` holds the verdict on each
+    published sentence and `repairs` what was regenerated or dropped.
     """
 
     text: str
@@ -122,6 +136,8 @@ class Piece:
     seconds: float = 0.0
     cached: bool = False
     tries: int = 1
+    verdicts: tuple[Verdict, ...] = ()
+    repairs: tuple[Repair, ...] = ()
 
 
 @dataclass(frozen=True)

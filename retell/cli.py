@@ -8,7 +8,6 @@ the error's exit code; see `retell.errors` for the table.
 from __future__ import annotations
 
 import itertools
-import json
 import sys
 from collections.abc import Iterable
 from typing import IO, Any
@@ -16,7 +15,8 @@ from typing import IO, Any
 import click
 
 from retell import __version__, render, verify
-from retell.backends import DEFAULT_BACKEND, REGISTRY
+from retell.article import Article
+from retell.backends import DEFAULT_BACKEND, REGISTRY, get_backend
 from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BackendError, RetellError
 from retell.ingest import DEFAULT_MAX_BYTES
 from retell.models import EMBEDDED, cache_dir
@@ -24,6 +24,7 @@ from retell.pipeline import InputOptions, Outcome, clean_inputs
 from retell.render import RESULT_FORMATS
 from retell.rewrite import STYLES, RewriteOptions
 from retell.session import RewriteSession, default_cache
+from retell.verify.judge import Judge
 
 EXIT_CODES_HELP = """Exit codes: 0 all inputs cleaned; 1 some of several inputs failed;
 2 usage error; 3 input not found; 4 empty input; 5 binary input; 6 input too large;
@@ -177,6 +178,18 @@ REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inp
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the answer cache.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--verify/--no-verify",
+    default=True,
+    show_default=True,
+    help="Check every sentence against the source; regenerate or drop what is unsupported.",
+)
+@click.option(
+    "--judge",
+    "judge_spec",
+    default=None,
+    help="Backend for the verification judge (default: the --backend one).",
+)
 def rewrite_command(
     inputs: tuple[str, ...],
     style: str,
@@ -188,17 +201,24 @@ def rewrite_command(
     dry_run: bool,
     no_cache: bool,
     quiet: bool,
+    verify: bool,
+    judge_spec: str | None,
 ) -> None:
     """Rewrite INPUTS paragraph by paragraph, in source order, crediting the source.
 
     retell keeps the source sentences worth keeping (which fixes the length),
     has the model retell them a few at a time, and checks each retelling:
     one that adds numbers, names or roles, flips a negation or changes a
-    quote is replaced by its source sentences. Answers are cached, so a
-    re-run after a crash redoes only what was not finished.
+    quote is replaced by its source sentences. Then every sentence is
+    verified against the whole source (as `retell check` does); a retelling
+    with unsupported sentences is asked for again with them named, and
+    sentences that still fail are dropped, so only supported sentences are
+    published. Answers are cached, so a re-run after a crash redoes only
+    what was not finished.
     """
     options = RewriteOptions(style, ratio, sentences)
-    session = RewriteSession(backend_spec, None if no_cache else default_cache(), quiet=quiet)
+    cache = None if no_cache else default_cache()
+    session = RewriteSession(backend_spec, cache, quiet=quiet, verify=verify, judge_spec=judge_spec)
     try:
         code = _rewrite_all(clean_inputs(inputs), session, options, fmt, output, dry_run)
     finally:
@@ -243,7 +263,8 @@ def _rewrite_all(
 
 
 CHECK_EXIT_HELP = """Exit codes: 0 every sentence supported; 1 some sentence unsupported or
-contradicted; 2 usage error; 3-9 reading SOURCE or CANDIDATE failed, as for clean."""
+contradicted; 2 usage error; 3-9 reading SOURCE or CANDIDATE failed, as for clean;
+10-12 judge backend unknown or failing, as for rewrite."""
 
 
 @cli.command("check", epilog=CHECK_EXIT_HELP)
@@ -252,35 +273,56 @@ contradicted; 2 usage error; 3-9 reading SOURCE or CANDIDATE failed, as for clea
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "markdown"]),
+    type=click.Choice(["json", "markdown", "html"]),
     default="json",
     show_default=True,
-    help="Output format.",
+    help="Output format; html is a self-contained page with the evidence on hover.",
 )
+@click.option(
+    "--backend",
+    "backend_spec",
+    default=DEFAULT_BACKEND,
+    show_default=True,
+    help="The judge's backend: local, local:PATH.gguf, openai:URL[#MODEL] or fake.",
+)
+@click.option("--no-judge", is_flag=True, help="Typed checks only; load no model.")
 @output_option
-def check_command(source: str, candidate: IO[str], fmt: str, output: IO[str]) -> None:
+def check_command(
+    source: str, candidate: IO[str], fmt: str, backend_spec: str, no_judge: bool, output: IO[str]
+) -> None:
     """Check every sentence of CANDIDATE against SOURCE, with evidence.
 
     SOURCE is anything `retell clean` reads; CANDIDATE is plain text with
     paragraphs separated by blank lines, or - for standard input. Each
     sentence is labelled supported, unsupported (the source does not say it)
-    or contradicted (the source says otherwise). Work in progress: typed
-    checks (numbers, names, roles, quotes, polarity, additions) over
-    retrieved evidence; the model judge is still to come.
+    or contradicted (the source says otherwise). Typed checks (numbers,
+    dates, names, roles, quotations, polarity, relations, additions) run on
+    the retrieved evidence; a sentence they pass goes to the model judge,
+    which answers Yes or No on the evidence and gives a one-line reason.
     """
     outcome = next(iter(clean_inputs([source])))
     if outcome.error is not None or outcome.article is None:
         error = outcome.error or RetellError("no article", source=source)
         click.echo(f"retell: {error.one_line()}", err=True)
         sys.exit(error.exit_code)
-    report = verify.check(outcome.article, candidate.read())
-    text = (
-        render.report_markdown(report)
-        if fmt == "markdown"
-        else json.dumps(render.report_dict(report), ensure_ascii=False, indent=2) + "\n"
-    )
-    output.write(text)
+    try:
+        report = _checked(outcome.article, candidate.read(), None if no_judge else backend_spec)
+    except RetellError as error:
+        click.echo(f"retell: {error.one_line()}", err=True)
+        sys.exit(error.exit_code)
+    output.write(render.render_report(report, fmt))
     sys.exit(EXIT_OK if report.all_supported else EXIT_SOME_FAILED)
+
+
+def _checked(article: Article, candidate: str, backend_spec: str | None) -> verify.Report:
+    """The report on a candidate, with the judge on the named backend if any."""
+    if backend_spec is None:
+        return verify.check(article, candidate)
+    backend = get_backend(backend_spec)
+    try:
+        return verify.check(article, candidate, judge=Judge(backend))
+    finally:
+        backend.close()
 
 
 @cli.command("backends")

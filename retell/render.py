@@ -6,8 +6,8 @@ documented schema of `retell clean` (see the README).
 
 from __future__ import annotations
 
-import html
 import json
+from dataclasses import replace
 from typing import Any, Literal
 
 from retell.article import Article, Piece, Result
@@ -15,6 +15,9 @@ from retell.errors import RetellError
 from retell.guard import verbatim_sentences
 from retell.segment import split_sentences
 from retell.verify import Report as VerifyReport
+from retell.verify import Verdict
+from retell.verify.evidence import Evidence
+from retell.verify.html import Change, report_html
 
 Format = Literal["json", "jsonl", "markdown", "text"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "markdown", "text")
@@ -140,6 +143,10 @@ def _piece_dict(piece: Piece) -> dict[str, Any]:
         "completion_tokens": piece.completion_tokens,
         "seconds": round(piece.seconds, 3),
         "cached": piece.cached,
+        "tries": piece.tries,
+        "repairs": [
+            {"action": r.action, "text": r.text, "reason": r.reason} for r in piece.repairs
+        ],
     }
 
 
@@ -161,6 +168,8 @@ def _totals(result: Result, sentences: list[str]) -> dict[str, Any]:
         "sentences": len(sentences),
         "verbatim_sentences": verbatim,
         "verbatim_share": round(verbatim / max(1, len(sentences)), 3),
+        "regenerated": sum(r.action == "regenerated" for p in pieces for r in p.repairs),
+        "dropped": sum(r.action == "dropped" for p in pieces for r in p.repairs),
         "prompt_tokens": sum(p.prompt_tokens for p in pieces),
         "completion_tokens": sum(p.completion_tokens for p in pieces),
         "model_seconds": round(sum(p.seconds for p in pieces), 2),
@@ -181,16 +190,45 @@ def result_markdown(result: Result) -> str:
 
 
 def result_html(result: Result) -> str:
-    """The rewrite as a self-contained HTML page, with the source credit."""
-    title = html.escape(result.article.title or "Untitled article")
-    paragraphs = "\n".join(f"<p>{html.escape(p.text)}</p>" for p in result.paragraphs)
-    source = html.escape(credit(result.article))
-    return (
-        f'<!doctype html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>\n'
-        f"<body><article><h1>{title}</h1>\n{paragraphs}\n"
-        f'<footer><p class="credit">Retold from the original. {source}</p></footer>'
-        "</article></body></html>\n"
+    """The rewrite as a self-contained HTML page: each published sentence with its
+    verdict and evidence, and what verification regenerated or dropped."""
+    report = VerifyReport(result.article, tuple(published_verdicts(result)))
+    changes = [
+        Change(number, repair.action, repair.text, repair.reason)
+        for number, paragraph in enumerate(result.paragraphs)
+        for piece in paragraph.pieces
+        for repair in piece.repairs
+    ]
+    return report_html(report, title=f"Retold ({result.style})", changes=changes)
+
+
+def published_verdicts(result: Result) -> list[Verdict]:
+    """A verdict for every published sentence, with offsets into `Result.text`.
+
+    A piece kept as its source sentences is supported by those sentences; a
+    piece of an unverified rewrite is labelled "unverified".
+    """
+    verdicts: list[Verdict] = []
+    cursor = 0
+    for number, paragraph in enumerate(result.paragraphs):
+        for piece in paragraph.pieces:
+            for verdict in _piece_verdicts(piece, result.article):
+                start = result.text.index(verdict.text, cursor)
+                cursor = start + len(verdict.text)
+                verdicts.append(replace(verdict, paragraph=number, start=start, end=cursor))
+    return verdicts
+
+
+def _piece_verdicts(piece: Piece, article: Article) -> list[Verdict]:
+    """The piece's own verdicts, or one standing for its source or unverified text."""
+    if piece.verdicts:
+        return list(piece.verdicts)
+    spans = tuple(
+        Evidence(article.text[s.start : s.end], s.start, s.end, "body") for s in piece.sources
     )
+    if piece.outcome == "kept":
+        return [Verdict(piece.text, 0, 0, 0, "supported", (), spans, 1.0, "the source's own words")]
+    return [Verdict(piece.text, 0, 0, 0, "unverified", (), spans, 0.0, "not verified")]
 
 
 def render_result(result: Result, fmt: str) -> str:
@@ -227,6 +265,15 @@ def report_dict(report: VerifyReport) -> dict[str, Any]:
         ],
         "summary": report.summary(),
     }
+
+
+def render_report(report: VerifyReport, fmt: str) -> str:
+    """A check report in the chosen format: json, markdown or html."""
+    if fmt == "html":
+        return report_html(report)
+    if fmt == "markdown":
+        return report_markdown(report)
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
 def report_markdown(report: VerifyReport) -> str:

@@ -4,8 +4,12 @@ A small model asked to rewrite a long passage copies it, overruns the
 length and invents facts. So retell gives it small tasks: `selection`
 fixes which source sentences are kept (which fixes the length and keeps
 the order), and the model retells one or two of them per request. Each
-retelling passes `guard`'s checks or is replaced by its source sentences,
-and every answer is cached so an interrupted run resumes where it stopped.
+retelling passes `guard`'s checks or is replaced by its source sentences.
+With a `Verifier`, every sentence of a retelling is then checked against
+the whole source: a retelling with unsupported sentences is asked for again
+with them named, and sentences that still fail are dropped, so nothing
+unsupported is published. Every answer is cached so an interrupted run
+resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -18,13 +22,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from retell import guard
-from retell.article import Article, OutputParagraph, Piece, Result, Span
+from retell.article import Article, OutputParagraph, Piece, Repair, Result, Span
 from retell.backends.base import Backend, Generation, Message, Options
 from retell.cache import Cache, request_key
 from retell.errors import NoArticle, RetellError
 from retell.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
-from retell.segment import Sentence, chunk, sentences
+from retell.segment import Sentence, chunk, sentences, split_sentences
 from retell.selection import document_weights, score, select
+from retell.verify import Verdict, Verifier
+from retell.verify.evidence import Evidence
 
 STYLES = ("rewrite", "summary", "brief", "headline")
 #: A retelling request covers at most this many source words (a longer sentence goes alone).
@@ -35,8 +41,8 @@ RETELL_SHARE = 0.8
 #: Room for the answer: this many times the source's tokens, plus a margin.
 ANSWER_TOKEN_FACTOR = 1.6
 ANSWER_TOKEN_MARGIN = 24
-#: Tries per piece: the first answer, then one more with the problems named.
-MAX_TRIES = 2
+#: Tries per piece: the first answer, then up to two more with the problems named.
+MAX_TRIES = 3
 #: The second try samples a little (with a fixed seed, so runs still repeat exactly).
 RETRY_TEMPERATURE = 0.4
 
@@ -154,8 +160,12 @@ def rewrite(
     *,
     cache: Cache | None = None,
     progress: Progress | None = None,
+    verifier: Verifier | None = None,
 ) -> Result:
-    """Rewrite an article through a backend; every piece checked, failures kept as source."""
+    """Rewrite an article through a backend; every piece checked, failures kept as source.
+
+    With a verifier, only sentences it finds supported are published.
+    """
     options = options or RewriteOptions()
     start = time.perf_counter()
     planned = plan(article, options, backend)
@@ -165,7 +175,7 @@ def rewrite(
     for paragraph in planned:
         made = []
         for request in paragraph:
-            made.append(retell(request, backend, cache, options.style))
+            made.append(retell(request, backend, cache, options.style, verifier))
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -181,25 +191,42 @@ def rewrite(
     )
 
 
-def retell(request: Request, backend: Backend, cache: Cache | None, style: str) -> Piece:
-    """Ask for one retelling, once more with a note if needed; keep the source if it fails."""
+def retell(
+    request: Request,
+    backend: Backend,
+    cache: Cache | None,
+    style: str,
+    verifier: Verifier | None = None,
+) -> Piece:
+    """Ask for one retelling, again with a note while it fails; keep the source if it must."""
     spans = tuple(Span(s.start, s.end) for s in request.sentences)
     if prompt_tokens(request, backend) + request.options.max_tokens > backend.info().context_size:
         return Piece(request.source, spans, "kept", ("too long for the model's context",))
     messages, options = request.messages, request.options
     answers: list[Generation] = []
+    repairs: list[Repair] = []
     for attempt in range(1, MAX_TRIES + 1):
         answers.append(generate(backend, messages, options, cache))
         text = clean_answer(answers[-1].text)
         found = _problems(text, request, answers[-1], style)
-        copy = not found and guard.copied(text, request.source)
-        if not (found or copy) or attempt == MAX_TRIES:
+        verdicts = [] if found or verifier is None else _verdicts(verifier, text, request)
+        failing = [v for v in verdicts if v.label != "supported"]
+        copy = not (found or failing) and guard.copied(text, request.source)
+        if not (found or failing or copy) or attempt == MAX_TRIES:
             break
-        messages = request.prompt.messages(request.source, request.words, _note(found))
+        repairs += [Repair("regenerated", v.text, v.reason) for v in failing]
+        messages = request.prompt.messages(request.source, request.words, _note(found, failing))
         options = dataclasses.replace(options, temperature=RETRY_TEMPERATURE, seed=attempt)
+    repairs += [Repair("dropped", v.text, v.reason) for v in failing]
+    kept = [v for v in verdicts if v.label == "supported"]
+    if failing:
+        text = " ".join(v.text for v in kept)
+    if found or (failing and not kept):
+        found = found or ["every sentence failed verification"]
+        text, kept = request.source, []
     outcome = "kept" if found else ("copied" if copy else "retold")
     return Piece(
-        request.source if found else text,
+        text,
         spans,
         outcome,
         tuple(found),
@@ -208,12 +235,22 @@ def retell(request: Request, backend: Backend, cache: Cache | None, style: str) 
         sum(a.seconds for a in answers),
         all(a.cached for a in answers),
         len(answers),
+        tuple(kept),
+        tuple(repairs),
     )
 
 
-def _note(found: list[str]) -> str:
-    """What the second try is told about the first answer."""
-    return FIX_NOTE.format(problems="; ".join(found)) if found else COPY_NOTE
+def _verdicts(verifier: Verifier, text: str, request: Request) -> list[Verdict]:
+    """The verifier's verdict on each sentence of a retelling. Its judge reads the piece's
+    own source sentences, which the retelling was made from."""
+    focus = tuple(Evidence(s.text, s.start, s.end, "body") for s in request.sentences)
+    return [verifier.sentence(text[start:end], focus=focus) for start, end in split_sentences(text)]
+
+
+def _note(found: list[str], failing: Sequence[Verdict] = ()) -> str:
+    """What the next try is told about the last answer."""
+    problems = found + [f"'{v.text}' is not supported by the source ({v.reason})" for v in failing]
+    return FIX_NOTE.format(problems="; ".join(problems)) if problems else COPY_NOTE
 
 
 def _problems(text: str, request: Request, generation: Generation, style: str) -> list[str]:

@@ -18,6 +18,8 @@ from retell.backends import Backend, get_backend
 from retell.cache import Cache
 from retell.models import cache_dir
 from retell.rewrite import RewriteOptions, plan, prompt_tokens, rewrite
+from retell.verify import Verifier
+from retell.verify.judge import Judge
 
 #: Speeds of the embedded model on the 2-core development machine, for dry-run estimates.
 LOCAL_PROMPT_TOKENS_PER_SECOND = 73.0
@@ -34,11 +36,22 @@ def default_cache() -> Cache:
 class RewriteSession:
     """Rewrites articles with one lazily built backend and an optional cache."""
 
-    def __init__(self, backend_spec: str, cache: Cache | None, *, quiet: bool = False) -> None:
+    def __init__(
+        self,
+        backend_spec: str,
+        cache: Cache | None,
+        *,
+        quiet: bool = False,
+        verify: bool = True,
+        judge_spec: str | None = None,
+    ) -> None:
         self.backend_spec = backend_spec
         self.cache = cache
         self.quiet = quiet or not sys.stderr.isatty()
+        self.verify = verify
+        self.judge_spec = judge_spec
         self._backend: Backend | None = None
+        self._judge_backend: Backend | None = None
 
     @property
     def backend(self) -> Backend:
@@ -46,6 +59,15 @@ class RewriteSession:
         if self._backend is None:
             self._backend = get_backend(self.backend_spec)
         return self._backend
+
+    @property
+    def judge_backend(self) -> Backend:
+        """The judge's backend: its own when one was named, else the rewriting one."""
+        if self.judge_spec is None:
+            return self.backend
+        if self._judge_backend is None:
+            self._judge_backend = get_backend(self.judge_spec)
+        return self._judge_backend
 
     def run(self, article: Article, options: RewriteOptions, fmt: str, dry_run: bool) -> str:
         """The rendered rewrite of one article, or its plan for a dry run."""
@@ -63,7 +85,10 @@ class RewriteSession:
                 )
             bar.update(1)
 
-        result = rewrite(article, self.backend, options, cache=self.cache, progress=progress)
+        verifier = Verifier(article, Judge(self.judge_backend)) if self.verify else None
+        result = rewrite(
+            article, self.backend, options, cache=self.cache, progress=progress, verifier=verifier
+        )
         if bar is not None:
             bar.render_finish()
         return render.render_result(result, fmt)
@@ -105,7 +130,8 @@ class RewriteSession:
 
     def close(self) -> None:
         """Release the backend and the cache."""
-        if self._backend is not None:
-            self._backend.close()
+        for backend in (self._backend, self._judge_backend):
+            if backend is not None:
+                backend.close()
         if self.cache is not None:
             self.cache.close()

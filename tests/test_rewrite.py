@@ -15,7 +15,7 @@ from retell.cache import Cache
 from retell.cli import cli
 from retell.errors import NoArticle
 from retell.render import result_dict, result_html, result_markdown
-from retell.rewrite import RETELL_SHARE, InvalidOption, RewriteOptions, rewrite
+from retell.rewrite import MAX_TRIES, RETELL_SHARE, InvalidOption, RewriteOptions, rewrite
 
 from .conftest import ROOT
 
@@ -55,7 +55,7 @@ def test_a_retelling_that_invents_facts_is_replaced_by_its_source() -> None:
     result = rewrite(article, FakeBackend(liar))
     pieces = result.pieces()
     assert pieces and all(piece.outcome == "kept" for piece in pieces)
-    assert all(piece.tries == 2 for piece in pieces)
+    assert all(piece.tries == MAX_TRIES for piece in pieces)
     assert "Paris" not in result.text
     assert any("number not in source: 90" in problem for problem in pieces[0].problems)
 

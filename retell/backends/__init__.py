@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from retell.backends.base import Backend, BackendInfo, Generation, Message, Options
+from retell.backends.base import Backend, BackendInfo, Choice, Generation, Message, Options
 from retell.backends.fake import FakeBackend
 from retell.errors import UnknownBackend
 
@@ -88,6 +88,7 @@ __all__ = [
     "REGISTRY",
     "Backend",
     "BackendInfo",
+    "Choice",
     "FakeBackend",
     "Generation",
     "Message",

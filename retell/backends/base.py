@@ -1,13 +1,15 @@
 """The one small interface every language-model backend implements.
 
-A backend generates text for a list of chat messages, counts tokens in its
-own tokenizer, and describes itself. Its `identity` names the exact model,
-so that cached answers are never reused across models.
+A backend generates text for a list of chat messages, picks one of a few
+fixed answers (the judge's constrained "Yes"/"No"), counts tokens in its own
+tokenizer, and describes itself. Its `identity` names the exact model, so
+that cached answers are never reused across models.
 """
 
 from __future__ import annotations
 
 import abc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -45,6 +47,16 @@ class Generation:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """Which of the allowed answers a backend picked, with a probability for each."""
+
+    answer: str
+    probabilities: dict[str, float]
+    prompt_tokens: int
+    seconds: float
+
+
+@dataclass(frozen=True)
 class BackendInfo:
     """How a backend describes itself in `retell backends` and in JSON output."""
 
@@ -60,6 +72,16 @@ class Backend(abc.ABC):
     @abc.abstractmethod
     def generate(self, messages: list[Message], options: Options) -> Generation:
         """Answer the messages."""
+
+    def choose(self, messages: list[Message], answers: Sequence[str]) -> Choice:
+        """Pick one of the answers. Backends that can read the model's probabilities
+        override this; the default generates a few tokens and matches their start, and
+        an answer that matches none gets probability 0 everywhere and answer ""."""
+        generation = self.generate(messages, Options(max_tokens=4))
+        said = generation.text.strip().lower()
+        picked = next((a for a in answers if said.startswith(a.lower())), "")
+        probabilities = {a: float(a == picked) for a in answers}
+        return Choice(picked, probabilities, generation.prompt_tokens, generation.seconds)
 
     @abc.abstractmethod
     def count_tokens(self, text: str) -> int:

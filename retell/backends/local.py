@@ -8,12 +8,14 @@ with a fixed seed, so the same request gives the same answer.
 
 from __future__ import annotations
 
+import math
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from retell.backends.base import Backend, BackendInfo, Generation, Message, Options
+from retell.backends.base import Backend, BackendInfo, Choice, Generation, Message, Options
 from retell.errors import ModelError
 from retell.models import EMBEDDED, embedded_model_path
 
@@ -58,6 +60,42 @@ class LocalBackend(Backend):
             finish_reason=choice.get("finish_reason") or "stop",
         )
 
+    def choose(self, messages: list[Message], answers: Sequence[str]) -> Choice:
+        """Read the model's next-token logits and pick the likeliest answer.
+
+        Only each answer's first token is compared, so answers must differ in
+        their first token ("Yes"/"No"). llama.cpp keeps the previous prompt in
+        its cache and evaluates only what differs, which makes a run of
+        questions about the same evidence cheap.
+        """
+        firsts = {answer: self._first_token(answer) for answer in answers}
+        seen: list[Any] = []
+
+        def capture(input_ids: Any, scores: Any) -> Any:
+            if not seen:
+                seen.append(scores.copy())
+            return scores
+
+        start = time.perf_counter()
+        response: Any = self.llama.create_chat_completion(
+            messages=[{"role": m.role, "content": m.content} for m in messages],
+            max_tokens=1,
+            temperature=0.0,
+            logits_processor=[capture],
+        )
+        logits = {answer: float(seen[0][token]) for answer, token in firsts.items()}
+        probabilities = _softmax(logits)
+        usage = response.get("usage") or {}
+        return Choice(
+            max(probabilities, key=probabilities.__getitem__),
+            probabilities,
+            int(usage.get("prompt_tokens", 0)),
+            time.perf_counter() - start,
+        )
+
+    def _first_token(self, answer: str) -> int:
+        return int(self.llama.tokenize(answer.encode("utf-8"), add_bos=False, special=False)[0])
+
     def count_tokens(self, text: str) -> int:
         """Tokens in the model's own vocabulary."""
         return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
@@ -75,6 +113,14 @@ class LocalBackend(Backend):
     def close(self) -> None:
         """Free the model."""
         self.llama.close()
+
+
+def _softmax(logits: dict[str, float]) -> dict[str, float]:
+    """Probabilities from logits, over just these answers."""
+    top = max(logits.values())
+    weights = {answer: math.exp(value - top) for answer, value in logits.items()}
+    total = sum(weights.values())
+    return {answer: weight / total for answer, weight in weights.items()}
 
 
 def _check_gguf(path: Path) -> None:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import math
 import os
 import time
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
 
-from retell.backends.base import Backend, BackendInfo, Generation, Message, Options
+from retell.backends.base import Backend, BackendInfo, Choice, Generation, Message, Options
 from retell.errors import ServerError
 
 DEFAULT_CONTEXT = 4096
@@ -64,6 +65,29 @@ class OpenAIBackend(Backend):
         start = time.perf_counter()
         body = self._post("/chat/completions", payload)
         return _generation(body, time.perf_counter() - start)
+
+    def choose(self, messages: list[Message], answers: Sequence[str]) -> Choice:
+        """One token with its top log-probabilities; a server without them gets the
+        default (generate and match)."""
+        payload: dict[str, Any] = {
+            "model": self.model,
+            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "max_tokens": 1,
+            "temperature": 0.0,
+            "logprobs": True,
+            "top_logprobs": 10,
+        }
+        start = time.perf_counter()
+        try:
+            body = self._post("/chat/completions", payload)
+        except ServerError:
+            return super().choose(messages, answers)
+        probabilities = _answer_probabilities(body, answers)
+        if probabilities is None:
+            return super().choose(messages, answers)
+        prompt = int((body.get("usage") or {}).get("prompt_tokens", 0))
+        picked = max(probabilities, key=probabilities.__getitem__)
+        return Choice(picked, probabilities, prompt, time.perf_counter() - start)
 
     def count_tokens(self, text: str) -> int:
         """The server's own token count where it offers one, else a safe estimate."""
@@ -143,6 +167,22 @@ class OpenAIBackend(Backend):
 def _path(url: str) -> str:
     """The path part of a URL, to say which endpoint failed."""
     return httpx.URL(url).path
+
+
+def _answer_probabilities(body: dict[str, Any], answers: Sequence[str]) -> dict[str, float] | None:
+    """Each answer's share of probability among the first token's top alternatives."""
+    try:
+        top = body["choices"][0]["logprobs"]["content"][0]["top_logprobs"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    weights = dict.fromkeys(answers, 0.0)
+    for entry in top:
+        token = str(entry.get("token", "")).strip().lower()
+        for answer in answers:
+            if token and answer.lower().startswith(token):
+                weights[answer] += math.exp(float(entry.get("logprob", -math.inf)))
+    total = sum(weights.values())
+    return {answer: weight / total for answer, weight in weights.items()} if total else None
 
 
 def _api_key() -> str | None:

@@ -1,9 +1,11 @@
 """Checking every sentence of a candidate text against its source, with evidence.
 
-Work in progress (the rewrite-verification issue): today the verdict comes
-from the typed checks in `retell.verify.checks` over BM25-retrieved
-evidence; the model judge, the repair loop in `retell rewrite` and the HTML
-report are still to come.
+Each sentence gets BM25-retrieved evidence from the source, then the typed
+checks in `retell.verify.checks` (numbers, dates, names, roles, quotations,
+polarity, relations, additions). A sentence they pass goes to the model
+judge (`retell.verify.judge`) when one is given, unless it is a near copy
+of a source sentence. The verdict names every problem found, with the
+source spans it rests on.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ from dataclasses import dataclass
 from retell.article import Article
 from retell.segment import split_sentences
 from retell.verify.checks import CHECKS, Context, Finding
-from retell.verify.evidence import Evidence, EvidenceIndex
+from retell.verify.evidence import Evidence, EvidenceIndex, terms
+from retell.verify.judge import Judge
+
+#: Share of a sentence's words one source sentence must hold, in order, for the sentence
+#: to count as a near copy, which the judge need not see.
+COPY_OVERLAP = 0.9
 
 SEVERITY = {"supported": 0, "unsupported": 1, "contradicted": 2}
 
@@ -44,7 +51,7 @@ class Report:
         """How many sentences got each label."""
         counts = dict.fromkeys(SEVERITY, 0)
         for verdict in self.verdicts:
-            counts[verdict.label] += 1
+            counts[verdict.label] = counts.get(verdict.label, 0) + 1
         return counts
 
     @property
@@ -53,31 +60,84 @@ class Report:
         return all(verdict.label == "supported" for verdict in self.verdicts)
 
 
-def check(source: Article, candidate: str) -> Report:
+def check(source: Article, candidate: str, *, judge: Judge | None = None) -> Report:
     """Check every sentence of the candidate (paragraphs separated by blank lines)."""
-    index = EvidenceIndex(source)
-    verdicts = []
-    cursor = 0
-    for number, paragraph in enumerate(_paragraphs(candidate)):
-        start = candidate.index(paragraph, cursor)
-        for begin, end in split_sentences(paragraph):
-            text = paragraph[begin:end]
-            verdicts.append(judge(text, index, source, number, start + begin))
-        cursor = start + len(paragraph)
-    return Report(source, tuple(verdicts))
+    return Report(source, tuple(Verifier(source, judge).check(candidate)))
 
 
-def judge(text: str, index: EvidenceIndex, source: Article, paragraph: int, start: int) -> Verdict:
-    """The verdict on one sentence from the typed checks."""
-    evidence = tuple(index.search(text))
-    context = Context(source.text, index, evidence)
-    findings = [finding for check_one in CHECKS for finding in check_one(text, context)]
-    label = max((f.label for f in findings), key=SEVERITY.__getitem__, default="supported")
-    shown = _evidence(findings, evidence)
-    score = evidence[0].score if evidence else 0.0
-    reason = "; ".join(f.reason for f in findings) or "every checked fact is in the source"
-    types = tuple(dict.fromkeys(f.type for f in findings))
-    return Verdict(text, paragraph, start, start + len(text), label, types, shown, score, reason)
+class Verifier:
+    """Checks sentences against one source, building its evidence index once."""
+
+    def __init__(self, source: Article, judge: Judge | None = None) -> None:
+        self.source = source
+        self.index = EvidenceIndex(source)
+        self.judge = judge
+
+    def check(self, candidate: str) -> list[Verdict]:
+        """Verdicts on every sentence of a text whose paragraphs are separated by blank lines."""
+        verdicts = []
+        cursor = 0
+        for number, paragraph in enumerate(_paragraphs(candidate)):
+            start = candidate.index(paragraph, cursor)
+            for begin, end in split_sentences(paragraph):
+                verdicts.append(self.sentence(paragraph[begin:end], number, start + begin))
+            cursor = start + len(paragraph)
+        return verdicts
+
+    def sentence(
+        self, text: str, paragraph: int = 0, start: int = 0, focus: tuple[Evidence, ...] = ()
+    ) -> Verdict:
+        """The verdict on one sentence: the typed checks, then the judge if they found nothing.
+
+        `focus` names the source sentences the judge should read, such as those
+        a retelling was made from; otherwise it reads the retrieved evidence.
+        """
+        evidence = tuple(self.index.search(text))
+        context = Context(self.source.text, self.index, evidence)
+        findings = [finding for check_one in CHECKS for finding in check_one(text, context)]
+        if not findings and self.judge is not None and not _near_copy(text, evidence):
+            findings = _judged(text, focus or evidence, self.judge)
+        label = max((f.label for f in findings), key=SEVERITY.__getitem__, default="supported")
+        shown = _evidence(findings, evidence)
+        score = evidence[0].score if evidence else 0.0
+        reason = "; ".join(f.reason for f in findings) or "every checked fact is in the source"
+        types = tuple(dict.fromkeys(f.type for f in findings))
+        end = start + len(text)
+        return Verdict(text, paragraph, start, end, label, types, shown, score, reason)
+
+
+def _near_copy(text: str, evidence: tuple[Evidence, ...]) -> bool:
+    """True when one source sentence holds nearly all the sentence's words in the same order.
+
+    Order matters: "the union accused the company" uses every word of "the
+    company accused the union" and says the opposite.
+    """
+    words = terms(text)
+    return bool(words) and any(
+        _common_run(words, terms(span.text)) >= COPY_OVERLAP * len(words) for span in evidence
+    )
+
+
+def _common_run(first: list[str], second: list[str]) -> int:
+    """Length of the longest common subsequence of two word lists."""
+    previous = [0] * (len(second) + 1)
+    for word in first:
+        current = [0]
+        for index, other in enumerate(second):
+            current.append(
+                previous[index] + 1 if word == other else max(previous[index + 1], current[-1])
+            )
+        previous = current
+    return previous[-1]
+
+
+def _judged(text: str, evidence: tuple[Evidence, ...], judge: Judge) -> list[Finding]:
+    """The judge's finding on a sentence the typed checks passed, if it rejects it."""
+    judgement = judge(text, evidence)
+    if judgement.supported:
+        return []
+    reason = f"the judge (P(supported) {judgement.probability:.2f}): {judgement.reason}"
+    return [Finding("judge", "unsupported", reason, evidence[:2])]
 
 
 def _evidence(findings: list[Finding], retrieved: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
