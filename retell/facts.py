@@ -1,4 +1,5 @@
-"""Reading the checkable facts of a sentence: numbers, names, quotations, negation.
+"""Reading the checkable facts of a sentence: numbers (in digits and words, with units and
+ordinals), names, people's titles, quotations, negation.
 
 Both the quick guard on each retelling (`retell.guard`) and the full
 verification (`retell.verify`) read sentences with these, so a number or a
@@ -8,6 +9,7 @@ name means the same thing to both.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _PLAIN = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-"}
@@ -27,14 +29,119 @@ _NUMBER = re.compile(
     re.I,
 )
 _SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
+#: Number words a reader may write for digits. "One" and "ein" are left out: they are far
+#: more often a pronoun or an article than a count.
+NUMBER_WORDS = {
+    word: float(value)
+    for value, words in enumerate(
+        [
+            "",
+            "",
+            "two zwei",
+            "three drei",
+            "four vier",
+            "five fünf",
+            "six sechs",
+            "seven sieben",
+            "eight acht",
+            "nine neun",
+            "ten zehn",
+            "eleven elf",
+            "twelve zwölf",
+            "thirteen dreizehn",
+            "fourteen vierzehn",
+            "fifteen fünfzehn",
+            "sixteen sechzehn",
+            "seventeen siebzehn",
+            "eighteen achtzehn",
+            "nineteen neunzehn",
+            "twenty zwanzig",
+        ]
+    )
+    for word in words.split()
+} | {
+    "thousand": 1000.0,
+    "thirty": 30.0,
+    "forty": 40.0,
+    "fifty": 50.0,
+    "sixty": 60.0,
+    "seventy": 70.0,
+}
+NUMBER_WORDS |= {"eighty": 80.0, "ninety": 90.0, "hundred": 100.0, "dozen": 12.0}
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_FRACTION = re.compile(
+    r"\b(a|an|one|two|three|four)[- ](third|quarter|fifth|sixth|eighth|tenth)s?\b", re.I
+)
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+_COMPOUND = re.compile(
+    r"\b(" + "|".join(NUMBER_WORDS) + r")[\s-]+(hundred|thousand|two|three|four|five|six|"
+    r"seven|eight|nine)\b",
+    re.I,
+)
+_TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)\b", re.I)
 
 
 def numbers(text: str) -> set[float]:
-    """The numbers a text states, with "3billion", "3 bn" and "3,000,000,000" equal."""
-    found: set[float] = set()
+    """The numbers a text states, with "3billion", "3 bn", "3,000,000,000" and "three" equal.
+
+    Fractions written in words count as their value ("a third" is 1/3), and a
+    time of day as hours and minutes ("2.45am" is 2.45).
+    """
+    text = plain(text)
+    found = {_fraction(whole, part) for whole, part in _FRACTION.findall(text)}
+    text = _COMPOUND.sub(_compound, _FRACTION.sub(" ", text))
+    found |= {NUMBER_WORDS[word.lower()] for word in _NUMBER_WORD.findall(text)}
     for digits, unit in _NUMBER.findall(text):
         value = float(digits.replace(",", "")) if _is_grouped(digits) else _decimal(digits)
         found.add(value * _SCALE.get(unit.strip().lower(), 1.0))
+    return found
+
+
+_PARTS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+
+
+def _fraction(whole: str, part: str) -> float:
+    count = 1.0 if whole.lower() in ("a", "an", "one") else NUMBER_WORDS[whole.lower()]
+    return round(count / _PARTS[part.lower()], 4)
+
+
+def _compound(match: re.Match[str]) -> str:
+    """Digits for a number written in two words: "twenty-five", "two hundred"."""
+    first, second = (NUMBER_WORDS[word.lower()] for word in match.groups())
+    value = first * second if second >= 100 else first + second
+    return f" {value:.0f} "
+
+
+def time_parts(text: str) -> set[float]:
+    """The hours and minutes of every time of day a text states ("2.45am" gives 2 and 45)."""
+    return {float(part) for time in _TIME.findall(plain(text)) for part in time}
+
+
+def ordinals(text: str) -> set[int]:
+    """Ordinal numbers a text uses in words or digits ("second", "3rd"), fractions aside."""
+    text = _FRACTION.sub(" ", plain(text))
+    found = {
+        _ORDINALS.index(word.lower()) + 1
+        for word in re.findall(r"[A-Za-z]+", text)
+        if word.lower() in _ORDINALS
+    }
+    return found | {int(n) for n in re.findall(r"\b(\d+)(?:st|nd|rd|th)\b", text)}
+
+
+_UNIT = re.compile(
+    r"(?:(\d+(?:[.,]\d+)?)|\b(" + "|".join(NUMBER_WORDS) + r"))[\s-]+"
+    r"(second|minute|hour|day|week|month|year|decade|mile|kilometre|metre|km|"
+    r"stunde|minute|tag|woche|monat|jahr)(?:s|e|en|n|es)?\b",
+    re.I,
+)
+
+
+def quantities(text: str) -> set[tuple[float, str]]:
+    """(number, unit) pairs such as (6.0, "week") for "six weeks" or "a six-week appeal"."""
+    found = set()
+    for digits, word, unit in _UNIT.findall(plain(text)):
+        value = NUMBER_WORDS[word.lower()] if word else _decimal(digits)
+        found.add((value, unit.lower()))
     return found
 
 
@@ -50,8 +157,10 @@ def _decimal(digits: str) -> float:
 
 
 def show_number(value: float) -> str:
-    """A number as a reader would write it."""
-    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
+    """A number as a reader would write it; years and other numbers below 10,000 ungrouped."""
+    if value == int(value):
+        return f"{value:.0f}" if abs(value) < 10_000 else f"{value:,.0f}"
+    return f"{value:g}"
 
 
 # ---------------------------------------------------------------- names
@@ -68,20 +177,55 @@ COMMON_CAPITALISED = frozenset(
 )
 
 
-def names(text: str) -> set[str]:
+_GERMAN_WORDS = frozenset(
+    "der die das und ist nicht ein eine einer mit für von zu den dem des auf sich wurde hat "
+    "im auch wie bei nach sie er es".split()
+)
+_ENGLISH_WORDS = frozenset("the and of to is was in for on with that by at it has".split())
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,}$")
+
+
+def german(text: str) -> bool:
+    """True when a text reads as German: it uses more German function words than English ones."""
+    words = [word.lower() for word in re.findall(r"\w+", text)]
+    return sum(w in _GERMAN_WORDS for w in words) > sum(w in _ENGLISH_WORDS for w in words)
+
+
+def names(text: str, in_german: bool | None = None) -> set[str]:
     """Capitalised words that name someone or something; a sentence's first word is skipped,
-    since every sentence capitalises it."""
+    since every sentence capitalises it.
+
+    German capitalises every noun, so there only runs of two or more
+    capitalised words ("Sabine Krüger", "Roten Liste") and acronyms count.
+    """
+    if in_german is None:
+        in_german = german(text)
     found = set()
     for match in _NAME.finditer(plain(text)):
         words = match.group().split()
         if match.start() == 0:
             words = words[1:]
+        if in_german:
+            words = _german_names(words)
         found |= {
             word.removesuffix("'s")
             for word in words
             if word[:1].isupper() and word not in COMMON_CAPITALISED
         }
     return found
+
+
+def _german_names(words: list[str]) -> list[str]:
+    """Acronyms, and words in runs of two or more directly adjacent capitalised words."""
+    kept: list[str] = []
+    run: list[str] = []
+    for word in [*words, "."]:
+        if word[:1].isupper() and word not in COMMON_CAPITALISED:
+            run.append(word)
+            continue
+        kept += run if len(run) > 1 else [w for w in run if _ACRONYM.match(w)]
+        run = []
+    return kept
 
 
 def known_words(text: str) -> set[str]:
@@ -107,7 +251,7 @@ def roles(text: str) -> list[tuple[str, str]]:
     """(role, surname) pairs such as ("prime minister", "Starmer") a text attaches."""
     pairs = []
     for role, name in _ROLE.findall(plain(text)):
-        surname = name.split()[-1].removesuffix("'s")
+        surname = name.split()[-1].rstrip(".").removesuffix("'s")
         if surname not in COMMON_CAPITALISED:
             pairs.append((role.lower(), surname))
     return pairs
@@ -156,3 +300,129 @@ def quoted_in(words: str, source: str) -> bool:
 def negated(text: str) -> bool:
     """True when a text holds a negation."""
     return NEGATION.search(plain(text)) is not None
+
+
+# ---------------------------------------------------------------- people and what they are
+
+#: Words that say a role is past or temporary; "former" and its kin change who someone is.
+FORMER = frozenset(
+    "former ex late frühere früherer früheren ehemalige ehemaliger ehemaligen".split()
+)
+MODIFIERS = FORMER | frozenset(
+    "acting interim deputy outgoing incoming retired amtierende amtierender "
+    "stellvertretende stellvertretender".split()
+)
+#: Common titles and occupations that carry no telltale ending.
+ROLE_NOUNS = frozenset(
+    "president minister secretary chancellor spokesman spokeswoman spokesperson envoy chair "
+    "chief head leader mayor governor professor judge councillor inspector sergeant constable "
+    "detective superintendent commissioner nurse doctor surgeon curator consultant officer "
+    "director manager editor captain coach general admiral colonel pastor bishop king queen "
+    "prince princess senator mp mep ambassador analyst economist scientist biologist "
+    "bürgermeister bürgermeisterin sprecher sprecherin präsident präsidentin kanzler kanzlerin "
+    "landrat ministerin vorsitzende chef chefin".split()
+)
+_ROLE_ENDING = re.compile(r"(?:er|or|ist|ian|man|woman|master|ant|ent|ess|ee|ief)$")
+HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Herr Frau".split())
+_BOUNDARY = frozenset(
+    "the a an and or but of to in on at by for with from as said says told who which that "
+    "after before under over other never however whether rather either neither later ever "
+    "der die das den dem des ein eine einer und oder von mit für sagte".split()
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'-]*|\d[\w.,-]*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Person:
+    """One mention of a person: the surname, the modifiers ("former") and titles beside it.
+
+    Each title is a role word with the word before it ("culture", "secretary");
+    `words` is every word of the description, lowercased.
+    """
+
+    surname: str
+    modifiers: frozenset[str]
+    titles: tuple[tuple[str, str], ...]
+    words: frozenset[str]
+
+
+def _is_role(word: str, lowercase: set[str], loose: bool = True) -> bool:
+    """True for a title or occupation: a known one or, when `loose`, a word used in lower case
+    with an occupation's ending ("harbourmaster", "curator")."""
+    low = word.lower()
+    if low in ROLE_NOUNS or low.removesuffix("in") in ROLE_NOUNS:
+        return True
+    return loose and (word.islower() or low in lowercase) and bool(_ROLE_ENDING.search(low))
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and word not in COMMON_CAPITALISED
+
+
+def people(text: str, lowercase: set[str] | None = None) -> list[Person]:
+    """Every described mention of a person: "former harbourmaster Iain Gourlay",
+    "Prime Minister Starmer", "Derek Halloran, a retired postman,".
+
+    `lowercase` is the words the writer also uses in lower case (so a
+    sentence-initial "Harbourmaster" still reads as a role); by default the
+    text's own. A lone capitalised word counts as a person only after a
+    known title, so "further Russian attacks" names nobody.
+    """
+    spaced = re.sub(r"\b([Ee]x)-(?=\w)", r"\1 ", plain(text))
+    tokens = [t.removesuffix("'s") for t in _TOKEN.findall(spaced)]
+    lowercase = lowercase if lowercase is not None else {t for t in tokens if t.islower()}
+    found = []
+    for i, token in enumerate(tokens):
+        if not _capital(token) or _is_role(token, lowercase) or token in HONORIFICS:
+            continue
+        if i + 1 < len(tokens) and _capital(tokens[i + 1]):
+            continue  # not the last word of the name
+        start = i
+        while start > 0 and _capital(tokens[start - 1]) and i - start < 2:
+            if _is_role(tokens[start - 1], lowercase) or tokens[start - 1] in HONORIFICS:
+                break
+            start -= 1
+        full = start < i or tokens[start - 1 : start] in [[h] for h in HONORIFICS]
+        described = _described(tokens[:start], lowercase, full) + _appositive(tokens[i + 1 :])
+        modifiers = {w.lower().rstrip("-") for w in described} & MODIFIERS
+        titles = _titles(described, lowercase, full)
+        if modifiers or titles:
+            words = frozenset(w.lower() for w in described)
+            found.append(Person(token, frozenset(modifiers), titles, words))
+    return found
+
+
+def _described(tokens: list[str], lowercase: set[str], loose: bool) -> list[str]:
+    """The words describing a name, read back from it to a boundary word or punctuation."""
+    words: list[str] = []
+    for token in reversed(tokens[-6:]):
+        if not token[:1].isalpha() or token.lower() in _BOUNDARY:
+            break
+        if token[:1].isupper() and not words and not _is_role(token, lowercase, loose):
+            break  # a capitalised word right before the name, but no title: not a description
+        words.insert(0, token)
+    return words
+
+
+def _titles(words: list[str], lowercase: set[str], loose: bool) -> tuple[tuple[str, str], ...]:
+    """(word before, role word) for each role word of a description, nearest the name first."""
+    found = []
+    for index, word in enumerate(words):
+        if _is_role(word, lowercase, loose) and word.lower() not in MODIFIERS:
+            before = words[index - 1].lower() if index else ""
+            found.append((before.rstrip("-"), word.lower()))
+    return tuple(reversed(found))
+
+
+def _appositive(tokens: list[str]) -> list[str]:
+    """The words of ", a retired postman," right after a name; none for ", 71,"."""
+    if tokens[:1] != [","] or len(tokens) < 3:
+        return []
+    if tokens[1].lower() not in ("a", "an", "the", "der", "die", "das", "ein", "eine"):
+        return []
+    phrase: list[str] = []
+    for token in tokens[2:9]:
+        if token in (",", ".", ";", ")"):
+            return phrase
+        phrase.append(token)
+    return []

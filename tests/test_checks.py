@@ -1,0 +1,255 @@
+"""The typed checks one rule at a time, each on invented mini-stories: a faithful
+paraphrase that must stay clean and a single error that must be caught."""
+
+from __future__ import annotations
+
+import pytest
+
+from retell import Article, clean
+from retell.facts import german, names, numbers, ordinals, people, quantities, show_number
+from retell.verify.checks import (
+    Check,
+    Context,
+    check_additions,
+    check_dates,
+    check_names,
+    check_numbers,
+    check_polarity,
+    check_roles,
+    negations,
+)
+from retell.verify.evidence import EvidenceIndex
+
+
+def story(*paragraphs: str) -> Article:
+    text = "Headline\n\n" + "\n\n".join(paragraphs) + "\n"
+    return clean(text.encode("utf-8"))
+
+
+def findings(check: Check, source: Article, sentence: str) -> list[tuple[str, str]]:
+    index = EvidenceIndex(source)
+    context = Context(source.text, index, tuple(index.search(sentence)))
+    return [(finding.type, finding.label) for finding in check(sentence, context)]
+
+
+# ---------------------------------------------------------------- names in German
+
+MILL = story(
+    "Die Gemeinde Brunnhofen hat den Abriss der alten Mühle am Fluss vorerst gestoppt.",
+    "Bürgermeister Otto Lenz (FDP) sagte, man wolle zuerst ein Gutachten abwarten.",
+    "Die Freien Bürger hatten den Antrag gestellt.",
+)
+
+
+def test_german_is_told_from_english_by_its_function_words() -> None:
+    assert german("Der Rat hat die Planung für ein Jahr gestoppt, und das ist nicht neu.")
+    assert not german("The council has paused the plan for a year, and that is not new.")
+
+
+def test_german_common_nouns_and_case_endings_are_not_unknown_names() -> None:
+    faithful = "Auf Wunsch von den Freien Bürgern legte die Gemeinde den Abriss auf Eis."
+    assert findings(check_names, MILL, faithful) == []
+
+
+def test_a_german_party_swap_is_still_an_unknown_name() -> None:
+    assert names("Otto Lenz (SPD) sagte das.", in_german=True) == {"SPD"}
+    wrong = "Bürgermeister Otto Lenz (SPD) will ein Gutachten abwarten."
+    assert findings(check_names, MILL, wrong) == [("entity", "unsupported")]
+
+
+def test_an_invented_german_full_name_is_unknown() -> None:
+    wrong = "Bürgermeisterin Karla Brandt will ein Gutachten abwarten."
+    assert findings(check_names, MILL, wrong) == [("entity", "unsupported")]
+
+
+def test_a_known_name_inside_a_hyphenated_word_is_known() -> None:
+    index = story("The Harlow Trust paid for the new roof of the chapel.")
+    assert findings(check_names, index, "The Harlow-funded roof was finished.") == []
+    assert findings(check_names, index, "The Pemberton-funded roof was finished.") == [
+        ("entity", "unsupported")
+    ]
+
+
+# ---------------------------------------------------------------- numbers
+
+GARDEN = story(
+    "Volunteers at the Daleford community garden planted two hundred apple trees in four weeks.",
+    "About one-fifth of the plot was left as meadow, a strip roughly the size of a two-car garage.",
+    "Vandals broke the second and third greenhouses between 1.15am and 2.05am on Sunday.",
+    "The garden opened in 1987.",
+)
+
+
+def test_number_words_and_digits_are_the_same_number() -> None:
+    assert numbers("two-car garage and four weeks") == {2.0, 4.0}
+    faithful = "The meadow strip is about as big as a 2-car garage."
+    assert findings(check_numbers, GARDEN, faithful) == []
+
+
+def test_a_changed_fraction_in_words_is_caught() -> None:
+    assert numbers("a quarter, one-fifth, two-thirds") == {0.25, 0.2, 0.6667}
+    assert findings(check_numbers, GARDEN, "About one-fifth of the plot stayed meadow.") == []
+    wrong = "About a quarter of the plot was left as meadow."
+    assert ("number", "contradicted") in findings(check_numbers, GARDEN, wrong)
+
+
+def test_a_time_of_day_is_one_number_and_lends_its_minutes() -> None:
+    assert numbers("from 1.15am to 2.05am") == {1.15, 2.05}
+    faithful = "The break-in lasted from 1.15am to 2.05am, some 15 minutes after the last patrol."
+    assert findings(check_numbers, GARDEN, faithful) == []
+    wrong = "Vandals broke the second and third greenhouses between 1.45am and 2.05am."
+    assert ("number", "contradicted") in findings(check_numbers, GARDEN, wrong)
+
+
+def test_a_year_is_shown_without_a_thousands_separator() -> None:
+    assert show_number(1987.0) == "1987"
+    assert show_number(30000.0) == "30,000"
+
+
+def test_the_same_count_with_another_unit_is_caught() -> None:
+    assert quantities("a four-week push, 12 Monaten") == {(4.0, "week"), (12.0, "monat")}
+    assert findings(check_numbers, GARDEN, "Volunteers planted 200 apple trees in 4 weeks.") == []
+    wrong = "Volunteers at the garden planted two hundred apple trees in four months."
+    assert findings(check_numbers, GARDEN, wrong) == [("date", "contradicted")]
+
+
+def test_a_changed_ordinal_is_caught_against_the_passage_it_retells() -> None:
+    assert ordinals("the 2nd and third, but a third of it") == {2, 3}
+    faithful = "Vandals broke the second and third greenhouses early on Sunday."
+    assert findings(check_numbers, GARDEN, faithful) == []
+    wrong = "Vandals broke the first and second greenhouses early on Sunday."
+    assert findings(check_numbers, GARDEN, wrong) == [("number", "contradicted")]
+
+
+# ---------------------------------------------------------------- dates
+
+HARBOUR = story(
+    "The Brixley harbour board met this week to discuss dredging.",
+    "Chair Ruth Okafor will present the dredging budget to ministers in London next week.",
+    "Fishermen complained yesterday about silt, and the board replied this morning.",
+)
+
+
+def test_a_relative_time_is_checked_against_the_passage_it_retells() -> None:
+    faithful = "Ruth Okafor will present the dredging budget to ministers in London next week."
+    assert findings(check_dates, HARBOUR, faithful) == []
+    wrong = "Ruth Okafor will present the dredging budget to ministers in London this week."
+    assert findings(check_dates, HARBOUR, wrong) == [("date", "contradicted")]
+
+
+def test_relative_times_of_the_same_day_agree() -> None:
+    faithful = "Fishermen complained about silt yesterday and the board replied today."
+    assert findings(check_dates, HARBOUR, faithful) == []
+
+
+# ---------------------------------------------------------------- roles
+
+THEATRE = story(
+    "Former stage manager Agnes Moller, 68, said the Corvale Playhouse would reopen in May.",
+    "Council arts officer Dev Rana said the roof repairs were finished.",
+    "Deputy Mayor Hal Turner, a retired plumber, cut the ribbon.",
+    "Former Danish Culture Minister Lars Holm sent a letter of support.",
+)
+
+
+def test_people_reads_titles_before_and_after_a_name() -> None:
+    found = people("Hal Turner, a retired plumber, met Prime Minister Cole.")
+    assert [(p.surname, p.titles) for p in found] == [
+        ("Turner", (("retired", "plumber"),)),
+        ("Cole", (("prime", "minister"),)),
+    ]
+    assert people("It would deter further Northern raids.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Agnes Moller, a former stage manager, said the playhouse would reopen in May.",
+        "Ex-stage manager Agnes Moller said the playhouse would reopen.",
+        "Denmark's former culture minister Lars Holm sent a letter of support.",
+        "Hal Turner, the deputy mayor, cut the ribbon.",
+        "Arts officer Dev Rana said the roof repairs were done.",
+    ],
+)
+def test_faithful_titles_pass(sentence: str) -> None:
+    assert findings(check_roles, THEATRE, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stage manager Agnes Moller said the playhouse would reopen in May.",  # former dropped
+        "Former arts officer Dev Rana said the roof repairs were finished.",  # former added
+        "Council arts director Dev Rana said the roof repairs were finished.",  # other role
+        "Hal Turner, a retired electrician, cut the ribbon.",  # other occupation
+        "Former Danish Foreign Minister Lars Holm sent a letter of support.",  # other office
+    ],
+)
+def test_wrong_titles_are_contradicted(sentence: str) -> None:
+    assert findings(check_roles, THEATRE, sentence) == [("role", "contradicted")]
+
+
+# ---------------------------------------------------------------- polarity
+
+LIBRARY = story(
+    "It looks increasingly unlikely that the Ashby library will reopen before winter.",
+    "The trust does not believe that a volunteer rota is a workable answer for the branch.",
+    "Head librarian Mo Evans said the staff would not accept a pay freeze.",
+    "The board met in the absence of union representatives.",
+    "It is not clear how many books were damaged, and readers rejected the new opening hours.",
+)
+
+
+def test_negations_find_the_word_they_deny() -> None:
+    heads, scope = negations("Staff would not accept a pay freeze, but they agreed.")
+    assert heads == {"accept"}
+    assert "agre" not in scope
+
+
+def test_an_antonym_by_prefix_is_caught() -> None:
+    faithful = "The Ashby library looks increasingly unlikely to reopen before winter."
+    assert findings(check_polarity, LIBRARY, faithful) == []
+    wrong = "It looks increasingly likely that the Ashby library will reopen before winter."
+    assert findings(check_polarity, LIBRARY, wrong) == [("polarity", "contradicted")]
+
+
+def test_a_dropped_negation_of_the_same_word_is_caught() -> None:
+    faithful = "Mo Evans said library staff would refuse to accept a pay freeze."
+    assert findings(check_polarity, LIBRARY, faithful) == []
+    wrong = "Head librarian Mo Evans said the staff would accept a pay freeze."
+    assert findings(check_polarity, LIBRARY, wrong) == [("polarity", "contradicted")]
+
+
+def test_a_denied_belief_denies_what_it_introduces() -> None:
+    wrong = "The trust says a volunteer rota is a workable answer for the branch."
+    assert findings(check_polarity, LIBRARY, wrong) == [("polarity", "contradicted")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The board met with no union representatives present.",
+        "How many books were damaged is unclear.",
+        "It is not yet known how many books were damaged.",
+    ],
+)
+def test_negations_said_another_way_are_not_flips(sentence: str) -> None:
+    assert findings(check_polarity, LIBRARY, sentence) == []
+
+
+def test_an_opposite_verb_counts_only_about_the_same_thing() -> None:
+    faithful = "Readers backed staff, and readers rejected the new opening hours."
+    assert findings(check_polarity, LIBRARY, faithful) == []
+    wrong = "It is not clear how many books were damaged, and readers welcomed the new hours."
+    assert findings(check_polarity, LIBRARY, wrong) == [("polarity", "contradicted")]
+
+
+# ---------------------------------------------------------------- additions
+
+
+def test_everyday_paraphrase_words_are_not_additions() -> None:
+    index = story("Relations between the two clubs have soured badly since the transfer row.")
+    faithful = "Ties between the two clubs seem to be going sour quickly after the transfer row."
+    assert findings(check_additions, index, faithful) == []
+    added = "Both clubs will now hold mediation sessions with a federation arbitrator."
+    assert findings(check_additions, index, added) == [("addition", "unsupported")]
