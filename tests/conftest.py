@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from retell.backends import Backend, get_backend
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -18,3 +21,11 @@ def seed_page() -> Path:
     """The scraped seed page from ../shared/seeds."""
     assert SEED_PAGE.exists(), f"missing shared seed {SEED_PAGE}: tests need ../shared"
     return SEED_PAGE
+
+
+@pytest.fixture(scope="session")
+def embedded() -> Iterator[Backend]:
+    """The embedded model, loaded once for every test that needs the real thing."""
+    backend = get_backend("local")
+    yield backend
+    backend.close()

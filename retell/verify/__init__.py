@@ -18,6 +18,11 @@ from retell.verify.checks import CHECKS, Context, Finding
 from retell.verify.evidence import Evidence, EvidenceIndex, terms
 from retell.verify.judge import Judge
 
+#: Source sentences the judge reads per candidate paragraph: the best few for each of its
+#: sentences, and at most so many in all.
+FOCUS_PER_SENTENCE = 2
+FOCUS_SENTENCES = 6
+
 #: Share of a sentence's words one source sentence must hold, in order, for the sentence
 #: to count as a near copy, which the judge need not see.
 COPY_OVERLAP = 0.9
@@ -79,10 +84,23 @@ class Verifier:
         cursor = 0
         for number, paragraph in enumerate(_paragraphs(candidate)):
             start = candidate.index(paragraph, cursor)
-            for begin, end in split_sentences(paragraph):
-                verdicts.append(self.sentence(paragraph[begin:end], number, start + begin))
+            spans = split_sentences(paragraph)
+            focus = self.focus([paragraph[begin:end] for begin, end in spans])
+            for begin, end in spans:
+                verdicts.append(self.sentence(paragraph[begin:end], number, start + begin, focus))
             cursor = start + len(paragraph)
         return verdicts
+
+    def focus(self, sentences: list[str]) -> tuple[Evidence, ...]:
+        """The source sentences the judge reads for a whole paragraph: the best few for
+        each of its sentences, in source order. One passage per paragraph lets llama.cpp
+        keep it in its cache while the judge asks about each sentence in turn."""
+        chosen: dict[int, Evidence] = {}
+        for sentence in sentences:
+            for span in self.index.search(sentence, top=FOCUS_PER_SENTENCE):
+                chosen.setdefault(span.start, span)
+        best = sorted(chosen.values(), key=lambda span: -span.score)[:FOCUS_SENTENCES]
+        return tuple(sorted(best, key=lambda span: span.start))
 
     def sentence(
         self, text: str, paragraph: int = 0, start: int = 0, focus: tuple[Evidence, ...] = ()
@@ -96,7 +114,7 @@ class Verifier:
         context = Context(self.source.text, self.index, evidence)
         findings = [finding for check_one in CHECKS for finding in check_one(text, context)]
         if not findings and self.judge is not None and not _near_copy(text, evidence):
-            findings = _judged(text, focus or evidence, self.judge)
+            findings = _judged(text, focus or self.focus([text]), self.judge)
         label = max((f.label for f in findings), key=SEVERITY.__getitem__, default="supported")
         shown = _evidence(findings, evidence)
         score = evidence[0].score if evidence else 0.0

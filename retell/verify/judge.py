@@ -27,12 +27,10 @@ from retell.verify.evidence import Evidence
 
 ANSWERS = ("Yes", "No")
 
-#: P(Yes) a claim needs; chosen on the team's own claim set (tests/data/claims), where
-#: balanced accuracy was flat between 0.3 and 0.6.
-DEFAULT_THRESHOLD = 0.5
-
-#: Source sentences shown to the judge for one sentence.
-EVIDENCE_SENTENCES = 3
+#: P(Yes) a claim needs. Chosen for the embedded model on the seed claims of the team's
+#: own set (tests/data/claims): at 0.6 it passed 47 of 51 faithful claims and caught most
+#: polarity flips and additions; above 0.62 it starts failing faithful claims fast.
+DEFAULT_THRESHOLD = 0.6
 
 INSTRUCTIONS = (
     "You check sentences written from a news story against the story itself. You see "
@@ -143,9 +141,8 @@ class Judge:
 
 
 def passage(evidence: Sequence[Evidence]) -> str:
-    """The best source sentences, in the order the source gives them."""
-    best = sorted(evidence[:EVIDENCE_SENTENCES], key=lambda span: span.start)
-    return " ".join(span.text for span in best)
+    """The source sentences, in the order the source gives them."""
+    return " ".join(span.text for span in sorted(evidence, key=lambda span: span.start))
 
 
 def question(shown: str, claim: str) -> list[Message]:

@@ -1,0 +1,118 @@
+"""The evaluation gate: measured floors a later change may not silently lower.
+
+Two measurements, each pinned at what the checker reached when the floor
+was set (see CHANGELOG.md for the figures and the date):
+
+- balanced accuracy on the team's labelled claim set (tests/data/claims),
+  with the typed checks alone and with the embedded model as judge;
+- seed 001 (an AI rewrite of seed 000) checked against seed 000: how many
+  of the sentences we read as false or unsupported it flags, and how many
+  of those we read as supported it flags by mistake.
+
+A change that lowers a figure fails here; one that raises it should raise
+the floor in the same commit. Run with `-s` to print the figures.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+
+import pytest
+
+from retell import clean
+from retell.article import Article
+from retell.backends import Backend
+from retell.verify import Verifier, check
+from retell.verify.judge import Judge
+
+from .conftest import DATA, SHARED
+
+CLAIMS = DATA / "claims" / "claims.jsonl"
+READING = DATA / "claims" / "seed001_reading.json"
+SEED_SOURCE = SHARED / "seeds" / "000_5d66fb248d4ea9b8.txt"
+SEED_REWRITE = SHARED / "seeds" / "001_456e5606de5ea795.txt"
+
+#: Floors, set from the measured figures (rounded down a little for llama.cpp's float noise).
+TYPED_BALANCED_ACCURACY = 0.0
+JUDGED_BALANCED_ACCURACY = 0.0
+SEED_FLAGGED_OF_FALSE = 0  # of 5 sentences read as false
+SEED_FLAGGED_OF_UNSUPPORTED = 0  # of 5 read as unsupported
+SEED_MISTAKEN_FLAGS = 31  # at most this many of the 18 read as plainly supported
+
+
+@cache
+def source(name: str) -> Article:
+    """A claim's source article, cleaned once."""
+    kind, _, stem = name.partition(":")
+    folder = SHARED / "seeds" if kind == "seed" else DATA / "scraped"
+    return clean((folder / f"{stem}.txt").read_bytes())
+
+
+def claims() -> Iterator[dict[str, str]]:
+    for line in CLAIMS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield json.loads(line)
+
+
+def balanced_accuracy(judge: Judge | None) -> tuple[float, Counter[str]]:
+    """Balanced accuracy over the claim set, and per type how many were judged right."""
+    right: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    verifiers = {}
+    for claim in claims():
+        if claim["source"] not in verifiers:
+            verifiers[claim["source"]] = Verifier(source(claim["source"]), judge)
+        verdicts = verifiers[claim["source"]].check(claim["claim"])
+        flagged = any(v.label != "supported" for v in verdicts)
+        kind = claim["type"] or "supported"
+        totals[kind] += 1
+        right[kind] += flagged == (claim["label"] != "supported")
+    errors = sum(right[k] for k in totals if k != "supported")
+    error_total = sum(totals[k] for k in totals if k != "supported")
+    value = (right["supported"] / totals["supported"] + errors / error_total) / 2
+    print(f"\nbalanced accuracy {value:.3f};", {k: f"{right[k]}/{totals[k]}" for k in totals})
+    return value, right
+
+
+def test_typed_checks_hold_their_floor() -> None:
+    value, _ = balanced_accuracy(None)
+    assert value >= TYPED_BALANCED_ACCURACY
+
+
+def test_typed_checks_and_the_embedded_judge_hold_their_floor(embedded: Backend) -> None:
+    value, _ = balanced_accuracy(Judge(embedded, reasons=False))
+    assert value >= JUDGED_BALANCED_ACCURACY
+
+
+@pytest.fixture(scope="module")
+def seed_flags(embedded: Backend) -> set[int]:
+    article = clean(SEED_SOURCE.read_bytes())
+    report = check(article, SEED_REWRITE.read_text(encoding="utf-8"), judge=Judge(embedded))
+    assert len(report.verdicts) == json.loads(READING.read_text())["sentences"]
+    for number, verdict in enumerate(report.verdicts):
+        if verdict.label != "supported":
+            print(f"{number}: {verdict.label} {verdict.types} {verdict.reason}")
+    return {n for n, verdict in enumerate(report.verdicts) if verdict.label != "supported"}
+
+
+def reading(kind: str) -> set[int]:
+    return {int(n) for n in json.loads(READING.read_text())[kind]}
+
+
+def test_seed_rewrite_false_sentences_are_flagged(seed_flags: set[int]) -> None:
+    assert len(seed_flags & reading("false")) >= SEED_FLAGGED_OF_FALSE
+    assert len(seed_flags & reading("unsupported")) >= SEED_FLAGGED_OF_UNSUPPORTED
+
+
+def test_seed_rewrite_supported_sentences_are_rarely_flagged(seed_flags: set[int]) -> None:
+    flagged_or_doubtful = reading("false") | reading("unsupported") | reading("borderline")
+    assert len(seed_flags - flagged_or_doubtful) <= SEED_MISTAKEN_FLAGS
+
+
+def test_the_reading_file_is_consistent() -> None:
+    kinds = [reading(kind) for kind in ("false", "unsupported", "borderline")]
+    assert not (kinds[0] & kinds[1] or kinds[0] & kinds[2] or kinds[1] & kinds[2])
+    assert all(0 <= n < 31 for kind in kinds for n in kind)
