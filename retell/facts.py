@@ -383,6 +383,8 @@ def people(text: str, lowercase: set[str] | None = None) -> list[Person]:
                 break
             start -= 1
         full = start < i or tokens[start - 1 : start] in [[h] for h in HONORIFICS]
+        if start > 0 and tokens[start - 1] in HONORIFICS:
+            start -= 1  # "Sir", "Dr": part of the name, so the description starts before it
         described = _described(tokens[:start], lowercase, full) + _appositive(tokens[i + 1 :])
         modifiers = {w.lower().rstrip("-") for w in described} & MODIFIERS
         titles = _titles(described, lowercase, full)

@@ -7,6 +7,7 @@ import pytest
 
 from retell import Article, clean
 from retell.facts import german, names, numbers, ordinals, people, quantities, show_number
+from retell.verify import check
 from retell.verify.checks import (
     Check,
     Context,
@@ -253,3 +254,54 @@ def test_everyday_paraphrase_words_are_not_additions() -> None:
     assert findings(check_additions, index, faithful) == []
     added = "Both clubs will now hold mediation sessions with a federation arbitrator."
     assert findings(check_additions, index, added) == [("addition", "unsupported")]
+
+
+def test_an_honorific_is_part_of_the_name_not_a_boundary() -> None:
+    source = clean(
+        b"Ferry talks\n\nPrime Minister Dame Ada Brennan met the harbour board on Friday "
+        b"to discuss the future of the island ferry service.\n"
+    )
+    wrong = check(source, "Opposition leader Dame Ada Brennan met the harbour board.").verdicts[0]
+    right = check(source, "Prime Minister Dame Ada Brennan met the harbour board.").verdicts[0]
+    assert wrong.label == "contradicted" and "role" in wrong.types
+    assert right.label == "supported"
+
+
+def test_excluding_denies_like_in_the_absence_of() -> None:
+    source = clean(
+        b"Pay talks\n\nManagers met union officials on Monday in the absence of any "
+        b"representatives from the drivers, who were not invited to the talks.\n"
+    )
+    same = "Managers met union officials on Monday, excluding representatives from the drivers."
+    assert check(source, same).verdicts[0].label == "supported"
+
+
+RELATION_SOURCE = clean(
+    b"Derby row\n\nThe Mallow Town manager criticised the Eskby Rovers chairman after the "
+    b"derby on Saturday, saying the away fans had been treated badly at the Eskby ground.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Eskby Rovers chairman criticised the Mallow Town manager after the derby.",
+        "After Saturday's derby, the Rovers chairman criticised the Mallow Town manager.",
+    ],
+)
+def test_parties_swapped_around_the_same_action_are_a_relation_error(claim: str) -> None:
+    verdict = check(RELATION_SOURCE, claim).verdicts[0]
+    assert verdict.label == "contradicted" and "relation" in verdict.types
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Mallow Town manager criticised the Eskby Rovers chairman after the derby.",
+        "The Eskby Rovers chairman was criticised by the Mallow Town manager after the derby.",
+        "At the Eskby ground, the away fans had been treated badly, the Mallow manager said.",
+    ],
+)
+def test_the_same_relation_in_other_words_passes(claim: str) -> None:
+    verdict = check(RELATION_SOURCE, claim).verdicts[0]
+    assert "relation" not in verdict.types

@@ -325,7 +325,7 @@ def _mentions(surname: str, context: Context) -> tuple[Evidence, ...]:
 #: something did not happen ("ruled out", "refused", "in the absence of").
 _NEGATOR = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|no longer|"
-    r"nicht|kein\w*|nie|niemals|ohne|refus\w*|declin\w*|fail\w*|unable|absence|"
+    r"nicht|kein\w*|nie|niemals|ohne|refus\w*|declin\w*|fail\w*|unable|absence|exclud\w*|"
     r"lack\w*|den(?:y|ies|ied)|rul(?:e|ed|es|ing) out)\b|n't\b",
     re.I,
 )
@@ -435,6 +435,77 @@ def _content(words: list[str]) -> list[str]:
     return [word for word in words if word not in _STOP and len(word) > 2]
 
 
+# ---------------------------------------------------------------- relations
+
+#: Common nouns that act as a party to an event, as names do ("police called the curator").
+PARTIES = frozenset(
+    terms(
+        "police council government union company court board club army troops forces "
+        "officials ministers residents staff workers voters party committee minister"
+    )
+)
+#: Words marking a passive ("was attacked by", "wurde von"), which turns the order of the
+#: parties round on purpose; a swap is looked for only where none stands between them.
+_PASSIVE_WORDS = frozenset("by von durch was were been being wurde wurden".split())
+#: Words before a place rather than a party ("at a Brussels meeting", "in Kyiv").
+_PLACE_WORDS = frozenset("at in near from into across inside outside im am zum zur".split())
+#: Parties further apart than this many words are not two sides of one action.
+MAX_PARTY_GAP = 10
+
+Places = tuple[dict[str, tuple[int, bool]], list[int]]
+
+
+def check_relations(sentence: str, context: Context) -> list[Finding]:
+    """Who did what to whom: two parties on either side of the same action word, in the
+    opposite order to the passage the sentence retells ("A attacked B" for "B attacked A")."""
+    mine = _places(sentence)
+    for span in matching(sentence, context):
+        swap = _swapped(mine, _places(span.text))
+        if swap is not None:
+            first, action, second = swap
+            reason = f"the source has {second} {action} {first}, not the other way round"
+            return [Finding("relation", "contradicted", reason, (span,))]
+    return []
+
+
+def _places(text: str) -> Places:
+    """Each content word used once, with its position and whether it names a party; and
+    the positions of passive markers."""
+    words = re.findall(r"[^\W_]+", text)
+    seen: dict[str, list[tuple[int, bool]]] = {}
+    for position, word in enumerate(words):
+        stem = terms(word)[0]
+        if stem in _STOP or len(stem) < 3:
+            continue
+        before = {w.lower() for w in words[max(0, position - 2) : position]}
+        party = (word[:1].isupper() or stem in PARTIES) and not before & _PLACE_WORDS
+        seen.setdefault(stem, []).append((position, party))
+    passive = [n for n, word in enumerate(words) if word.lower() in _PASSIVE_WORDS]
+    return {stem: places[0] for stem, places in seen.items() if len(places) == 1}, passive
+
+
+def _swapped(mine: Places, theirs: Places) -> tuple[str, str, str] | None:
+    """Parties a and b and an action v with a, v, b in one order here and b, v, a there."""
+    (here, here_passive), (there, there_passive) = mine, theirs
+    shared = here.keys() & there.keys()
+    parties = [w for w in shared if here[w][1] and there[w][1]]
+    actions = [w for w in shared if len(w) >= 4 and not (here[w][1] or there[w][1])]
+    for a, b in ((a, b) for a in parties for b in parties):
+        first, second = (here[a][0], here[b][0]), (there[b][0], there[a][0])
+        if max(first[1] - first[0], second[1] - second[0]) > MAX_PARTY_GAP:
+            continue
+        if _between(here_passive, *first) or _between(there_passive, *second):
+            continue
+        for v in actions:
+            if first[0] < here[v][0] < first[1] and second[0] < there[v][0] < second[1]:
+                return a, v, b
+    return None
+
+
+def _between(positions: list[int], start: int, end: int) -> bool:
+    return any(start < position < end for position in positions)
+
+
 # ---------------------------------------------------------------- additions
 
 #: Share of a sentence's content words that must occur in the source.
@@ -494,5 +565,6 @@ CHECKS: tuple[Check, ...] = (
     check_names,
     check_roles,
     check_polarity,
+    check_relations,
     check_additions,
 )
