@@ -279,7 +279,10 @@ def role_mismatches(text: str, source: str) -> list[tuple[str, str, set[str]]]:
 
 # A quotation opens after a space or the start and closes before a space or punctuation, so
 # the apostrophes of "it's" and "Ukraine's" never count as quote marks.
-_QUOTED = re.compile(r"(?:^|(?<=[\s(]))['\"]([^'\"]{8,}?)[,.!?]?['\"](?=[\s.,;:!?)]|$)")
+# An apostrophe between letters ("Ukraine's", "don't") stays inside a quotation.
+_QUOTED = re.compile(
+    r"(?:^|(?<=[\s(]))['\"]((?:[^'\"]|(?<=\w)'(?=\w)){8,}?)[,.!?]?['\"](?=[\s.,;:!?)]|$)"
+)
 NEGATION = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|"
     r"n't\b",

@@ -305,3 +305,23 @@ def test_parties_swapped_around_the_same_action_are_a_relation_error(claim: str)
 def test_the_same_relation_in_other_words_passes(claim: str) -> None:
     verdict = check(RELATION_SOURCE, claim).verdicts[0]
     assert "relation" not in verdict.types
+
+
+def test_a_quotation_holding_an_apostrophe_is_still_checked() -> None:
+    source = clean(
+        b"Dam plan\n\nThe engineer said the dam 'will not hold past the town's spring floods' "
+        b"unless the council pays for repairs this year.\n"
+    )
+    changed = "The engineer warned the dam 'cannot hold past the town's spring floods'."
+    kept = "The engineer said the dam 'will not hold past the town's spring floods'."
+    assert check(source, changed).verdicts[0].types == ("quote",)
+    assert check(source, kept).verdicts[0].label == "supported"
+
+
+def test_a_comparison_turned_round_is_a_polarity_error() -> None:
+    source = clean(
+        b"Cup tie\n\nThe Ardley coach admitted his side had been the weaker team for most of "
+        b"the first half before the late equaliser.\n"
+    )
+    flipped = "The Ardley coach admitted his side had been the stronger team for most of the half."
+    assert "polarity" in check(source, flipped).verdicts[0].types

@@ -349,6 +349,8 @@ _OPPOSITES = [
         {"increas", "rais", "boost", "ris", "grow", "expand"},
         {"decreas", "cut", "lower", "fall", "fell", "reduc", "shrink"},
     ),
+    ({"bett", "best", "strong", "superior"}, {"wors", "worst", "weak", "inferior"}),
+    ({"win", "won", "victory"}, {"lost", "los", "defeat"}),
 ]
 
 
