@@ -24,7 +24,7 @@ from retell.pipeline import InputOptions, Outcome, clean_inputs
 from retell.render import RESULT_FORMATS
 from retell.rewrite import STYLES, RewriteOptions
 from retell.session import RewriteSession, default_cache
-from retell.verify.judge import Judge
+from retell.verify.judge import DEFAULT_THRESHOLD, Judge
 
 EXIT_CODES_HELP = """Exit codes: 0 all inputs cleaned; 1 some of several inputs failed;
 2 usage error; 3 input not found; 4 empty input; 5 binary input; 6 input too large;
@@ -128,6 +128,14 @@ def _exit_code(errors: list[RetellError], *, several: bool) -> int:
     return EXIT_SOME_FAILED if several else errors[0].exit_code
 
 
+threshold_option = click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="P(Yes) the judge needs to call a claim supported.",
+)
+
 REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inputs failed;
 2 usage error; 3-9 as for clean; 10 unknown backend; 11 model file missing or corrupt;
 12 model server unreachable or failing (finished pieces stay cached for a re-run)."""
@@ -190,6 +198,7 @@ REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inp
     default=None,
     help="Backend for the verification judge (default: the --backend one).",
 )
+@threshold_option
 def rewrite_command(
     inputs: tuple[str, ...],
     style: str,
@@ -203,6 +212,7 @@ def rewrite_command(
     quiet: bool,
     verify: bool,
     judge_spec: str | None,
+    threshold: float,
 ) -> None:
     """Rewrite INPUTS paragraph by paragraph, in source order, crediting the source.
 
@@ -218,7 +228,14 @@ def rewrite_command(
     """
     options = RewriteOptions(style, ratio, sentences)
     cache = None if no_cache else default_cache()
-    session = RewriteSession(backend_spec, cache, quiet=quiet, verify=verify, judge_spec=judge_spec)
+    session = RewriteSession(
+        backend_spec,
+        cache,
+        quiet=quiet,
+        verify=verify,
+        judge_spec=judge_spec,
+        threshold=threshold,
+    )
     try:
         code = _rewrite_all(clean_inputs(inputs), session, options, fmt, output, dry_run)
     finally:
@@ -286,9 +303,16 @@ contradicted; 2 usage error; 3-9 reading SOURCE or CANDIDATE failed, as for clea
     help="The judge's backend: local, local:PATH.gguf, openai:URL[#MODEL] or fake.",
 )
 @click.option("--no-judge", is_flag=True, help="Typed checks only; load no model.")
+@threshold_option
 @output_option
 def check_command(
-    source: str, candidate: IO[str], fmt: str, backend_spec: str, no_judge: bool, output: IO[str]
+    source: str,
+    candidate: IO[str],
+    fmt: str,
+    backend_spec: str,
+    no_judge: bool,
+    threshold: float,
+    output: IO[str],
 ) -> None:
     """Check every sentence of CANDIDATE against SOURCE, with evidence.
 
@@ -306,7 +330,8 @@ def check_command(
         click.echo(f"retell: {error.one_line()}", err=True)
         sys.exit(error.exit_code)
     try:
-        report = _checked(outcome.article, candidate.read(), None if no_judge else backend_spec)
+        spec = None if no_judge else backend_spec
+        report = _checked(outcome.article, candidate.read(), spec, threshold)
     except RetellError as error:
         click.echo(f"retell: {error.one_line()}", err=True)
         sys.exit(error.exit_code)
@@ -314,13 +339,15 @@ def check_command(
     sys.exit(EXIT_OK if report.all_supported else EXIT_SOME_FAILED)
 
 
-def _checked(article: Article, candidate: str, backend_spec: str | None) -> verify.Report:
+def _checked(
+    article: Article, candidate: str, backend_spec: str | None, threshold: float
+) -> verify.Report:
     """The report on a candidate, with the judge on the named backend if any."""
     if backend_spec is None:
         return verify.check(article, candidate)
     backend = get_backend(backend_spec)
     try:
-        return verify.check(article, candidate, judge=Judge(backend))
+        return verify.check(article, candidate, judge=Judge(backend, threshold=threshold))
     finally:
         backend.close()
 

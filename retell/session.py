@@ -19,7 +19,7 @@ from retell.cache import Cache
 from retell.models import cache_dir
 from retell.rewrite import RewriteOptions, plan, prompt_tokens, rewrite
 from retell.verify import Verifier
-from retell.verify.judge import Judge
+from retell.verify.judge import DEFAULT_THRESHOLD, Judge
 
 #: Speeds of the embedded model on the 2-core development machine, for dry-run estimates.
 LOCAL_PROMPT_TOKENS_PER_SECOND = 73.0
@@ -44,12 +44,14 @@ class RewriteSession:
         quiet: bool = False,
         verify: bool = True,
         judge_spec: str | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
     ) -> None:
         self.backend_spec = backend_spec
         self.cache = cache
         self.quiet = quiet or not sys.stderr.isatty()
         self.verify = verify
         self.judge_spec = judge_spec
+        self.threshold = threshold
         self._backend: Backend | None = None
         self._judge_backend: Backend | None = None
 
@@ -85,7 +87,8 @@ class RewriteSession:
                 )
             bar.update(1)
 
-        verifier = Verifier(article, Judge(self.judge_backend)) if self.verify else None
+        judge = Judge(self.judge_backend, threshold=self.threshold)
+        verifier = Verifier(article, judge) if self.verify else None
         result = rewrite(
             article, self.backend, options, cache=self.cache, progress=progress, verifier=verifier
         )

@@ -325,3 +325,23 @@ def test_a_comparison_turned_round_is_a_polarity_error() -> None:
     )
     flipped = "The Ardley coach admitted his side had been the stronger team for most of the half."
     assert "polarity" in check(source, flipped).verdicts[0].types
+
+
+def test_a_text_that_describes_a_person_two_ways_contradicts_itself() -> None:
+    source = clean(
+        b"Harbour vote\n\nNia Osei said the harbour would stay open for another year after "
+        b"the vote on Thursday night.\n"
+    )
+    candidate = (
+        "Mayor Nia Osei said the harbour would stay open.\n\n"
+        "Former councillor Nia Osei spoke after the vote on Thursday night."
+    )
+    verdicts = check(source, candidate).verdicts
+    assert "consistency" not in verdicts[0].types
+    assert verdicts[1].label == "contradicted" and "consistency" in verdicts[1].types
+
+
+def test_the_same_description_twice_is_consistent() -> None:
+    source = clean(b"Harbour vote\n\nMayor Nia Osei said the harbour would stay open.\n")
+    candidate = "Mayor Nia Osei spoke.\n\nMayor Nia Osei said the harbour would stay open."
+    assert all("consistency" not in v.types for v in check(source, candidate).verdicts)

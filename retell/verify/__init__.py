@@ -2,7 +2,8 @@
 
 Each sentence gets BM25-retrieved evidence from the source, then the typed
 checks in `retell.verify.checks` (numbers, dates, names, roles, quotations,
-polarity, relations, additions). A sentence they pass goes to the model
+polarity, relations, additions), and each sentence is compared with the
+text's earlier sentences for consistency. A sentence they pass goes to the model
 judge (`retell.verify.judge`) when one is given, unless it is a near copy
 of a source sentence. The verdict names every problem found, with the
 source spans it rests on.
@@ -10,11 +11,11 @@ source spans it rests on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from retell.article import Article
 from retell.segment import split_sentences
-from retell.verify.checks import CHECKS, Context, Finding
+from retell.verify.checks import CHECKS, Context, Finding, check_consistency
 from retell.verify.evidence import Evidence, EvidenceIndex, terms
 from retell.verify.judge import Judge
 
@@ -89,6 +90,19 @@ class Verifier:
             for begin, end in spans:
                 verdicts.append(self.sentence(paragraph[begin:end], number, start + begin, focus))
             cursor = start + len(paragraph)
+        return self.consistent(verdicts)
+
+    def consistent(self, verdicts: list[Verdict]) -> list[Verdict]:
+        """The verdicts, with a sentence that contradicts an earlier one of the same text
+        marked as contradicted."""
+        clashes = check_consistency([v.text for v in verdicts], self.source.text)
+        for number, finding in clashes.items():
+            verdict = verdicts[number]
+            reason = finding.reason
+            if verdict.label != "supported":
+                reason = f"{verdict.reason}; {reason}"
+            types = (*verdict.types, finding.type)
+            verdicts[number] = replace(verdict, label="contradicted", types=types, reason=reason)
         return verdicts
 
     def focus(self, sentences: list[str]) -> tuple[Evidence, ...]:

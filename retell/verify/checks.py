@@ -271,6 +271,25 @@ def check_roles(sentence: str, context: Context) -> list[Finding]:
     return findings
 
 
+def check_consistency(sentences: list[str], source: str) -> dict[int, Finding]:
+    """Sentences of one text that describe a person differently from an earlier sentence
+    ("Prime Minister Hale" and later "opposition leader Hale"), where the source itself does
+    not describe that person, so the role check cannot tell which is right."""
+    lowercase = _lowercase(" ".join(sentences)) | _lowercase(source)
+    described = {person.surname for person in people(source, lowercase)}
+    seen: list[Person] = []
+    found: dict[int, Finding] = {}
+    for number, sentence in enumerate(sentences):
+        mentions = [p for p in people(sentence, lowercase) if p.surname not in described]
+        for person in mentions:
+            problem = _role_problem(person, [p for p in seen if p.surname == person.surname])
+            if problem:
+                reason = f"an earlier sentence disagrees: {problem.replace('the source', 'it')}"
+                found[number] = Finding("consistency", "contradicted", reason)
+        seen += mentions
+    return found
+
+
 def _lowercase(text: str) -> set[str]:
     return {word for word in re.findall(r"[^\W\d_]+", text) if word.islower()}
 

@@ -27,10 +27,11 @@ from retell.verify.evidence import Evidence
 
 ANSWERS = ("Yes", "No")
 
-#: P(Yes) a claim needs. Chosen for the embedded model on the seed claims of the team's
-#: own set (tests/data/claims): at 0.6 it passed 47 of 51 faithful claims and caught most
-#: polarity flips and additions; above 0.62 it starts failing faithful claims fast.
-DEFAULT_THRESHOLD = 0.6
+#: P(Yes) a claim needs. Chosen for the embedded model on the team's claim set
+#: (tests/data/claims), on the claims the typed checks pass: balanced accuracy over the
+#: whole set peaks between 0.3 and 0.35, and every step above 0.35 fails more faithful
+#: claims than it catches errors. A stronger judge may want a higher value (--threshold).
+DEFAULT_THRESHOLD = 0.3
 
 INSTRUCTIONS = (
     "You check sentences written from a news story against the story itself. You see "
