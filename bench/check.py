@@ -7,7 +7,11 @@ threshold above which a summary counts as inconsistent is chosen on the
 `evaluation` split and the balanced accuracy reported on `test`, as
 ../shared/data/README.md asks.
 
-    python bench/check.py [--data ../shared/data/summedits] [--limit N]
+    python bench/check.py [--data ../shared/data/summedits] [--limit N] [--judge BACKEND]
+
+Without `--judge` only the typed checks run (milliseconds per sentence);
+with it, the model judge decides what they pass (seconds per sentence on
+two cores, so use `--limit` for a sample: N rows of each split per domain).
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import time
 from pathlib import Path
 
 from retell.article import Article, layout_blocks
+from retell.backends import get_backend
 from retell.verify import SEVERITY, check
+from retell.verify.judge import Judge
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "summedits"
 
@@ -31,9 +37,9 @@ def article_of(document: str, name: str) -> Article:
     return Article(source=name, title=None, blocks=layout_blocks(paragraphs, []))
 
 
-def score(document: str, summary: str, name: str) -> tuple[float, int]:
+def score(document: str, summary: str, name: str, judge: Judge | None) -> tuple[float, int]:
     """The summary's mean sentence severity, and how many sentences it has."""
-    verdicts = check(article_of(document, name), summary).verdicts
+    verdicts = check(article_of(document, name), summary, judge=judge).verdicts
     if not verdicts:
         return 0.0, 0
     return sum(SEVERITY[v.label] for v in verdicts) / len(verdicts), len(verdicts)
@@ -52,13 +58,19 @@ def best_threshold(samples: list[Sample]) -> float:
     return max(candidates, key=lambda t: balanced_accuracy(samples, t))
 
 
-def run_domain(path: Path, limit: int) -> tuple[str, float, float, float, int, float]:
+def run_domain(
+    path: Path, limit: int, judge: Judge | None
+) -> tuple[str, float, float, float, int, float]:
     """(domain, threshold, evaluation and test balanced accuracy, sentences, seconds)."""
-    rows = json.loads(path.read_text(encoding="utf-8"))[: limit or None]
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    if limit:
+        rows = [r for r in rows if r["split"] == "evaluation"][:limit] + [
+            r for r in rows if r["split"] == "test"
+        ][:limit]
     splits: dict[str, list[Sample]] = {"evaluation": [], "test": []}
     sentences, start = 0, time.perf_counter()
     for row in rows:
-        value, count = score(row["doc"], row["summary"], str(row["id"]))
+        value, count = score(row["doc"], row["summary"], str(row["id"]), judge)
         sentences += count
         splits[row["split"]].append((value, int(row["label"]) == 0))
     seconds = time.perf_counter() - start
@@ -78,12 +90,18 @@ def main() -> None:
     """Print one line per domain and the overall speed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N rows per domain")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="only the first N rows of each split per domain"
+    )
+    parser.add_argument("--judge", default=None, help="a backend for the model judge, e.g. local")
     args = parser.parse_args()
+    judge = Judge(get_backend(args.judge), reasons=False) if args.judge else None
     print(f"{'domain':12} {'threshold':>9} {'eval BA':>8} {'test BA':>8} {'s/sentence':>10}")
     total_sentences, total_seconds = 0, 0.0
     for path in sorted(args.data.glob("summedits_*.json")):
-        domain, threshold, evaluation, test, sentences, seconds = run_domain(path, args.limit)
+        domain, threshold, evaluation, test, sentences, seconds = run_domain(
+            path, args.limit, judge
+        )
         total_sentences, total_seconds = total_sentences + sentences, total_seconds + seconds
         print(
             f"{domain:12} {threshold:9.3f} {evaluation:8.3f} {test:8.3f} "
