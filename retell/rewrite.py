@@ -169,6 +169,9 @@ def rewrite(
     options = options or RewriteOptions()
     start = time.perf_counter()
     planned = plan(article, options, backend)
+    # The instructions and examples every request starts with; the judge takes turns with
+    # the rewriting, so the backend keeps both prefixes ready instead of evaluating them anew.
+    backend.prime(PROMPTS[options.style].messages("", 1)[:-1])
     total = sum(len(paragraph) for paragraph in planned)
     done = 0
     paragraphs: list[OutputParagraph] = []

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import httpx
 import pytest
 
 from retell import clean
-from retell.backends import FakeBackend
+from retell.backends import Backend, FakeBackend
 from retell.backends.base import Message
 from retell.backends.openai import OpenAIBackend
 from retell.render import result_dict, result_html
@@ -193,3 +194,31 @@ def test_a_sentence_that_keeps_failing_is_dropped_and_reported() -> None:
     page = result_html(result)
     assert "dropped" in page and "parade" in page  # reported, not published
     assert 's-unsupported" id=' not in page  # no published sentence is marked unsupported
+
+
+# --- the embedded model as judge ------------------------------------------------------------
+
+
+def test_a_primed_prefix_is_kept_on_disk_and_gives_the_same_answers(
+    embedded: Backend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RETELL_CACHE", str(tmp_path))
+    story = "The Harwick footbridge reopened on Monday after six weeks of repairs."
+    asked = question(story, "The footbridge reopened on Monday.")
+    cold = embedded.choose(asked, ANSWERS).probabilities["Yes"]
+    embedded.prime(asked[:-1])
+    assert len(list((tmp_path / "states").glob("*.npz"))) == 1
+    primed = embedded.choose(asked, ANSWERS).probabilities["Yes"]
+    embedded.choose([Message("user", "Say yes.")], ANSWERS)  # llama.cpp holds other tokens now
+    after_other = embedded.choose(asked, ANSWERS).probabilities["Yes"]  # prefix put back
+    assert after_other == pytest.approx(primed, abs=1e-4)
+    embedded.choose([Message("user", "Say yes.")], ANSWERS)
+    embedded._prefixes.clear()  # type: ignore[attr-defined]  # as in a new process
+    embedded.prime(asked[:-1])  # restored from the file
+    restored = embedded.choose(asked, ANSWERS).probabilities["Yes"]
+    assert restored == pytest.approx(primed, abs=1e-4)
+    # Evaluating the prefix in its own batch moves the float sums a little, no more.
+    assert primed == pytest.approx(cold, abs=0.05)
+    assert cold > 0.5
+    wrong = question(story, "The footbridge stayed shut on Monday.")
+    assert embedded.choose(wrong, ANSWERS).probabilities["Yes"] < cold

@@ -83,6 +83,9 @@ class Backend(abc.ABC):
         probabilities = {a: float(a == picked) for a in answers}
         return Choice(picked, probabilities, generation.prompt_tokens, generation.seconds)
 
+    def prime(self, messages: list[Message]) -> None:  # noqa: B027 - most backends keep no state
+        """Prepare for many requests that start with these messages; by default nothing."""
+
     @abc.abstractmethod
     def count_tokens(self, text: str) -> int:
         """Tokens the text takes in this backend's own tokenizer."""

@@ -8,6 +8,7 @@ with a fixed seed, so the same request gives the same answer.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import time
@@ -17,7 +18,7 @@ from typing import Any
 
 from retell.backends.base import Backend, BackendInfo, Choice, Generation, Message, Options
 from retell.errors import ModelError
-from retell.models import EMBEDDED, embedded_model_path
+from retell.models import EMBEDDED, cache_dir, embedded_model_path
 
 DEFAULT_CONTEXT = 4096
 GGUF_MAGIC = b"GGUF"
@@ -39,9 +40,12 @@ class LocalBackend(Backend):
         self.context_size = context_size
         self.threads = threads or os.cpu_count() or 1
         self.llama = _load(self.model_path, context_size, self.threads)
+        # Primed prefixes (instructions and examples), with llama.cpp's state after each.
+        self._prefixes: dict[tuple[Message, ...], tuple[list[int], bytes]] = {}
 
     def generate(self, messages: list[Message], options: Options) -> Generation:
         """Run one chat completion in-process."""
+        self._restore_prefix(messages)
         start = time.perf_counter()
         response: Any = self.llama.create_chat_completion(
             messages=[{"role": m.role, "content": m.content} for m in messages],
@@ -69,6 +73,7 @@ class LocalBackend(Backend):
         questions about the same evidence cheap.
         """
         firsts = {answer: self._first_token(answer) for answer in answers}
+        self._restore_prefix(messages)
         seen: list[Any] = []
 
         def capture(input_ids: Any, scores: Any) -> Any:
@@ -93,6 +98,61 @@ class LocalBackend(Backend):
             time.perf_counter() - start,
         )
 
+    def prime(self, messages: list[Message]) -> None:
+        """Evaluate a prefix many requests share (the judge's instructions and examples)
+        and keep llama.cpp's state for it on disk, so a later run starts from there.
+
+        Later requests that begin with the same tokens evaluate only the rest. A
+        saved state that llama.cpp refuses is ignored and the prefix evaluated anew.
+        """
+        tokens = self._prefix_tokens(messages)
+        path = self._state_path(tokens)
+        if not (path.exists() and _load_state(self.llama, path, tokens)):
+            self.llama.reset()
+            self.llama.eval(tokens)
+            _save_state(self.llama, path, tokens)
+        self._prefixes[tuple(messages)] = (tokens, _state_bytes(self.llama))
+
+    def _restore_prefix(self, messages: list[Message]) -> None:
+        """Put back a primed prefix the request starts with, when other requests have
+        since taken its place in llama.cpp's cache (the rewrite and the judge take turns)."""
+        for prefix, (tokens, state) in self._prefixes.items():
+            if tuple(messages[: len(prefix)]) != prefix or self._holds(tokens):
+                continue
+            if not _restore(self.llama, tokens, state):
+                del self._prefixes[prefix]
+            return
+
+    def _holds(self, tokens: list[int]) -> bool:
+        """True when llama.cpp's cache starts with these tokens."""
+        held = self.llama.n_tokens
+        return bool(held >= len(tokens) and self.llama.input_ids[: len(tokens)].tolist() == tokens)
+
+    def _prefix_tokens(self, messages: list[Message]) -> list[int]:
+        """The tokens of messages as the chat template lays them out, without the reply."""
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        llama = self.llama
+        eos = llama.detokenize([llama.token_eos()], special=True).decode("utf-8", "replace")
+        bos = llama.detokenize([llama.token_bos()], special=True).decode("utf-8", "replace")
+        formatter: Any = Jinja2ChatFormatter(
+            template=llama.metadata["tokenizer.chat_template"],
+            eos_token=eos,
+            bos_token=bos,
+            add_generation_prompt=False,
+        )
+        prompt = formatter(messages=[{"role": m.role, "content": m.content} for m in messages])
+        return list(llama.tokenize(prompt.prompt.encode("utf-8"), add_bos=False, special=True))
+
+    def _state_path(self, tokens: list[int]) -> Path:
+        """Where the state after these tokens is kept: keyed by model, runtime and tokens."""
+        import llama_cpp
+
+        key = hashlib.sha256(
+            f"{self.info().identity}|{llama_cpp.__version__}|{self.context_size}|{tokens}".encode()
+        ).hexdigest()[:24]
+        return cache_dir() / "states" / f"{key}.npz"
+
     def _first_token(self, answer: str) -> int:
         return int(self.llama.tokenize(answer.encode("utf-8"), add_bos=False, special=False)[0])
 
@@ -113,6 +173,61 @@ class LocalBackend(Backend):
     def close(self) -> None:
         """Free the model."""
         self.llama.close()
+
+
+def _save_state(llama: Any, path: Path, tokens: list[int]) -> None:
+    """Write llama.cpp's state after `tokens` to disk (without the logits, which a
+    restored state recomputes), through a temporary file so a crash leaves none."""
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.npz")
+    np.savez(
+        partial,
+        tokens=np.array(tokens, dtype=np.int64),
+        state=np.frombuffer(_state_bytes(llama), dtype=np.uint8),
+    )
+    partial.replace(path)
+
+
+def _state_bytes(llama: Any) -> bytes:
+    """llama.cpp's state (its cache of evaluated tokens) as bytes, without the logits."""
+    import ctypes
+
+    import llama_cpp
+
+    size = llama_cpp.llama_state_get_size(llama.ctx)
+    buffer = (ctypes.c_uint8 * int(size))()
+    written = llama_cpp.llama_state_get_data(llama.ctx, buffer, size)
+    return bytes(buffer)[: int(written)]
+
+
+def _load_state(llama: Any, path: Path, tokens: list[int]) -> bool:
+    """Restore a state saved on disk; False when it does not match or llama.cpp refuses it."""
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as saved:
+        if saved["tokens"].tolist() != tokens:
+            return False
+        data = saved["state"].tobytes()
+    return _restore(llama, tokens, data)
+
+
+def _restore(llama: Any, tokens: list[int], data: bytes) -> bool:
+    """Put llama.cpp back in the state it had after `tokens`; False if it refuses."""
+    import numpy as np
+    from llama_cpp.llama import LlamaState
+
+    ids = np.zeros(llama.n_ctx(), dtype=np.intc)
+    ids[: len(tokens)] = tokens
+    scores = np.zeros((1, llama.n_vocab()), dtype=np.single)
+    state = LlamaState(ids, scores, len(tokens), data, len(data), 0)
+    try:
+        llama.load_state(state)
+    except RuntimeError:
+        llama.reset()
+        return False
+    return True
 
 
 def _softmax(logits: dict[str, float]) -> dict[str, float]:

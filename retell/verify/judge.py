@@ -111,6 +111,7 @@ class Judge:
         self.backend = backend
         self.threshold = threshold
         self.reasons = reasons
+        self._primed = False
 
     def __call__(self, sentence: str, evidence: Sequence[Evidence]) -> Judgement:
         """Judge every atomic claim of the sentence; the weakest one decides."""
@@ -124,6 +125,9 @@ class Judge:
 
     def probability(self, shown: str, claim: str) -> float:
         """P(Yes) that the shown source sentences support the claim."""
+        if not self._primed:
+            self.backend.prime(question(shown, claim)[:-1])
+            self._primed = True
         choice = self.backend.choose(question(shown, claim), ANSWERS)
         return choice.probabilities["Yes"]
 
