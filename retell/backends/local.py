@@ -107,11 +107,13 @@ class LocalBackend(Backend):
         """
         tokens = self._prefix_tokens(messages)
         path = self._state_path(tokens)
-        if not (path.exists() and _load_state(self.llama, path, tokens)):
+        state = _read_state(path, tokens)
+        if state is None or not _restore(self.llama, tokens, state):
             self.llama.reset()
             self.llama.eval(tokens)
-            _save_state(self.llama, path, tokens)
-        self._prefixes[tuple(messages)] = (tokens, _state_bytes(self.llama))
+            state = _state_bytes(self.llama)
+            _write_state(path, tokens, state)
+        self._prefixes[tuple(messages)] = (tokens, state)
 
     def _restore_prefix(self, messages: list[Message]) -> None:
         """Put back a primed prefix the request starts with, when other requests have
@@ -175,7 +177,7 @@ class LocalBackend(Backend):
         self.llama.close()
 
 
-def _save_state(llama: Any, path: Path, tokens: list[int]) -> None:
+def _write_state(path: Path, tokens: list[int], state: bytes) -> None:
     """Write llama.cpp's state after `tokens` to disk (without the logits, which a
     restored state recomputes), through a temporary file so a crash leaves none."""
     import numpy as np
@@ -185,7 +187,7 @@ def _save_state(llama: Any, path: Path, tokens: list[int]) -> None:
     np.savez(
         partial,
         tokens=np.array(tokens, dtype=np.int64),
-        state=np.frombuffer(_state_bytes(llama), dtype=np.uint8),
+        state=np.frombuffer(state, dtype=np.uint8),
     )
     partial.replace(path)
 
@@ -202,15 +204,16 @@ def _state_bytes(llama: Any) -> bytes:
     return bytes(buffer)[: int(written)]
 
 
-def _load_state(llama: Any, path: Path, tokens: list[int]) -> bool:
-    """Restore a state saved on disk; False when it does not match or llama.cpp refuses it."""
+def _read_state(path: Path, tokens: list[int]) -> bytes | None:
+    """The state saved on disk for exactly these tokens, if there is one."""
     import numpy as np
 
+    if not path.exists():
+        return None
     with np.load(path, allow_pickle=False) as saved:
         if saved["tokens"].tolist() != tokens:
-            return False
-        data = saved["state"].tobytes()
-    return _restore(llama, tokens, data)
+            return None
+        return bytes(saved["state"].tobytes())
 
 
 def _restore(llama: Any, tokens: list[int], data: bytes) -> bool:

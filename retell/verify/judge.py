@@ -133,8 +133,9 @@ class Judge:
 
     def reason(self, shown: str, claim: str) -> str:
         """The model's one-line reason for rejecting a claim."""
+        plain = f"the judge found no support for: {claim}"
         if not self.reasons:
-            return f"the judge found no support for: {claim}"
+            return plain
         messages = [
             *question(shown, claim),
             Message("assistant", "No"),
@@ -142,7 +143,7 @@ class Judge:
         ]
         text = self.backend.generate(messages, Options(max_tokens=40, stop=("\n",))).text
         first = text.strip().split("\n", 1)[0]
-        return " ".join(first.split()) or f"the judge found no support for: {claim}"
+        return " ".join(first.split()) or plain
 
 
 def passage(evidence: Sequence[Evidence]) -> str:
