@@ -104,21 +104,29 @@ def test_the_prompt_puts_the_fixed_part_first_and_the_claim_last() -> None:
     assert first[-1].content.index("Story one.") < first[-1].content.index("Claim one.")
 
 
-def test_check_sends_only_what_the_typed_checks_pass_and_no_near_copies() -> None:
+def test_check_sends_the_judge_only_weakly_supported_sentences_the_typed_checks_pass() -> None:
     backend = judge_says_no_to("cheered")
-    judged = "Margaret Osei cheered the vote to keep the ferry."
+    judged = "Residents cheered the council's choice to keep their boat link going."
+    close = "Margaret Osei cheered the vote to keep the ferry."
     candidate = (
         "Councillors in Westmere voted 7 to 4 on Wednesday night to keep the town's only "
-        f"passenger ferry running until at least 2028.\n\n{judged}\n\n"
+        f"passenger ferry running until at least 2028.\n\n{judged} {close}\n\n"
         "Councillors voted 9 to 2 to keep the ferry."
     )
     report = check(SOURCE, candidate, judge=Judge(backend))
     labels = [(v.label, v.types) for v in report.verdicts]
     assert labels[0] == ("supported", ())
     assert labels[1] == ("unsupported", ("judge",))
-    assert labels[2][0] == "contradicted" and "number" in labels[2][1]
+    assert labels[2] == ("supported", ())  # one source sentence holds nearly all its words
+    assert labels[3][0] == "contradicted" and "number" in labels[3][1]
     asked = [call[-1].content for call in backend.calls if "Claim: " in call[-1].content]
     assert len(asked) == 1 and judged in asked[0]
+
+
+def test_judge_all_sends_strongly_supported_sentences_too() -> None:
+    close = "Margaret Osei cheered the vote to keep the ferry."
+    report = check(SOURCE, close, judge=Judge(judge_says_no_to("cheered")), judge_all=True)
+    assert [(v.label, v.types) for v in report.verdicts] == [("unsupported", ("judge",))]
 
 
 # --- constrained answers over HTTP ----------------------------------------------------------
