@@ -29,6 +29,9 @@ TITLE_MAX = 320
 BYLINE_MAX_UNNAMED_WORDS = 4
 #: At most this many junk lines are taken from the end of the story.
 TAIL_MAX_LINES = 4
+#: An article has at least one line of this many words; shorter ones alone are labels,
+#: buttons and other page furniture.
+MIN_PARAGRAPH_WORDS = 5
 #: Teaser headlines and labels are short; a longer line after "Read More" is body text.
 TEASER_HEADLINE_MAX = 220
 
@@ -202,6 +205,8 @@ def _claim_header_line(line: Line, header: Header) -> bool:
     if header.title is None and header.slug is None and is_slug(line.text):
         header.slug, line.role = slug_name(line.text), "slug"
         return True
+    if header.title is None and _TEASER_MARKER.match(line.text):
+        return False  # a "Read More" marker is never the headline
     if header.title is None:
         return _take_title(line, header)
     if not header.authors and is_byline(line.text):
@@ -468,6 +473,10 @@ def assemble(lines: list[Line], header: Header, *, source: str, url: str | None)
     if not body:
         raise NoArticle(
             "no article text found: every line is header, caption or boilerplate", source=source
+        )
+    if not any(len(paragraph.split()) >= MIN_PARAGRAPH_WORDS for paragraph in body):
+        raise NoArticle(
+            f"no article text found: no line of {MIN_PARAGRAPH_WORDS} words or more", source=source
         )
     captions = [line.text for line in lines if line.role == "caption"]
     removed = tuple(_removed(lines))

@@ -17,6 +17,7 @@ import click
 from retell import __version__, render, verify
 from retell.article import Article
 from retell.backends import DEFAULT_BACKEND, REGISTRY, get_backend
+from retell.batch_cli import batch_command, export_command, show_command
 from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BackendError, RetellError
 from retell.ingest import DEFAULT_MAX_BYTES
 from retell.models import EMBEDDED, cache_dir
@@ -128,6 +129,13 @@ def _exit_code(errors: list[RetellError], *, several: bool) -> int:
     return EXIT_SOME_FAILED if several else errors[0].exit_code
 
 
+judge_all_option = click.option(
+    "--judge-all",
+    is_flag=True,
+    help="Ask the judge about every sentence the typed checks pass, not only those no "
+    "single source sentence strongly supports (slower; for a stronger judge).",
+)
+
 threshold_option = click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
@@ -199,6 +207,7 @@ REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inp
     help="Backend for the verification judge (default: the --backend one).",
 )
 @threshold_option
+@judge_all_option
 def rewrite_command(
     inputs: tuple[str, ...],
     style: str,
@@ -213,6 +222,7 @@ def rewrite_command(
     verify: bool,
     judge_spec: str | None,
     threshold: float,
+    judge_all: bool,
 ) -> None:
     """Rewrite INPUTS paragraph by paragraph, in source order, crediting the source.
 
@@ -235,6 +245,7 @@ def rewrite_command(
         verify=verify,
         judge_spec=judge_spec,
         threshold=threshold,
+        judge_all=judge_all,
     )
     try:
         code = _rewrite_all(clean_inputs(inputs), session, options, fmt, output, dry_run)
@@ -304,6 +315,7 @@ contradicted; 2 usage error; 3-9 reading SOURCE or CANDIDATE failed, as for clea
 )
 @click.option("--no-judge", is_flag=True, help="Typed checks only; load no model.")
 @threshold_option
+@judge_all_option
 @output_option
 def check_command(
     source: str,
@@ -312,6 +324,7 @@ def check_command(
     backend_spec: str,
     no_judge: bool,
     threshold: float,
+    judge_all: bool,
     output: IO[str],
 ) -> None:
     """Check every sentence of CANDIDATE against SOURCE, with evidence.
@@ -331,7 +344,7 @@ def check_command(
         sys.exit(error.exit_code)
     try:
         spec = None if no_judge else backend_spec
-        report = _checked(outcome.article, candidate.read(), spec, threshold)
+        report = _checked(outcome.article, candidate.read(), spec, threshold, judge_all)
     except RetellError as error:
         click.echo(f"retell: {error.one_line()}", err=True)
         sys.exit(error.exit_code)
@@ -340,14 +353,19 @@ def check_command(
 
 
 def _checked(
-    article: Article, candidate: str, backend_spec: str | None, threshold: float
+    article: Article,
+    candidate: str,
+    backend_spec: str | None,
+    threshold: float,
+    judge_all: bool = False,
 ) -> verify.Report:
     """The report on a candidate, with the judge on the named backend if any."""
     if backend_spec is None:
         return verify.check(article, candidate)
     backend = get_backend(backend_spec)
     try:
-        return verify.check(article, candidate, judge=Judge(backend, threshold=threshold))
+        judge = Judge(backend, threshold=threshold)
+        return verify.check(article, candidate, judge=judge, judge_all=judge_all)
     finally:
         backend.close()
 
@@ -368,3 +386,7 @@ def backends_command() -> None:
 def main(argv: list[str] | None = None) -> Any:
     """Entry point of the `retell` console script."""
     return cli.main(args=argv, prog_name="retell")
+
+
+for command in (batch_command, export_command, show_command):
+    cli.add_command(command)

@@ -16,6 +16,8 @@ prints as one line naming the input it is about. The tree::
         ├── UnknownBackend       (exit 10) a backend string names no backend
         ├── ModelError           (exit 11) a model file missing, corrupt or not verified
         └── ServerError          (exit 12) a model server unreachable, failing or gone
+    ├── StoreError               (exit 13) the store file cannot be opened or used
+    └── EngineError              (exit 14) a batch engine missing or unreachable (Ray)
 
 Exit code 1 on its own means that a run over several inputs finished but
 some of them failed; 2 is a usage mistake (an unknown option, a bad value).
@@ -118,6 +120,18 @@ class ServerError(BackendError):
     exit_code = 12
 
 
+class StoreError(RetellError):
+    """A store file that cannot be opened, is not a store, or lacks what was asked for."""
+
+    exit_code = 13
+
+
+class EngineError(RetellError):
+    """A batch engine that is not installed or cannot be reached, such as a Ray cluster."""
+
+    exit_code = 14
+
+
 ALL_ERRORS: tuple[type[RetellError], ...] = (
     RetellError,
     InputError,
@@ -132,4 +146,6 @@ ALL_ERRORS: tuple[type[RetellError], ...] = (
     UnknownBackend,
     ModelError,
     ServerError,
+    StoreError,
+    EngineError,
 )

@@ -4,8 +4,9 @@ An input is a file path, ``-`` for standard input, a directory (which
 `expand` turns into the files under it), or an http(s) URL. `read` gets its
 bytes, never more than a size limit, and `page_from_bytes` turns bytes into
 a `Page`: it refuses empty and binary input, decodes the text and says
-whether it is HTML, plain text or an RSS/Atom feed. `feed_links` lists the
-articles a feed points to, so that each can be read in turn.
+whether it is HTML, plain text or an RSS/Atom feed. `links` lists the
+articles a feed or a URL list (a text file of one URL per line) points to,
+so that each can be read in turn.
 
 Decoding and the kind of page are decided in `retell.decode`.
 
@@ -45,12 +46,17 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "Page",
     "PageKind",
+    "Raw",
     "decode",
     "detect_kind",
     "expand",
     "feed_links",
+    "links",
     "page_from_bytes",
+    "page_from_raw",
     "read",
+    "read_raw",
+    "url_list_links",
 ]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -105,7 +111,7 @@ def expand(spec: str) -> list[str]:
     try:
         mode = os.stat(spec).st_mode
     except OSError as exc:
-        raise _open_error(exc, spec) from exc
+        raise open_error(exc, spec) from exc
     if not stat.S_ISDIR(mode):
         return [spec]
     return sorted(_files_under(spec))
@@ -127,6 +133,20 @@ def _raise_walk_error(root: str, exc: OSError) -> None:
     raise InputNotFound(f"cannot list {exc.filename}: {reason}", source=root) from exc
 
 
+@dataclass(frozen=True)
+class Raw:
+    """The bytes of one input as read, before decoding: what a store keeps.
+
+    ``declared`` is a charset the transport named; ``url`` the final URL of
+    a fetched page.
+    """
+
+    source: str
+    data: bytes
+    declared: str | None = None
+    url: str | None = None
+
+
 def read(
     spec: str,
     *,
@@ -140,15 +160,33 @@ def read(
     Inputs over ``max_bytes`` raise InputTooLarge; ``timeout`` bounds each
     network step of fetching a URL, in seconds.
     """
+    raw = read_raw(spec, max_bytes=max_bytes, timeout=timeout, stdin=stdin)
+    return page_from_raw(raw, max_bytes=max_bytes)
+
+
+def read_raw(
+    spec: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = 20.0,
+    stdin: BinaryIO | None = None,
+) -> Raw:
+    """Read the bytes of one input, a file path, ``-`` or an http(s) URL, up to the limit."""
     if spec == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = _read_stream(stream, max_bytes, spec)
-        return page_from_bytes(data, source=spec, max_bytes=max_bytes)
+        return Raw(spec, _read_stream(stream, max_bytes, spec))
     if _is_url(spec):
         return _fetch(spec, max_bytes=max_bytes, timeout=timeout)
     if _has_scheme(spec):
         raise InputError("only http and https URLs can be read", source=spec)
-    return page_from_bytes(_read_file(spec, max_bytes), source=spec, max_bytes=max_bytes)
+    return Raw(spec, _read_file(spec, max_bytes))
+
+
+def page_from_raw(raw: Raw, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
+    """Decode the bytes of an input into a Page."""
+    return page_from_bytes(
+        raw.data, source=raw.source, declared=raw.declared, url=raw.url, max_bytes=max_bytes
+    )
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
@@ -161,7 +199,7 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         with open(path, "rb") as handle:
             return _read_stream(handle, max_bytes, path)
     except OSError as exc:
-        raise _open_error(exc, path) from exc
+        raise open_error(exc, path) from exc
 
 
 def _read_stream(stream: BinaryIO, max_bytes: int, source: str) -> bytes:
@@ -191,7 +229,7 @@ def _format_limit(max_bytes: int) -> str:
     return f"{max_bytes:,} bytes"
 
 
-def _open_error(exc: OSError, source: str) -> InputError:
+def open_error(exc: OSError, source: str) -> InputError:
     """The error to report for a path the system would not open."""
     if isinstance(exc, IsADirectoryError):
         return InputError("is a directory, not a file", source=source)
@@ -230,15 +268,15 @@ _FETCH_REASONS: tuple[tuple[type[Exception], str], ...] = (
 )
 
 
-def _fetch(url: str, *, max_bytes: int, timeout: float) -> Page:
-    """Fetch a URL as a Page, turning every network failure into FetchError."""
+def _fetch(url: str, *, max_bytes: int, timeout: float) -> Raw:
+    """Fetch a URL's bytes, turning every network failure into FetchError."""
     try:
         return _fetch_page(url, max_bytes=max_bytes, timeout=timeout)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise FetchError(_fetch_reason(exc, timeout), source=url) from exc
 
 
-def _fetch_page(url: str, *, max_bytes: int, timeout: float) -> Page:
+def _fetch_page(url: str, *, max_bytes: int, timeout: float) -> Raw:
     """GET a URL, following redirects, and stream its body up to the limit."""
     headers = {"User-Agent": USER_AGENT, "Accept": _ACCEPT}
     with (
@@ -252,9 +290,7 @@ def _fetch_page(url: str, *, max_bytes: int, timeout: float) -> Page:
     ):
         _check_status(response, url)
         data = _read_capped(response.iter_bytes(), max_bytes, url)
-    final = str(response.url)
-    declared = response.charset_encoding
-    return page_from_bytes(data, source=url, declared=declared, url=final, max_bytes=max_bytes)
+    return Raw(url, data, declared=response.charset_encoding, url=str(response.url))
 
 
 def _check_status(response: httpx.Response, url: str) -> None:
@@ -336,6 +372,26 @@ def feed_links(page: Page) -> list[str]:
     parsed = feedparser.parse(io.BytesIO(page.text.encode("utf-8")), response_headers=headers)
     links = (_entry_link(entry, base) for entry in parsed.entries)
     return list(dict.fromkeys(link for link in links if link is not None))
+
+
+def url_list_links(page: Page) -> list[str]:
+    """The URLs of a plain-text page that is a list of them, else an empty list.
+
+    A URL list has one absolute http(s) URL per line; blank lines and lines
+    starting with ``#`` are allowed, anything else makes it an ordinary page.
+    """
+    if page.kind != "text":
+        return []
+    lines = [line.strip() for line in page.text.splitlines()]
+    lines = [line for line in lines if line and not line.startswith("#")]
+    if not lines or not all(_is_url(line) and " " not in line for line in lines):
+        return []
+    return list(dict.fromkeys(lines))
+
+
+def links(page: Page) -> list[str]:
+    """The pages a feed or a URL list points to; nothing for an article page."""
+    return feed_links(page) if page.kind == "feed" else url_list_links(page)
 
 
 def _entry_link(entry: dict[str, object], base: str | None) -> str | None:

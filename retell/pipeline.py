@@ -79,15 +79,15 @@ def clean_inputs(specs: Iterable[str], options: InputOptions | None = None) -> I
 
 
 def _clean_source(source: str, options: InputOptions) -> Iterator[Outcome]:
-    """Clean one file, stream or URL; a feed yields one outcome per entry link."""
+    """Clean one file, stream or URL; a feed or URL list yields one outcome per link."""
     try:
         page = _read(source, options)
-        if page.kind != "feed":
+        links = ingest.links(page)
+        if page.kind == "feed" and not links:
+            raise NoArticle("the feed has no entries with links", source=source)
+        if not links:
             yield Outcome(source, article=clean_page(page))
             return
-        links = ingest.feed_links(page)
-        if not links:
-            raise NoArticle("the feed has no entries with links", source=source)
     except RetellError as error:
         yield Outcome(source, error=error)
         return
@@ -96,7 +96,7 @@ def _clean_source(source: str, options: InputOptions) -> Iterator[Outcome]:
 
 
 def _clean_entry(link: str, options: InputOptions) -> Outcome:
-    """Clean the page a feed entry links to; feeds inside feeds are not followed."""
+    """Clean the page a feed entry or list line links to; lists in lists are not followed."""
     try:
         return Outcome(link, article=clean_page(_read(link, options)))
     except RetellError as error:

@@ -6,11 +6,12 @@ documented schema of `retell clean` (see the README).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import replace
 from typing import Any, Literal
 
-from retell.article import Article, Piece, Result
+from retell.article import Article, Piece, Removed, Result, layout_blocks
 from retell.errors import RetellError
 from retell.guard import verbatim_sentences
 from retell.segment import split_sentences
@@ -37,6 +38,22 @@ def article_dict(article: Article) -> dict[str, Any]:
         "captions": article.captions,
         "removed": [{"kind": item.kind, "text": item.text} for item in article.removed],
     }
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """An article back from the JSON `article_dict` made of it."""
+    date = data.get("date")
+    return Article(
+        source=data["source"],
+        title=data.get("title"),
+        blocks=layout_blocks(data.get("body", []), data.get("captions", [])),
+        date=dt.date.fromisoformat(date) if date else None,
+        authors=tuple(data.get("authors", [])),
+        url=data.get("url"),
+        url_slug=data.get("url_slug"),
+        site_name=data.get("site_name"),
+        removed=tuple(Removed(item["kind"], item["text"]) for item in data.get("removed", [])),
+    )
 
 
 def error_dict(source: str, error: RetellError) -> dict[str, Any]:
@@ -246,24 +263,26 @@ def report_dict(report: VerifyReport) -> dict[str, Any]:
     """A check report as JSON: a verdict per sentence with its evidence, and the counts."""
     return {
         "credit": credit(report.source),
-        "sentences": [
-            {
-                "text": verdict.text,
-                "paragraph": verdict.paragraph,
-                "start": verdict.start,
-                "end": verdict.end,
-                "label": verdict.label,
-                "types": list(verdict.types),
-                "evidence": [
-                    {"text": span.text, "start": span.start, "end": span.end, "kind": span.kind}
-                    for span in verdict.evidence
-                ],
-                "score": verdict.score,
-                "reason": verdict.reason,
-            }
-            for verdict in report.verdicts
-        ],
+        "sentences": [verdict_dict(verdict) for verdict in report.verdicts],
         "summary": report.summary(),
+    }
+
+
+def verdict_dict(verdict: Verdict) -> dict[str, Any]:
+    """One sentence's verdict as JSON, with its evidence spans."""
+    return {
+        "text": verdict.text,
+        "paragraph": verdict.paragraph,
+        "start": verdict.start,
+        "end": verdict.end,
+        "label": verdict.label,
+        "types": list(verdict.types),
+        "evidence": [
+            {"text": span.text, "start": span.start, "end": span.end, "kind": span.kind}
+            for span in verdict.evidence
+        ],
+        "score": verdict.score,
+        "reason": verdict.reason,
     }
 
 

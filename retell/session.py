@@ -45,6 +45,7 @@ class RewriteSession:
         verify: bool = True,
         judge_spec: str | None = None,
         threshold: float = DEFAULT_THRESHOLD,
+        judge_all: bool = False,
     ) -> None:
         self.backend_spec = backend_spec
         self.cache = cache
@@ -52,6 +53,7 @@ class RewriteSession:
         self.verify = verify
         self.judge_spec = judge_spec
         self.threshold = threshold
+        self.judge_all = judge_all
         self._backend: Backend | None = None
         self._judge_backend: Backend | None = None
 
@@ -88,7 +90,7 @@ class RewriteSession:
             bar.update(1)
 
         judge = Judge(self.judge_backend, threshold=self.threshold)
-        verifier = Verifier(article, judge) if self.verify else None
+        verifier = Verifier(article, judge, judge_all=self.judge_all) if self.verify else None
         result = rewrite(
             article, self.backend, options, cache=self.cache, progress=progress, verifier=verifier
         )

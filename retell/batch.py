@@ -1,0 +1,283 @@
+"""Batch runs: many inputs through the stages into a store, resumable at any point.
+
+Two passes. Reading: every input (files, folders, URLs, feeds, URL lists,
+WARC files) is read, cleaned and fingerprinted in input order; a story
+that nearly duplicates an earlier one is linked to it. Rewriting: every
+original article without a rewrite for these settings goes to the engine,
+and each result is stored as it arrives. Each item is written in one
+transaction and looked up before it is worked on, so a run killed at any
+moment and started again redoes nothing it finished. A bad item is recorded
+with its reason and the run goes on; only a backend failure stops it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from retell import dedup, ingest
+from retell.engine import Done, Engine, Job, Settings
+from retell.errors import BackendError, NoArticle, RetellError
+from retell.pipeline import InputOptions, clean_page
+from retell.render import article_dict
+from retell.store import Failure, Store, StoredArticle, page_hash, settings_key
+from retell.warc import is_warc, warc_pages
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input to store: its bytes, or the failure that kept them from being read."""
+
+    source: str
+    raw: ingest.Raw | None = None
+    failure: Failure | None = None
+
+
+@dataclass
+class Counts:
+    """What a run did, item by item."""
+
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    rewritten: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    stages: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, int]:
+        """The counts as JSON (whole seconds)."""
+        return {
+            "read": self.read,
+            "new": self.new,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "rewritten": self.rewritten,
+            "errors": self.errors,
+            "seconds": round(self.seconds),
+        }
+
+
+class Progress(Protocol):
+    """Told when a pass starts and after each item, to draw a progress bar."""
+
+    def start(self, label: str, total: int | None) -> None: ...
+
+    def advance(self, counts: Counts) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class Quiet:
+    """Progress that shows nothing."""
+
+    def start(self, label: str, total: int | None) -> None:
+        """Nothing to show."""
+
+    def advance(self, counts: Counts) -> None:
+        """Nothing to show."""
+
+    def finish(self) -> None:
+        """Nothing to show."""
+
+
+class Batch:
+    """One batch run over a store: read and deduplicate, then rewrite."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        inputs: InputOptions | None = None,
+        threshold: float = dedup.DEFAULT_THRESHOLD,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.inputs = inputs or InputOptions()
+        self.duplicates = dedup.Duplicates(threshold)
+        self.progress = progress or Quiet()
+        self.counts = Counts()
+        for article_id, signature in store.originals():
+            self.duplicates.add(article_id, dedup.from_bytes(signature))
+
+    def run(self, specs: Iterable[str], engine: Engine, command: list[str]) -> Counts:
+        """Read every input, then rewrite what needs it; return the counts."""
+        start = time.perf_counter()
+        run = self.store.start_run(command)
+        try:
+            self.read_all(list(specs), run)
+            self.rewrite_all(engine, run)
+        finally:
+            self.counts.seconds = time.perf_counter() - start
+            self.store.finish_run(run, self.counts.as_dict())
+        return self.counts
+
+    # ------------------------------------------------------------ reading
+
+    def read_all(self, specs: list[str], run: int) -> None:
+        """Store every input not settled before, in input order."""
+        sources = [source for spec in specs for source in _expand(spec)]
+        self.progress.start("reading", len(sources))
+        for source in sources:
+            for item in self.items(source):
+                self.read_one(item, run)
+                self.progress.advance(self.counts)
+        self.progress.finish()
+
+    def items(self, source: str) -> Iterator[Item]:
+        """The items one source stands for: itself, or a feed's, list's or WARC's pages."""
+        if self.store.settled(source):
+            self.counts.skipped += 1
+            return
+        if is_warc(source):
+            yield from (item for item in self._warc(source) if not self._seen(item.source))
+            return
+        try:
+            raw = ingest.read_raw(
+                source, max_bytes=self.inputs.max_bytes, timeout=self.inputs.timeout
+            )
+            page = ingest.page_from_raw(raw, max_bytes=self.inputs.max_bytes)
+            links = ingest.links(page)
+            if page.kind == "feed" and not links:
+                raise NoArticle("the feed has no entries with links", source=source)
+        except RetellError as error:
+            yield Item(source, failure=Failure.of(error))
+            return
+        if not links:
+            yield Item(source, raw)
+            return
+        for link in links:
+            if not self._seen(link):
+                yield self._fetch(link)
+
+    def _seen(self, source: str) -> bool:
+        """Whether an input was settled by an earlier run, counting it as skipped if so."""
+        seen = self.store.settled(source)
+        self.counts.skipped += seen
+        return seen
+
+    def _fetch(self, link: str) -> Item:
+        """Read one page a feed or URL list links to."""
+        try:
+            options = self.inputs
+            return Item(
+                link, ingest.read_raw(link, max_bytes=options.max_bytes, timeout=options.timeout)
+            )
+        except RetellError as error:
+            return Item(link, failure=Failure.of(error))
+
+    def _warc(self, path: str) -> Iterator[Item]:
+        """The pages of a WARC file, or one failed item when it cannot be read."""
+        try:
+            for source, raw in warc_pages(path, self.inputs.max_bytes):
+                yield Item(source, raw)
+        except RetellError as error:
+            yield Item(path, failure=Failure.of(error))
+
+    def read_one(self, item: Item, run: int) -> None:
+        """Clean, fingerprint and store one item, or record why it failed."""
+        self.counts.read += 1
+        if item.raw is None:
+            assert item.failure is not None
+            self._input_failed(item.source, item.failure, "read", run)
+            return
+        if self.store.has_page(page_hash(item.raw.data)):
+            # The same bytes under another name: the input points at the stored page.
+            self.store.add_input_page(item.source, item.raw.data, item.raw.url, None)
+            self.counts.duplicates += 1
+            return
+        try:
+            article = clean_page(ingest.page_from_raw(item.raw, max_bytes=self.inputs.max_bytes))
+        except RetellError as error:
+            self._input_failed(item.source, Failure.of(error), "clean", run)
+            return
+        self.store_article(item, article_dict(article))
+
+    def store_article(self, item: Item, article: dict[str, object]) -> None:
+        """Store a new article, linked to the earliest original it nearly duplicates."""
+        assert item.raw is not None
+        body = article.get("body")
+        signature = dedup.signature("\n".join(body if isinstance(body, list) else []))
+        match = self.duplicates.first_match(signature)
+        identity = page_hash(item.raw.data)[:16]
+        title = article.get("title")
+        stored = StoredArticle(
+            identity,
+            self.store.next_seq(),
+            item.source,
+            title if isinstance(title, str) else None,
+            item.raw.url,
+            dict(article),
+            dedup.to_bytes(signature),
+            match[0] if match else None,
+            round(match[1], 4) if match else None,
+        )
+        self.store.add_input_page(item.source, item.raw.data, item.raw.url, stored)
+        if match is None:
+            self.duplicates.add(identity, signature)
+            self.counts.new += 1
+        else:
+            self.counts.duplicates += 1
+
+    def _input_failed(self, source: str, failure: Failure, stage: str, run: int) -> None:
+        """Record an input that failed."""
+        self.store.add_input_error(source, failure, stage, run)
+        self.counts.errors += 1
+
+    # ------------------------------------------------------------ rewriting
+
+    def rewrite_all(self, engine: Engine, run: int) -> None:
+        """Rewrite every original article that has no rewrite for these settings yet."""
+        todo = self.pending()
+        self.progress.start("rewriting", len(todo))
+        for done in engine.run(self.jobs(todo)):
+            self.store_done(done, run)
+            self.progress.advance(self.counts)
+        self.progress.finish()
+
+    def pending(self) -> list[tuple[str, str]]:
+        """Id and rewrite key of each original article still to rewrite."""
+        settings = self.settings.as_dict()
+        todo = []
+        for article_id in self.store.original_ids():
+            key = settings_key(article_id, settings)
+            if not (self.store.has_rewrite(key) or self.store.has_error(f"rewrite:{key}")):
+                todo.append((article_id, key))
+        return todo
+
+    def jobs(self, todo: list[tuple[str, str]]) -> Iterator[Job]:
+        """The jobs for the pending articles, each loaded from the store when it is due."""
+        for article_id, key in todo:
+            stored = self.store.article(article_id)
+            if stored is not None:
+                yield Job(article_id, key, stored.article)
+
+    def store_done(self, done: Done, run: int) -> None:
+        """Store a finished job, or record its failure; a backend failure ends the run."""
+        job = done.job
+        if done.failure is None and done.result is not None:
+            settings = self.settings.as_dict()
+            self.store.add_rewrite(job.key, job.article_id, settings, done.result, done.verdicts)
+            self.counts.rewritten += 1
+            return
+        failure = done.failure or Failure("RetellError", 1, "the worker returned nothing")
+        if done.fatal:
+            raise BackendError(failure.message, source=self.settings.backend)
+        stored = self.store.article(job.article_id)
+        if stored is not None:
+            self.store.add_rewrite_error(job.key, stored, failure, run)
+        self.counts.errors += 1
+
+
+def _expand(spec: str) -> list[str]:
+    """The sources a spec stands for; a spec that names nothing stands for itself, so that
+    reading it records why."""
+    try:
+        return ingest.expand(spec)
+    except RetellError:
+        return [spec]

@@ -1,0 +1,239 @@
+"""The store commands, `retell batch`, `retell export` and `retell show`: thin shells
+over `retell.batch`, `retell.export` and `retell.store`."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from retell import dedup, export
+from retell.backends import DEFAULT_BACKEND
+from retell.batch import Batch, Counts
+from retell.engine import Settings, make_engine
+from retell.errors import EXIT_OK, EXIT_SOME_FAILED, RetellError, StoreError
+from retell.ingest import DEFAULT_MAX_BYTES
+from retell.pipeline import InputOptions
+from retell.rewrite import STYLES
+from retell.store import Store
+from retell.verify.judge import DEFAULT_THRESHOLD
+
+BATCH_EXIT_HELP = """Exit codes: 0 every item stored; 1 some items failed (each is recorded
+with its reason, and the run went on); 2 usage error; 10-12 the backend is unknown or
+failing (the run stops; what it finished is kept); 13 the store cannot be used;
+14 the engine is missing or unreachable."""
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The store: an SQLite file, created if missing.",
+)
+
+
+class BarProgress:
+    """A progress bar on stderr with counts and the time left."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def start(self, label: str, total: int | None) -> None:
+        """Open a bar for one pass."""
+        self.bar = click.progressbar(
+            length=total,
+            label=label,
+            file=sys.stderr,
+            show_eta=True,
+            show_pos=True,
+            item_show_func=lambda text: text,
+        )
+
+    def advance(self, counts: Counts) -> None:
+        """Move the bar one item on and show the counts so far."""
+        line = f"{counts.new} new · {counts.duplicates} dup · {counts.errors} failed"
+        self.bar.update(1, f"{line} · {counts.rewritten} retold")
+
+    def finish(self) -> None:
+        """Close the bar."""
+        self.bar.render_finish()
+
+
+def _open(db_path: Path, *, create: bool) -> Store:
+    """The store at a path; it must exist unless this command may create it."""
+    if not create and not db_path.exists():
+        raise StoreError("no such store", source=str(db_path))
+    return Store(db_path)
+
+
+def _fail(error: RetellError) -> None:
+    """Print a one-line error and leave with its code."""
+    click.echo(f"retell: {error.one_line()}", err=True)
+    sys.exit(error.exit_code)
+
+
+@click.command("batch", epilog=BATCH_EXIT_HELP)
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--style", type=click.Choice(STYLES), default="rewrite", show_default=True)
+@click.option("--ratio", type=click.FloatRange(0.05, 1.0), default=0.45, show_default=True)
+@click.option("--sentences", type=click.IntRange(1, 30), default=3, show_default=True)
+@click.option("--backend", "backend_spec", default=DEFAULT_BACKEND, show_default=True)
+@click.option("--verify/--no-verify", default=True, show_default=True)
+@click.option("--judge", "judge_spec", default=None, help="Backend for the judge.")
+@click.option(
+    "--threshold", type=click.FloatRange(0.0, 1.0), default=DEFAULT_THRESHOLD, show_default=True
+)
+@click.option("--judge-all", is_flag=True, help="Judge every sentence the typed checks pass.")
+@click.option(
+    "--duplicate-threshold",
+    type=click.FloatRange(0.01, 1.0),
+    default=dedup.DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Estimated Jaccard similarity of two bodies' 5-word shingles that makes the later "
+    "one a duplicate.",
+)
+@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--ray-address", default=None, help="Join this Ray cluster (host:port).")
+@click.option("--retry-errors", is_flag=True, help="Try again the items earlier runs failed on.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def batch_command(
+    inputs: tuple[str, ...],
+    db_path: Path,
+    style: str,
+    ratio: float,
+    sentences: int,
+    backend_spec: str,
+    verify: bool,
+    judge_spec: str | None,
+    threshold: float,
+    judge_all: bool,
+    duplicate_threshold: float,
+    workers: int,
+    engine: str,
+    ray_address: str | None,
+    retry_errors: bool,
+    max_bytes: int,
+    timeout: float,
+    quiet: bool,
+) -> None:
+    """Clean, deduplicate, rewrite and verify INPUTS into the store --db.
+
+    INPUTS are files, folders, http(s) URLs, RSS/Atom feeds, URL lists (a
+    text file of one URL per line) and WARC files. Running the same command
+    again continues where the last run stopped: finished items are skipped,
+    and failed ones too unless --retry-errors. Stories that nearly duplicate
+    an earlier one are linked to it and not rewritten.
+    """
+    settings = Settings(
+        style, ratio, sentences, backend_spec, verify, judge_spec, threshold, judge_all
+    )
+    try:
+        store = _open(db_path, create=True)
+        if retry_errors:
+            store.forget_errors()
+        progress = None if quiet or not sys.stderr.isatty() else BarProgress()
+        batch = Batch(
+            store,
+            settings,
+            inputs=InputOptions(max_bytes=max_bytes, timeout=timeout),
+            threshold=duplicate_threshold,
+            progress=progress,
+        )
+        runner = make_engine(engine, settings, workers, ray_address)
+        try:
+            counts = batch.run(inputs, runner, ["batch", *sys.argv[2:]])
+        finally:
+            runner.close()
+    except RetellError as error:
+        _fail(error)
+    click.echo(_summary(counts, store))
+    sys.exit(EXIT_SOME_FAILED if counts.errors else EXIT_OK)
+
+
+def _summary(counts: Counts, store: Store) -> str:
+    """The closing summary: this run's counts, then the store's totals."""
+    totals = store.counts()
+    return (
+        f"read {counts.read} ({counts.new} new, {counts.duplicates} duplicates, "
+        f"{counts.errors} failed), skipped {counts.skipped} done before, "
+        f"rewrote {counts.rewritten} in {counts.seconds:.1f} s\n"
+        f"store {store.path}: {totals['articles']} articles ({totals['duplicates']} "
+        f"duplicates), {totals['rewrites']} rewrites, {totals['errors']} errors"
+    )
+
+
+@click.command("export")
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(export.EXPORT_FORMATS), default="jsonl", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of standard output (required for parquet).",
+)
+def export_command(db_path: Path, fmt: str, output: Path | None) -> None:
+    """Write out every article of the store --db, with its rewrite, duplicate link or error."""
+    try:
+        store = _open(db_path, create=False)
+        if fmt == "parquet":
+            if output is None:
+                raise click.UsageError("parquet needs --output FILE")
+            export.write_parquet(store, output)
+            return
+        with _text_output(output) as stream:
+            writer = export.write_jsonl if fmt == "jsonl" else export.write_markdown
+            writer(store, stream)
+    except RetellError as error:
+        _fail(error)
+
+
+def _text_output(output: Path | None) -> IO[str]:
+    """The file to write, or standard output left open."""
+    if output is None:
+        return click.open_file("-", "w", encoding="utf-8")
+    return output.open("w", encoding="utf-8")
+
+
+@click.command("show")
+@click.argument("identity", metavar="ID")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+def show_command(identity: str, db_path: Path, fmt: str) -> None:
+    """Show one stored article (ID or a unique prefix of it, as `retell export` lists)."""
+    try:
+        store = _open(db_path, create=False)
+        if not re.fullmatch(r"[0-9a-f]{4,64}", identity):
+            raise StoreError("an ID is 4 to 64 hex digits", source=identity)
+        stored = store.article(identity)
+        if stored is None:
+            raise StoreError("no single article has this ID in the store", source=identity)
+        record = export.article_record(store, stored)
+    except RetellError as error:
+        _fail(error)
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        click.echo(export.markdown_record(record) + _verdict_lines(record))
+
+
+def _verdict_lines(record: dict[str, Any]) -> str:
+    """The verdict of each published sentence, one line each."""
+    lines = [f"- {v['label']}: {v['text']}" for v in record.get("verdicts", [])]
+    return "\n".join(["", *lines]) if lines else ""

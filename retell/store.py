@@ -1,0 +1,462 @@
+"""The store: one SQLite file holding what batch runs read, cleaned, rewrote and failed on.
+
+Tables: `pages` (raw bytes keyed by their sha256, with source and fetch
+time), `inputs` (each input a run has settled, pointing at its page),
+`articles` (the cleaned article of a page, its MinHash signature, and the
+earlier article it duplicates, if any), `rewrites` (keyed by a hash of the
+article and every setting that shapes a rewrite), `verdicts` (one row per
+published sentence), `errors` (one row per input or article that failed,
+with the stage and the reason) and `runs`.
+
+Every key is a content hash or the input's own name, and every item is
+written in one transaction, so a run killed at any moment leaves whole
+items only, and running it again skips what is there. The schema grows by
+named migrations, each applied once and recorded in `migrations`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from retell.errors import RetellError, StoreError
+
+SCHEMA_2026_11 = """
+CREATE TABLE pages (
+    hash TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    url TEXT,
+    raw BLOB NOT NULL,
+    fetched REAL NOT NULL
+);
+CREATE TABLE inputs (
+    source TEXT PRIMARY KEY,
+    page TEXT REFERENCES pages(hash)
+);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    page TEXT NOT NULL UNIQUE REFERENCES pages(hash),
+    seq INTEGER NOT NULL UNIQUE,
+    title TEXT,
+    url TEXT,
+    article TEXT NOT NULL,
+    signature BLOB NOT NULL,
+    duplicate_of TEXT REFERENCES articles(id),
+    similarity REAL
+);
+CREATE TABLE rewrites (
+    key TEXT PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id),
+    settings TEXT NOT NULL,
+    text TEXT NOT NULL,
+    result TEXT NOT NULL,
+    created REAL NOT NULL
+);
+CREATE TABLE verdicts (
+    rewrite TEXT NOT NULL REFERENCES rewrites(key),
+    number INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    types TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (rewrite, number)
+);
+CREATE TABLE errors (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    article TEXT,
+    stage TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    exit_code INTEGER NOT NULL,
+    message TEXT NOT NULL,
+    run INTEGER,
+    at REAL NOT NULL
+);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started REAL NOT NULL,
+    finished REAL,
+    command TEXT NOT NULL,
+    counts TEXT
+);
+"""
+
+
+def _tables(db: sqlite3.Connection) -> None:
+    """The first schema: every table batch runs need."""
+    for statement in SCHEMA_2026_11.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+#: Named schema changes, oldest first. Append only: a store records each name it applied.
+MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
+    ("2026-11-22-tables", _tables),
+)
+
+
+def page_hash(raw: bytes) -> str:
+    """The key of a page: the sha256 of its raw bytes."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def settings_key(article_id: str, settings: dict[str, Any]) -> str:
+    """The key of a rewrite: the article and every setting that shapes it."""
+    text = json.dumps({"article": article_id, **settings}, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as stored: its id, place in arrival order and duplicate link."""
+
+    id: str
+    seq: int
+    source: str
+    title: str | None
+    url: str | None
+    article: dict[str, Any]
+    signature: bytes
+    duplicate_of: str | None
+    similarity: float | None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What went wrong with one item, in a form that crosses process boundaries."""
+
+    kind: str
+    exit_code: int
+    message: str
+
+    @classmethod
+    def of(cls, error: RetellError) -> Failure:
+        """The failure a retell error describes."""
+        return cls(type(error).__name__, error.exit_code, error.message)
+
+
+@dataclass(frozen=True)
+class StoredError:
+    """An input or article that failed, and why."""
+
+    source: str
+    article: str | None
+    stage: str
+    kind: str
+    exit_code: int
+    message: str
+
+
+class Store:
+    """One SQLite file in WAL mode; every write is one transaction."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot use it as a store: {error}", source=str(path)) from error
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction, committed whole or not at all."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations this store lacks, each in its own transaction."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, at REAL)")
+        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        applied = []
+        for name, change in MIGRATIONS:
+            if name not in done:
+                with self.transaction() as db:
+                    change(db)
+                    db.execute("INSERT INTO migrations VALUES (?, ?)", (name, time.time()))
+                applied.append(name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        """The names of the migrations applied, in order."""
+        return [row[0] for row in self.db.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+    def close(self) -> None:
+        """Close the file."""
+        self.db.close()
+
+    # ------------------------------------------------------------ runs
+
+    def start_run(self, command: list[str]) -> int:
+        """Record the start of a run and return its number."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO runs (started, command) VALUES (?, ?)",
+                (time.time(), json.dumps(command)),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run: int, counts: dict[str, int]) -> None:
+        """Record the end of a run with its counts."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
+                (time.time(), json.dumps(counts), run),
+            )
+
+    # ------------------------------------------------------------ inputs and articles
+
+    def settled(self, source: str) -> bool:
+        """Whether an input was read before: stored, or recorded as failed."""
+        return self._exists("SELECT 1 FROM inputs WHERE source = ?", source)
+
+    def has_page(self, digest: str) -> bool:
+        """Whether a page with these bytes is stored."""
+        return self._exists("SELECT 1 FROM pages WHERE hash = ?", digest)
+
+    def add_input_page(
+        self, source: str, raw: bytes, url: str | None, article: StoredArticle | None
+    ) -> None:
+        """Record an input, its page and (unless the page was stored before) its article."""
+        digest = page_hash(raw)
+        with self.transaction() as db:
+            if article is not None and not self.has_page(digest):
+                db.execute(
+                    "INSERT INTO pages VALUES (?, ?, ?, ?, ?)",
+                    (digest, source, url, raw, time.time()),
+                )
+                db.execute(
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id,
+                        digest,
+                        article.seq,
+                        article.title,
+                        article.url,
+                        json.dumps(article.article, ensure_ascii=False),
+                        article.signature,
+                        article.duplicate_of,
+                        article.similarity,
+                    ),
+                )
+            db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (source, digest))
+
+    def add_input_error(self, source: str, error: Failure, stage: str, run: int) -> None:
+        """Record an input that could not be read or cleaned, and settle it."""
+        with self.transaction() as db:
+            self._error(db, f"input:{source}", source, None, stage, error, run)
+            db.execute("INSERT OR REPLACE INTO inputs VALUES (?, NULL)", (source,))
+
+    def next_seq(self) -> int:
+        """The arrival number the next new article gets."""
+        row = self.db.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM articles").fetchone()
+        return int(row[0])
+
+    def originals(self) -> Iterator[tuple[str, bytes]]:
+        """Id and signature of every article that is not a duplicate, in arrival order."""
+        query = "SELECT id, signature FROM articles WHERE duplicate_of IS NULL ORDER BY seq"
+        for article_id, signature in self.db.execute(query):
+            yield article_id, bytes(signature)
+
+    def original_ids(self) -> list[str]:
+        """Ids of the articles that are not duplicates, in arrival order."""
+        query = "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY seq"
+        return [row[0] for row in self.db.execute(query)]
+
+    def articles(self) -> Iterator[StoredArticle]:
+        """Every stored article in arrival order."""
+        yield from self._articles("ORDER BY a.seq", ())
+
+    def article(self, prefix: str) -> StoredArticle | None:
+        """The article whose id starts with `prefix`, when exactly one does."""
+        found = list(self._articles("WHERE a.id LIKE ? ORDER BY a.seq LIMIT 2", (f"{prefix}%",)))
+        return found[0] if len(found) == 1 else None
+
+    def _articles(self, tail: str, parameters: tuple[str, ...]) -> Iterator[StoredArticle]:
+        """Articles joined with their page's source, filtered and ordered by `tail`."""
+        query = (
+            "SELECT a.id, a.seq, p.source, a.title, a.url, a.article, a.signature, "
+            f"a.duplicate_of, a.similarity FROM articles a JOIN pages p ON p.hash = a.page {tail}"
+        )
+        for row in self.db.execute(query, parameters):
+            identity, seq, source, title, url, article, signature, duplicate_of, similarity = row
+            yield StoredArticle(
+                identity,
+                seq,
+                source,
+                title,
+                url,
+                json.loads(article),
+                bytes(signature),
+                duplicate_of,
+                similarity,
+            )
+
+    # ------------------------------------------------------------ rewrites
+
+    def has_rewrite(self, key: str) -> bool:
+        """Whether the rewrite with this key is stored."""
+        return self._exists("SELECT 1 FROM rewrites WHERE key = ?", key)
+
+    def has_error(self, key: str) -> bool:
+        """Whether an error was recorded under this key."""
+        return self._exists("SELECT 1 FROM errors WHERE key = ?", key)
+
+    def _exists(self, query: str, value: str) -> bool:
+        """Whether a query for one value finds a row."""
+        return self.db.execute(query, (value,)).fetchone() is not None
+
+    def add_rewrite(
+        self,
+        key: str,
+        article_id: str,
+        settings: dict[str, Any],
+        result: dict[str, Any],
+        verdicts: Sequence[dict[str, Any]],
+    ) -> None:
+        """Store a rewrite and its published sentences' verdicts, together."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM errors WHERE key = ?", (f"rewrite:{key}",))
+            db.execute(
+                "INSERT INTO rewrites VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    article_id,
+                    json.dumps(settings, sort_keys=True),
+                    result["text"],
+                    json.dumps(result, ensure_ascii=False),
+                    time.time(),
+                ),
+            )
+            db.executemany(
+                "INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [_verdict_row(key, number, verdict) for number, verdict in enumerate(verdicts)],
+            )
+
+    def add_rewrite_error(self, key: str, article: StoredArticle, error: Failure, run: int) -> None:
+        """Record an article whose rewrite failed."""
+        with self.transaction() as db:
+            self._error(db, f"rewrite:{key}", article.source, article.id, "rewrite", error, run)
+
+    def rewrites(self, article_id: str) -> list[dict[str, Any]]:
+        """The stored rewrites of an article, oldest first, with their verdicts."""
+        rows = self.db.execute(
+            "SELECT key, settings, result FROM rewrites WHERE article = ? ORDER BY created",
+            (article_id,),
+        ).fetchall()
+        return [
+            {
+                "key": key,
+                "settings": json.loads(settings),
+                "result": json.loads(result),
+                "verdicts": self.verdicts(key),
+            }
+            for key, settings, result in rows
+        ]
+
+    def verdicts(self, key: str) -> list[dict[str, Any]]:
+        """The verdicts stored with a rewrite, in sentence order."""
+        rows = self.db.execute(
+            "SELECT text, label, types, reason, evidence FROM verdicts "
+            "WHERE rewrite = ? ORDER BY number",
+            (key,),
+        )
+        return [
+            {
+                "text": text,
+                "label": label,
+                "types": json.loads(types),
+                "reason": reason,
+                "evidence": json.loads(evidence),
+            }
+            for text, label, types, reason, evidence in rows
+        ]
+
+    # ------------------------------------------------------------ errors
+
+    def errors(self) -> list[StoredError]:
+        """Every recorded failure, inputs first, each in the order it was recorded."""
+        rows = self.db.execute(
+            "SELECT source, article, stage, kind, exit_code, message FROM errors ORDER BY rowid"
+        )
+        return [StoredError(*row) for row in rows]
+
+    def article_error(self, article_id: str) -> StoredError | None:
+        """The recorded failure of an article's rewrite, if any."""
+        row = self.db.execute(
+            "SELECT source, article, stage, kind, exit_code, message FROM errors "
+            "WHERE article = ? ORDER BY rowid DESC LIMIT 1",
+            (article_id,),
+        ).fetchone()
+        return StoredError(*row) if row else None
+
+    def forget_errors(self) -> int:
+        """Forget every recorded failure, so that the next run tries those items again."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM inputs WHERE page IS NULL")
+            return db.execute("DELETE FROM errors").rowcount
+
+    def _error(
+        self,
+        db: sqlite3.Connection,
+        key: str,
+        source: str,
+        article: str | None,
+        stage: str,
+        error: Failure,
+        run: int,
+    ) -> None:
+        """Write one error row, replacing an older one under the same key."""
+        db.execute(
+            "INSERT OR REPLACE INTO errors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                source,
+                article,
+                stage,
+                error.kind,
+                error.exit_code,
+                error.message,
+                run,
+                time.time(),
+            ),
+        )
+
+    def counts(self) -> dict[str, int]:
+        """How many pages, articles, duplicates, rewrites and errors the store holds."""
+        queries = {
+            "pages": "SELECT COUNT(*) FROM pages",
+            "articles": "SELECT COUNT(*) FROM articles",
+            "duplicates": "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL",
+            "rewrites": "SELECT COUNT(*) FROM rewrites",
+            "errors": "SELECT COUNT(*) FROM errors",
+        }
+        return {name: int(self.db.execute(query).fetchone()[0]) for name, query in queries.items()}
+
+
+def _verdict_row(key: str, number: int, verdict: dict[str, Any]) -> tuple[Any, ...]:
+    """A verdicts row from a published sentence's verdict as JSON."""
+    return (
+        key,
+        number,
+        verdict["text"],
+        verdict["label"],
+        json.dumps(verdict["types"]),
+        verdict["reason"],
+        json.dumps(verdict["evidence"], ensure_ascii=False),
+    )
