@@ -196,6 +196,11 @@ class Batch:
         except RetellError as error:
             self._input_failed(item.source, Failure.of(error), "clean", run)
             return
+        except Exception as error:  # noqa: BLE001
+            # One odd page that trips a bug here or in a parser must not stop a run over
+            # thousands: it is recorded, with the exception's type, like any other failure.
+            self._input_failed(item.source, Failure.unexpected(error), "clean", run)
+            return
         self.store_article(item, article_dict(article))
 
     def store_article(self, item: Item, article: dict[str, object]) -> None:

@@ -91,6 +91,9 @@ class Worker:
             return Done(job, failure=Failure.of(error), fatal=True)
         except RetellError as error:
             return Done(job, failure=Failure.of(error))
+        except Exception as error:  # noqa: BLE001
+            # As in reading: one article that trips a bug is recorded, and the batch goes on.
+            return Done(job, failure=Failure.unexpected(error))
 
     def _rewrite(self, job: Job) -> Done:
         """The rewrite of one job, verified unless the settings say not to."""

@@ -142,6 +142,11 @@ class Failure:
         """The failure a retell error describes."""
         return cls(type(error).__name__, error.exit_code, error.message)
 
+    @classmethod
+    def unexpected(cls, error: Exception) -> Failure:
+        """The failure of an exception retell did not expect: a bug to report."""
+        return cls(type(error).__name__, 1, f"internal error (please report it): {error}")
+
 
 @dataclass(frozen=True)
 class StoredError:

@@ -202,6 +202,29 @@ def test_worker_processes_give_the_same_store(
     assert dump(store) == dump(uninterrupted)
 
 
+def test_an_item_that_trips_a_bug_is_recorded_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import retell.batch
+
+    real = retell.batch.clean_page
+
+    def buggy(page: Any) -> Any:
+        if page.source.endswith("page0001.txt"):
+            raise RuntimeError("a parser fell over")
+        return real(page)
+
+    monkeypatch.setattr(retell.batch, "clean_page", buggy)
+    folder = tmp_path / "pages"
+    pagegen.write(folder, 6, duplicates=0.0, broken=0.0)
+    result = CliRunner().invoke(cli, [*BATCH, str(folder), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    store = Store(tmp_path / "s.db")
+    [error] = store.errors()
+    assert error.kind == "RuntimeError" and "a parser fell over" in error.message
+    assert store.counts()["rewrites"] == 5
+
+
 # --- out of the store -----------------------------------------------------------------------
 
 

@@ -66,7 +66,7 @@ def _openai(argument: str) -> Backend:
 
 
 def _fake(argument: str) -> Backend:
-    return FakeBackend()
+    return FakeBackend(record=False)
 
 
 register(

@@ -30,14 +30,23 @@ def echo_source(messages: list[Message]) -> str:
 class FakeBackend(Backend):
     """Answers through a handler function; counts a token per 4 characters."""
 
-    def __init__(self, handler: Handler = echo_source, *, context_size: int = FAKE_CONTEXT) -> None:
+    def __init__(
+        self,
+        handler: Handler = echo_source,
+        *,
+        context_size: int = FAKE_CONTEXT,
+        record: bool = True,
+    ) -> None:
         self.handler = handler
         self.context_size = context_size
+        # Tests read the calls back; a long batch run must not keep them all.
+        self.record = record
         self.calls: list[list[Message]] = []
 
     def generate(self, messages: list[Message], options: Options) -> Generation:
-        """Record the call and answer through the handler, cut at max_tokens."""
-        self.calls.append(list(messages))
+        """Record the call unless told not to; answer through the handler, cut at max_tokens."""
+        if self.record:
+            self.calls.append(list(messages))
         text = self.handler(messages)
         limit = options.max_tokens * 4
         finish = "length" if len(text) > limit else "stop"
