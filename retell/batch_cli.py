@@ -25,7 +25,8 @@ from retell.verify.judge import DEFAULT_THRESHOLD
 BATCH_EXIT_HELP = """Exit codes: 0 every item stored; 1 some items failed (each is recorded
 with its reason, and the run went on); 2 usage error; 10-12 the backend is unknown or
 failing (the run stops; what it finished is kept); 13 the store cannot be used;
-14 the engine is missing or unreachable."""
+14 the engine is missing or unreachable. An article in a language retell cannot rewrite
+(English only) is one of the failed items."""
 
 db_option = click.option(
     "--db",

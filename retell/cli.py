@@ -146,7 +146,8 @@ threshold_option = click.option(
 
 REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inputs failed;
 2 usage error; 3-9 as for clean; 10 unknown backend; 11 model file missing or corrupt;
-12 model server unreachable or failing (finished pieces stay cached for a re-run)."""
+12 model server unreachable or failing (finished pieces stay cached for a re-run);
+15 the article is in a language retell cannot rewrite (English only)."""
 
 
 @cli.command("rewrite", epilog=REWRITE_EXIT_HELP)

@@ -12,6 +12,7 @@ earliest stored original whose estimated similarity reaches the threshold.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -72,19 +73,21 @@ class Duplicates:
         # estimated similarity then decides.
         self.index = MinHashLSH(threshold=max(0.05, threshold - LSH_MARGIN), num_perm=PERMUTATIONS)
         self.order: dict[str, int] = {}
-        self.signatures: dict[str, MinHash] = {}
+        # Only the hash values are kept, not the MinHash objects with their permutations,
+        # so memory grows by about a kilobyte per original.
+        self.values: dict[str, np.ndarray[Any, Any]] = {}
 
     def add(self, key: str, minhash: MinHash) -> None:
         """Index an original article under its key."""
         self.index.insert(key, minhash)
         self.order[key] = len(self.order)
-        self.signatures[key] = minhash
+        self.values[key] = np.array(minhash.hashvalues, copy=True)
 
     def first_match(self, minhash: MinHash) -> tuple[str, float] | None:
         """The earliest indexed original this signature duplicates, with the similarity."""
         found = []
         for key in self.index.query(minhash):
-            similarity = float(minhash.jaccard(self.signatures[key]))
+            similarity = float(np.mean(minhash.hashvalues == self.values[key]))
             if similarity >= self.threshold:
                 found.append((self.order[key], key, similarity))
         if not found:

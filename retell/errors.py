@@ -16,6 +16,7 @@ prints as one line naming the input it is about. The tree::
         ├── UnknownBackend       (exit 10) a backend string names no backend
         ├── ModelError           (exit 11) a model file missing, corrupt or not verified
         └── ServerError          (exit 12) a model server unreachable, failing or gone
+    ├── UnsupportedLanguage      (exit 15) an article in a language retell cannot rewrite
     ├── StoreError               (exit 13) the store file cannot be opened or used
     └── EngineError              (exit 14) a batch engine missing or unreachable (Ray)
 
@@ -120,6 +121,12 @@ class ServerError(BackendError):
     exit_code = 12
 
 
+class UnsupportedLanguage(RetellError):
+    """An article in a language a stage does not support, such as rewriting German."""
+
+    exit_code = 15
+
+
 class StoreError(RetellError):
     """A store file that cannot be opened, is not a store, or lacks what was asked for."""
 
@@ -146,6 +153,7 @@ ALL_ERRORS: tuple[type[RetellError], ...] = (
     UnknownBackend,
     ModelError,
     ServerError,
+    UnsupportedLanguage,
     StoreError,
     EngineError,
 )

@@ -26,6 +26,7 @@ from retell.article import Article, OutputParagraph, Piece, Repair, Result, Span
 from retell.backends.base import Backend, Generation, Message, Options
 from retell.cache import Cache, request_key
 from retell.errors import NoArticle, RetellError
+from retell.language import require_supported
 from retell.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
 from retell.segment import Sentence, chunk, sentences, split_sentences
 from retell.selection import document_weights, score, select
@@ -94,8 +95,10 @@ class Request:
 
 
 def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[list[Request]]:
-    """The requests a rewrite will send, grouped by output paragraph."""
+    """The requests a rewrite will send, grouped by output paragraph. An article in a
+    language retell cannot rewrite is refused with UnsupportedLanguage."""
     options.check()
+    require_supported("\n".join(article.body), article.source)
     found = sentences(article)
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)

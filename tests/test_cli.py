@@ -239,3 +239,38 @@ def test_feed_url_cleans_every_entry_in_feed_order(site: tuple[str, Path]) -> No
     assert records[1]["error"]["exit_code"] == 9
     assert records[2]["url"] == f"{base}/ferry.txt"
     assert "404" in err
+
+
+def test_a_url_list_cleans_every_url_in_order(site: tuple[str, Path], tmp_path: Path) -> None:
+    base, folder = site
+    (folder / "ferry.txt").write_bytes(EXAMPLE.read_bytes())
+    (folder / "lighthouse.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    links = [f"{base}/lighthouse.html", f"{base}/ferry.txt"]
+    listing = tmp_path / "urls.txt"
+    listing.write_text("# today's stories\n" + "\n".join(links) + "\n\n", encoding="utf-8")
+    code, out, _ = run("clean", str(listing), "--timeout", "5")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [record["source"] for record in records] == links
+
+
+def test_a_batch_over_a_url_list_and_a_feed_stores_each_page_once(
+    site: tuple[str, Path], tmp_path: Path
+) -> None:
+    base, folder = site
+    (folder / "ferry.txt").write_bytes(EXAMPLE.read_bytes())
+    (folder / "lighthouse.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    items = f"<item><title>F</title><link>{base}/ferry.txt</link></item>"
+    (folder / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>',
+        encoding="utf-8",
+    )
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"{base}/lighthouse.html\n{base}/gone.html\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    args = ["batch", str(listing), f"{base}/feed.xml", "--db", db, "--backend", "fake"]
+    code, out, _ = run(*args)
+    assert code == 1  # gone.html is a 404, recorded
+    assert "read 3 (2 new, 0 duplicates, 1 failed)" in out
+    code, out, _ = run(*args)
+    assert code == 0 and "skipped 3 done before" in out
