@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from retell import dedup, ingest
@@ -46,7 +46,6 @@ class Counts:
     rewritten: int = 0
     errors: int = 0
     seconds: float = 0.0
-    stages: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, int]:
         """The counts as JSON (whole seconds)."""

@@ -74,6 +74,15 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     return tables
 
 
+def assert_same_store(path: Path, expected: Path) -> None:
+    """The two stores hold the same rows; on a difference, name the first differing row."""
+    mine, theirs = dump(path), dump(expected)
+    for table, rows in theirs.items():
+        assert len(mine[table]) == len(rows), f"{table}: {len(mine[table])} rows, not {len(rows)}"
+        for got, want in zip(mine[table], rows, strict=True):
+            assert got == want, f"{table} differs:\n{got}\n{want}"
+
+
 def _timeless(value: Any) -> Any:
     """A result without its timings, which differ from run to run."""
     if isinstance(value, dict):
@@ -107,12 +116,18 @@ def test_every_good_page_is_stored_once_duplicates_linked_and_broken_inputs_reco
     assert all(row[3] == "supported" for row in tables["verdicts"])
 
 
+#: The test cluster runs on loopback only; Ray's token authentication is off for it, so that a
+#: token left in ~/.ray by another Ray session cannot lock the test out.
+RAY_ENV = {**os.environ, "RAY_AUTH_MODE": "disabled"}
+
+
 def run_cli(*args: str) -> subprocess.Popen[bytes]:
     """`retell ARGS` in a new process, as a user would start it."""
     return subprocess.Popen(
         [sys.executable, "-m", "retell", *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        env=RAY_ENV,
     )
 
 
@@ -133,7 +148,7 @@ def test_a_run_killed_five_times_and_resumed_ends_as_an_uninterrupted_one(
     _, stderr = final.communicate(timeout=600)
     # 1 when this last run met one of the broken inputs, 0 when an earlier one recorded them all
     assert final.returncode in (0, 1) and b"Traceback" not in stderr, stderr
-    assert dump(store) == dump(uninterrupted)
+    assert_same_store(store, uninterrupted)
 
 
 def test_running_again_repeats_nothing(
@@ -145,7 +160,7 @@ def test_running_again_repeats_nothing(
     result = CliRunner().invoke(cli, [*BATCH, str(folder), "--db", str(copy)])
     assert result.exit_code == 0, result.output
     assert "read 0 " in result.stdout and "skipped 200 done before" in result.stdout
-    assert dump(copy) == dump(uninterrupted)
+    assert_same_store(copy, uninterrupted)
 
 
 def free_port() -> int:
@@ -173,11 +188,11 @@ def ray_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--object-store-memory=200000000",
         f"--temp-dir={temp}",
     ]
-    subprocess.run(start, check=True, capture_output=True, timeout=180)
+    subprocess.run(start, check=True, capture_output=True, timeout=180, env=RAY_ENV)
     try:
         yield f"127.0.0.1:{port}"
     finally:
-        subprocess.run([ray, "stop", "--force"], capture_output=True, timeout=120)
+        subprocess.run([ray, "stop", "--force"], capture_output=True, timeout=120, env=RAY_ENV)
 
 
 def test_the_ray_engine_on_a_local_cluster_gives_the_same_store(
@@ -189,7 +204,7 @@ def test_the_ray_engine_on_a_local_cluster_gives_the_same_store(
     process = run_cli(*BATCH, str(folder), "--db", str(store), *args)
     _, stderr = process.communicate(timeout=900)
     assert process.returncode == 1, stderr
-    assert dump(store) == dump(uninterrupted)
+    assert_same_store(store, uninterrupted)
 
 
 def test_worker_processes_give_the_same_store(
@@ -199,7 +214,7 @@ def test_worker_processes_give_the_same_store(
     store = tmp_path / "store.db"
     result = CliRunner().invoke(cli, [*BATCH, str(folder), "--db", str(store), "--workers", "2"])
     assert result.exit_code == 1, result.output
-    assert dump(store) == dump(uninterrupted)
+    assert_same_store(store, uninterrupted)
 
 
 def test_an_item_that_trips_a_bug_is_recorded_and_the_run_goes_on(

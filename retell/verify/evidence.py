@@ -84,7 +84,9 @@ class EvidenceIndex:
     def _score(self, query: set[str], document: Counter[str]) -> float:
         length = sum(document.values())
         total = 0.0
-        for term in query & document.keys():
+        # In a fixed order: a float sum in set order varies with the process's hash seed,
+        # and so would the ranking of sentences that tie.
+        for term in sorted(query & document.keys()):
             tf = document[term]
             total += (
                 self.idf[term] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / self.average))
