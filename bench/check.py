@@ -8,6 +8,7 @@ threshold above which a summary counts as inconsistent is chosen on the
 ../shared/data/README.md asks.
 
     python bench/check.py [--data ../shared/data/summedits] [--limit N] [--judge BACKEND]
+                          [--judge-all]
 
 Without `--judge` only the typed checks run (milliseconds per sentence);
 with it, the model judge decides what they pass (seconds per sentence on
@@ -37,9 +38,11 @@ def article_of(document: str, name: str) -> Article:
     return Article(source=name, title=None, blocks=layout_blocks(paragraphs, []))
 
 
-def score(document: str, summary: str, name: str, judge: Judge | None) -> tuple[float, int]:
+def score(
+    document: str, summary: str, name: str, judge: Judge | None, judge_all: bool
+) -> tuple[float, int]:
     """The summary's mean sentence severity, and how many sentences it has."""
-    verdicts = check(article_of(document, name), summary, judge=judge).verdicts
+    verdicts = check(article_of(document, name), summary, judge=judge, judge_all=judge_all).verdicts
     if not verdicts:
         return 0.0, 0
     return sum(SEVERITY[v.label] for v in verdicts) / len(verdicts), len(verdicts)
@@ -59,7 +62,7 @@ def best_threshold(samples: list[Sample]) -> float:
 
 
 def run_domain(
-    path: Path, limit: int, judge: Judge | None
+    path: Path, limit: int, judge: Judge | None, judge_all: bool
 ) -> tuple[str, float, float, float, int, float]:
     """(domain, threshold, evaluation and test balanced accuracy, sentences, seconds)."""
     rows = json.loads(path.read_text(encoding="utf-8"))
@@ -70,7 +73,7 @@ def run_domain(
     splits: dict[str, list[Sample]] = {"evaluation": [], "test": []}
     sentences, start = 0, time.perf_counter()
     for row in rows:
-        value, count = score(row["doc"], row["summary"], str(row["id"]), judge)
+        value, count = score(row["doc"], row["summary"], str(row["id"]), judge, judge_all)
         sentences += count
         splits[row["split"]].append((value, int(row["label"]) == 0))
     seconds = time.perf_counter() - start
@@ -94,13 +97,18 @@ def main() -> None:
         "--limit", type=int, default=0, help="only the first N rows of each split per domain"
     )
     parser.add_argument("--judge", default=None, help="a backend for the model judge, e.g. local")
+    parser.add_argument(
+        "--judge-all",
+        action="store_true",
+        help="ask the judge about strongly supported sentences too (as retell check --judge-all)",
+    )
     args = parser.parse_args()
     judge = Judge(get_backend(args.judge), reasons=False) if args.judge else None
     print(f"{'domain':12} {'threshold':>9} {'eval BA':>8} {'test BA':>8} {'s/sentence':>10}")
     total_sentences, total_seconds = 0, 0.0
     for path in sorted(args.data.glob("summedits_*.json")):
         domain, threshold, evaluation, test, sentences, seconds = run_domain(
-            path, args.limit, judge
+            path, args.limit, judge, args.judge_all
         )
         total_sentences, total_seconds = total_sentences + sentences, total_seconds + seconds
         print(

@@ -431,3 +431,50 @@ def _appositive(tokens: list[str]) -> list[str]:
             return phrase
         phrase.append(token)
     return []
+
+
+#: Words that end a company's name, not a person's ("ForwardTech Inc").
+_COMPANY_ENDINGS = frozenset("Inc Ltd Corp Co Plc PLC LLC LLP GmbH AG SA Group Holdings".split())
+_CAPITAL_RUN = re.compile(r"(?<![\w'-])(?:([Tt]he)\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)")
+
+
+def person_names(text: str) -> set[str]:
+    """Surnames of the people a text names: anyone described by a title ("Councillor
+    Priya Hallam") or an honorific ("Dr Helen Oduya"), and the last word of a run of
+    capitalised words ("Priya Hallam") that the text also uses on its own ("Hallam
+    said").
+
+    A run after "the" names a place or body ("the United States"); one that
+    ends in a role, a company word or a word the text also writes in lower
+    case ("Sales Consultant", "ForwardTech Inc", "Customer Support") names no
+    person.
+    """
+    plain_text = plain(text)
+    lowercase = {word for word in re.findall(r"[^\W\d_]+", text) if word.islower()}
+    found = {person.surname for person in people(text, lowercase)}
+    alone = _lone_capitals(plain_text)
+    for match in _CAPITAL_RUN.finditer(plain_text):
+        words = [w.removesuffix("'s") for w in match.group(2).split()]
+        words = [w for w in words if w not in COMMON_CAPITALISED]
+        last = words[-1] if len(words) >= 2 else ""
+        named = last in alone or match.group(2).split()[0] in HONORIFICS
+        if named and not match.group(1) and _person_word(last, lowercase):
+            found.add(last)
+    return found
+
+
+def _lone_capitals(text: str) -> set[str]:
+    """Capitalised words with no capitalised word right before or after them."""
+    tokens = [token.removesuffix("'s") for token in _TOKEN.findall(text)]
+    capital = [token[:1].isupper() and token not in COMMON_CAPITALISED for token in tokens]
+    return {
+        token
+        for i, token in enumerate(tokens)
+        if capital[i] and not (i and capital[i - 1]) and capital[i + 1 : i + 2] != [True]
+    }
+
+
+def _person_word(word: str, lowercase: set[str]) -> bool:
+    """False for a company word, a role, and a word the text also uses in lower case."""
+    low = word.lower()
+    return word not in _COMPANY_ENDINGS and not _is_role(word, lowercase) and low not in lowercase

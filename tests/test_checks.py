@@ -6,12 +6,22 @@ from __future__ import annotations
 import pytest
 
 from retell import Article, clean
-from retell.facts import german, names, numbers, ordinals, people, quantities, show_number
+from retell.facts import (
+    german,
+    names,
+    numbers,
+    ordinals,
+    people,
+    person_names,
+    quantities,
+    show_number,
+)
 from retell.verify import check
 from retell.verify.checks import (
     Check,
     Context,
     check_additions,
+    check_attribution,
     check_dates,
     check_names,
     check_numbers,
@@ -345,3 +355,58 @@ def test_the_same_description_twice_is_consistent() -> None:
     source = clean(b"Harbour vote\n\nMayor Nia Osei said the harbour would stay open.\n")
     candidate = "Mayor Nia Osei spoke.\n\nMayor Nia Osei said the harbour would stay open."
     assert all("consistency" not in v.types for v in check(source, candidate).verdicts)
+
+
+# ---------------------------------------------------------------- attribution
+
+READING_ROOM = story(
+    "Branch librarian Orla Kestrel said the reading room would close for three weeks in March.",
+    "Councillor Dev Amberley warned that the repairs could cost more than the council expected.",
+    "She added that the children's section would stay open throughout.",
+    "The trust that runs the building, Harrowgate Libraries Ltd, has not commented.",
+)
+
+
+def test_person_names_are_people_not_places_roles_or_companies() -> None:
+    found = person_names(READING_ROOM.text)
+    assert {"Kestrel", "Amberley"} <= found
+    assert not found & {"Ltd", "Libraries", "March", "Headline"}
+    moved = "She moved to the United States and joined ForwardTech Inc as a Sales Consultant."
+    assert person_names(moved) == set()
+
+
+@pytest.mark.parametrize(
+    ("claim", "swapped"),
+    [
+        ("Orla Kestrel warned that the repairs could cost more than the council expected.", 1),
+        ("Councillor Amberley said the reading room would close for three weeks in March.", 1),
+        ("Kestrel said the reading room would close for three weeks in March.", 0),
+        ("Amberley cautioned that repairs might cost more than the council expected.", 0),
+        # "She" in the source stands for the person named in the sentence before.
+        ("Amberley said the children's section would stay open throughout.", 0),
+    ],
+)
+def test_a_deed_given_to_another_person_of_the_story_is_an_entity_error(
+    claim: str, swapped: int
+) -> None:
+    assert (
+        findings(check_attribution, READING_ROOM, claim) == [("entity", "contradicted")] * swapped
+    )
+
+
+def test_attribution_needs_most_of_the_deed_to_match_a_source_sentence() -> None:
+    loose = "Orla Kestrel expects the council to spend more money this year."
+    assert findings(check_attribution, READING_ROOM, loose) == []
+
+
+def test_attribution_reads_each_clause_as_its_own_deed() -> None:
+    source = story(
+        "Dr Mina Sorrel said the roof of the old mill was sound, while Joe Pardew warned "
+        "that the east wall was close to collapse. Pardew has surveyed the mill for years."
+    )
+    swapped = "Mina Sorrel warned that the east wall was close to collapse."
+    faithful = (
+        "Sorrel judged the mill's roof sound, while Joe Pardew warned the east wall could fall."
+    )
+    assert findings(check_attribution, source, swapped) == [("entity", "contradicted")]
+    assert findings(check_attribution, source, faithful) == []
