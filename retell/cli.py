@@ -334,9 +334,10 @@ def check_command(
     paragraphs separated by blank lines, or - for standard input. Each
     sentence is labelled supported, unsupported (the source does not say it)
     or contradicted (the source says otherwise). Typed checks (numbers,
-    dates, names, roles, quotations, polarity, relations, additions) run on
-    the retrieved evidence; a sentence they pass goes to the model judge,
-    which answers Yes or No on the evidence and gives a one-line reason.
+    dates, names, roles, quotations, polarity, relations, attribution,
+    additions) run on the retrieved evidence; a sentence they pass that no
+    single source sentence strongly supports goes to the model judge, which
+    answers Yes or No on the evidence and gives a one-line reason.
     """
     outcome = next(iter(clean_inputs([source])))
     if outcome.error is not None or outcome.article is None:
