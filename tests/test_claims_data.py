@@ -10,6 +10,7 @@ import pytest
 from .conftest import DATA, SHARED
 
 CLAIMS = DATA / "claims" / "claims.jsonl"
+HELDOUT = DATA / "heldout" / "claims.jsonl"
 LABELS = {"supported", "unsupported", "contradicted"}
 TYPES = {
     "number",
@@ -24,8 +25,8 @@ TYPES = {
 }
 
 
-def load_claims() -> list[dict[str, str | None]]:
-    return [json.loads(line) for line in CLAIMS.read_text(encoding="utf-8").splitlines() if line]
+def load_claims(path: Path = CLAIMS) -> list[dict[str, str | None]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def source_text(source: str) -> str:
@@ -49,3 +50,21 @@ def test_the_set_is_balanced_and_large_enough() -> None:
     supported = sum(claim["label"] == "supported" for claim in claims)
     assert len(claims) >= 60
     assert 0.35 <= supported / len(claims) <= 0.65
+
+
+@pytest.mark.parametrize("claim", load_claims(HELDOUT), ids=lambda claim: str(claim["id"]))
+def test_heldout_claim_is_well_formed(claim: dict[str, str | None]) -> None:
+    assert set(claim) == {"id", "source", "claim", "label", "type", "note"}
+    assert claim["label"] in {"supported", "unsupported"}
+    assert (claim["type"] is None) == (claim["label"] == "supported")
+    assert claim["type"] is None or claim["type"] in TYPES
+    kind, _, name = str(claim["source"]).partition(":")
+    assert (
+        (SHARED / "seeds" if kind == "seed" else DATA / "heldout").joinpath(f"{name}.txt").is_file()
+    )
+
+
+def test_the_heldout_set_has_every_error_type_and_both_labels_equally() -> None:
+    claims = load_claims(HELDOUT)
+    assert sum(claim["label"] == "supported" for claim in claims) * 2 == len(claims)
+    assert {claim["type"] for claim in claims} - {None} == TYPES - {"consistency"}

@@ -1,10 +1,12 @@
 """The evaluation gate: measured floors a later change may not silently lower.
 
-Two measurements, each pinned at what the checker reached when the floor
+Three measurements, each pinned at what the checker reached when the floor
 was set (see CHANGELOG.md for the figures and the date):
 
 - balanced accuracy on the team's labelled claim set (tests/data/claims),
   with the typed checks alone and with the embedded model as judge;
+- the same on the held-out claims (tests/data/heldout), written without
+  sight of the checker and never used to tune it;
 - seed 001 (an AI rewrite of seed 000) checked against seed 000: how many
   of the sentences we read as false or unsupported it flags, and how many
   of those we read as supported it flags by mistake.
@@ -19,6 +21,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -31,40 +34,47 @@ from retell.verify.judge import Judge
 from .conftest import DATA, SHARED
 
 CLAIMS = DATA / "claims" / "claims.jsonl"
+HELDOUT = DATA / "heldout" / "claims.jsonl"
 READING = DATA / "claims" / "seed001_reading.json"
 SEED_SOURCE = SHARED / "seeds" / "000_5d66fb248d4ea9b8.txt"
 SEED_REWRITE = SHARED / "seeds" / "001_456e5606de5ea795.txt"
 
-#: Floors, set from the figures measured on 2026-11-22: typed checks 0.877, with the embedded
-#: judge 0.908 (the issue asks for 0.90); seed 001: 3 of 5 false and 2 of 5 unsupported
+#: Floors, set from the figures measured on 2026-11-30: typed checks 0.891, with the embedded
+#: judge 0.923 (the issue asks for 0.90); seed 001: 3 of 5 false and 2 of 5 unsupported
 #: sentences flagged, none of the plainly supported ones.
-TYPED_BALANCED_ACCURACY = 0.875
-JUDGED_BALANCED_ACCURACY = 0.90
+TYPED_BALANCED_ACCURACY = 0.885
+JUDGED_BALANCED_ACCURACY = 0.915
 SEED_FLAGGED_OF_FALSE = 3  # of 5 sentences read as false
 SEED_FLAGGED_OF_UNSUPPORTED = 2  # of 5 read as unsupported
 SEED_MISTAKEN_FLAGS = 0  # at most this many of the 18 read as plainly supported
+#: The held-out claims (tests/data/heldout, written blind to the checker; measured only, never
+#: tuned on), measured on 2026-11-30: typed checks 0.775, with the embedded judge 0.787.
+HELDOUT_TYPED_BALANCED_ACCURACY = 0.77
+HELDOUT_JUDGED_BALANCED_ACCURACY = 0.78
+
+
+FOLDERS = {"seed": SHARED / "seeds", "scraped": DATA / "scraped", "heldout": DATA / "heldout"}
 
 
 @cache
 def source(name: str) -> Article:
     """A claim's source article, cleaned once."""
     kind, _, stem = name.partition(":")
-    folder = SHARED / "seeds" if kind == "seed" else DATA / "scraped"
-    return clean((folder / f"{stem}.txt").read_bytes())
+    return clean((FOLDERS[kind] / f"{stem}.txt").read_bytes())
 
 
-def claims() -> Iterator[dict[str, str]]:
-    for line in CLAIMS.read_text(encoding="utf-8").splitlines():
+def claims(path: Path = CLAIMS) -> Iterator[dict[str, str]]:
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             yield json.loads(line)
 
 
-def balanced_accuracy(judge: Judge | None) -> tuple[float, Counter[str]]:
-    """Balanced accuracy over the claim set, and per type how many were judged right."""
+def balanced_accuracy(judge: Judge | None, path: Path = CLAIMS) -> tuple[float, Counter[str]]:
+    """Balanced accuracy over a claim set, and per type how many were judged right."""
     right: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     verifiers = {}
-    for claim in claims():
+    for claim in claims(path):
         if claim["source"] not in verifiers:
             verifiers[claim["source"]] = Verifier(source(claim["source"]), judge)
         verdicts = verifiers[claim["source"]].check(claim["claim"])
@@ -87,6 +97,16 @@ def test_typed_checks_hold_their_floor() -> None:
 def test_typed_checks_and_the_embedded_judge_hold_their_floor(embedded: Backend) -> None:
     value, _ = balanced_accuracy(Judge(embedded, reasons=False))
     assert value >= JUDGED_BALANCED_ACCURACY
+
+
+def test_typed_checks_hold_their_floor_on_the_heldout_claims() -> None:
+    value, _ = balanced_accuracy(None, HELDOUT)
+    assert value >= HELDOUT_TYPED_BALANCED_ACCURACY
+
+
+def test_the_embedded_judge_holds_its_floor_on_the_heldout_claims(embedded: Backend) -> None:
+    value, _ = balanced_accuracy(Judge(embedded, reasons=False), HELDOUT)
+    assert value >= HELDOUT_JUDGED_BALANCED_ACCURACY
 
 
 @pytest.fixture(scope="module")
