@@ -410,3 +410,25 @@ def test_attribution_reads_each_clause_as_its_own_deed() -> None:
     )
     assert findings(check_attribution, source, swapped) == [("entity", "contradicted")]
     assert findings(check_attribution, source, faithful) == []
+
+
+PASSIVE_SOURCE = story(
+    "Night porter Ellis Quarrie, who was called to the depot by police at 2.15am, said the "
+    "doors had been forced. The council thanked the porter for his quick response."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "turned"),
+    [
+        ("Night porter Ellis Quarrie called police to the depot at 2.15am.", True),
+        ("Police were called to the depot by night porter Ellis Quarrie at 2.15am.", True),
+        ("Police called night porter Ellis Quarrie to the depot at 2.15am.", False),
+        ("Ellis Quarrie was called to the depot by police at 2.15am.", False),
+    ],
+)
+def test_a_passive_turned_active_with_the_parties_in_place_is_a_relation_error(
+    claim: str, turned: bool
+) -> None:
+    verdict = check(PASSIVE_SOURCE, claim).verdicts[0]
+    assert ("relation" in verdict.types) == turned

@@ -378,7 +378,7 @@ _OPPOSITES = [
 
 def overlap(sentence: str, evidence: str) -> float:
     """Share of the sentence's content words that the evidence also uses."""
-    words = {word for word in terms(sentence) if word not in _STOP and len(word) > 2}
+    words = _content_words(sentence)
     return len(words & set(terms(evidence))) / len(words) if words else 0.0
 
 
@@ -469,19 +469,32 @@ PARTIES = frozenset(
     )
 )
 #: Words marking a passive ("was attacked by", "wurde von"), which turns the order of the
-#: parties round on purpose; a swap is looked for only where none stands between them.
+#: parties round on purpose.
 _PASSIVE_WORDS = frozenset("by von durch was were been being wurde wurden".split())
+#: Forms of "be" that make the verb right after them passive when "by" follows it.
+_BE = frozenset("is are was were be been being got get gets".split())
 #: Words before a place rather than a party ("at a Brussels meeting", "in Kyiv").
 _PLACE_WORDS = frozenset("at in near from into across inside outside im am zum zur".split())
 #: Parties further apart than this many words are not two sides of one action.
 MAX_PARTY_GAP = 10
 
-Places = tuple[dict[str, tuple[int, bool]], list[int]]
+
+@dataclass(frozen=True)
+class Places:
+    """Where a text's content words stand: each used once, with its position and whether it
+    names a party; the positions of passive markers; and the verbs a "was ... by" makes
+    passive ("was called to the building by police")."""
+
+    words: dict[str, tuple[int, bool]]
+    markers: list[int]
+    passive: frozenset[int]
 
 
 def check_relations(sentence: str, context: Context) -> list[Finding]:
     """Who did what to whom: two parties on either side of the same action word, in the
-    opposite order to the passage the sentence retells ("A attacked B" for "B attacked A")."""
+    opposite order to the passage the sentence retells ("A attacked B" for "B attacked A"),
+    or in the same order where one of them turns it round with a passive ("A called B"
+    for "A was called by B")."""
     mine = _places(sentence)
     for span in matching(sentence, context):
         swap = _swapped(mine, _places(span.text))
@@ -575,12 +588,11 @@ def _named_words(text: str) -> set[str]:
 
 
 def _content_words(text: str) -> set[str]:
-    return {word for word in terms(text) if word not in _STOP and len(word) > 2}
+    return set(_content(terms(text)))
 
 
 def _places(text: str) -> Places:
-    """Each content word used once, with its position and whether it names a party; and
-    the positions of passive markers."""
+    """The content words of a text with their positions, and its passive markers."""
     words = re.findall(r"[^\W_]+", text)
     seen: dict[str, list[tuple[int, bool]]] = {}
     for position, word in enumerate(words):
@@ -590,26 +602,45 @@ def _places(text: str) -> Places:
         before = {w.lower() for w in words[max(0, position - 2) : position]}
         party = (word[:1].isupper() or stem in PARTIES) and not before & _PLACE_WORDS
         seen.setdefault(stem, []).append((position, party))
-    passive = [n for n, word in enumerate(words) if word.lower() in _PASSIVE_WORDS]
-    return {stem: places[0] for stem, places in seen.items() if len(places) == 1}, passive
+    lowered = [word.lower() for word in words]
+    markers = [n for n, word in enumerate(lowered) if word in _PASSIVE_WORDS]
+    passive = frozenset(
+        n + 1
+        for n, word in enumerate(lowered[:-1])
+        if word in _BE and "by" in lowered[n + 2 : n + 2 + MAX_PARTY_GAP]
+    )
+    unique = {stem: places[0] for stem, places in seen.items() if len(places) == 1}
+    return Places(unique, markers, passive)
 
 
 def _swapped(mine: Places, theirs: Places) -> tuple[str, str, str] | None:
-    """Parties a and b and an action v with a, v, b in one order here and b, v, a there."""
-    (here, here_passive), (there, there_passive) = mine, theirs
-    shared = here.keys() & there.keys()
-    parties = [w for w in shared if here[w][1] and there[w][1]]
-    actions = [w for w in shared if len(w) >= 4 and not (here[w][1] or there[w][1])]
-    for a, b in ((a, b) for a in parties for b in parties):
-        first, second = (here[a][0], here[b][0]), (there[b][0], there[a][0])
-        if max(first[1] - first[0], second[1] - second[0]) > MAX_PARTY_GAP:
-            continue
-        if _between(here_passive, *first) or _between(there_passive, *second):
-            continue
+    """(a, v, b) where here a does v to b and there b does it to a: the parties stand the
+    other way round ("A attacked B", "B attacked A"), or stand the same way while just one
+    text makes v passive ("A called B", "A was called by B")."""
+    shared = mine.words.keys() & theirs.words.keys()
+    parties = sorted(w for w in shared if mine.words[w][1] and theirs.words[w][1])
+    actions = [w for w in shared if len(w) >= 4 and not (mine.words[w][1] or theirs.words[w][1])]
+    for a, b in ((a, b) for a in parties for b in parties if a < b):
         for v in actions:
-            if first[0] < here[v][0] < first[1] and second[0] < there[v][0] < second[1]:
-                return a, v, b
+            here, there = _agent(mine, a, b, v), _agent(theirs, a, b, v)
+            if here and there and here != there:
+                return here, v, there
     return None
+
+
+def _agent(places: Places, a: str, b: str, action: str) -> str | None:
+    """Which of two parties does the action between them, or None when that cannot be told:
+    they are far apart, the action is not between them, or passive words stand there
+    without a clear "was ... by"."""
+    (first, start), (second, end) = sorted(
+        ((a, places.words[a][0]), (b, places.words[b][0])), key=lambda pair: pair[1]
+    )
+    position = places.words[action][0]
+    if end - start > MAX_PARTY_GAP or not start < position < end:
+        return None
+    if position in places.passive:
+        return second
+    return None if _between(places.markers, start, end) else first
 
 
 def _between(positions: list[int], start: int, end: int) -> bool:
@@ -632,7 +663,7 @@ _STOP = frozenset(
 
 def check_additions(sentence: str, context: Context) -> list[Finding]:
     """A sentence most of whose content words the source never uses adds something."""
-    words = [word for word in terms(sentence) if word not in _STOP and len(word) > 2]
+    words = _content(terms(sentence))
     if not words:
         return []
     source = set(terms(context.source))
