@@ -148,6 +148,14 @@ def test_a_relative_time_is_checked_against_the_passage_it_retells() -> None:
     assert findings(check_dates, HARBOUR, wrong) == [("date", "contradicted")]
 
 
+def test_a_short_sentence_is_matched_on_its_words_other_than_the_time() -> None:
+    # With "this week" counted, too few of the sentence's words are in the passage it
+    # retells for the two to be compared; the time words are the ones that may differ.
+    wrong = "Angry fishermen griped about silt this week."
+    assert findings(check_dates, HARBOUR, wrong) == [("date", "contradicted")]
+    assert findings(check_dates, HARBOUR, "Angry fishermen griped about silt yesterday.") == []
+
+
 def test_relative_times_of_the_same_day_agree() -> None:
     faithful = "Fishermen complained about silt yesterday and the board replied today."
     assert findings(check_dates, HARBOUR, faithful) == []

@@ -160,15 +160,23 @@ def check_dates(sentence: str, context: Context) -> list[Finding]:
 
 
 def _local_dates(sentence: str, context: Context) -> list[Finding]:
-    """A relative time or day the matching evidence replaces with another of its kind."""
-    for span in matching(sentence, context)[:1]:
-        theirs = calendar_words(span.text)
-        for word in sorted(calendar_words(sentence)):
-            kind = _time_kind(word)
-            others = {w for w in theirs if _time_kind(w) == kind}
-            if others and not any(_same_time(word, other) for other in others):
+    """A relative time or day that the passage the sentence retells replaces with another
+    of its kind.
+
+    That passage is the closest match among those that date the event, matched on
+    the sentence's other words, since its time words are the ones that may differ.
+    """
+    timeless = _RELATIVE_TIME.sub(" ", _CALENDAR_NAME.sub(" ", sentence))
+    for word in sorted(calendar_words(sentence)):
+        kind = _time_kind(word)
+        for span in matching(timeless, context):
+            others = {w for w in calendar_words(span.text) if _time_kind(w) == kind}
+            if not others:
+                continue
+            if not any(_same_time(word, other) for other in others):
                 reason = f"'{word}' where the passage it retells says {', '.join(sorted(others))}"
                 return [Finding("date", "contradicted", reason, (span,))]
+            break
     return []
 
 
