@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from retell import clean
+from retell.article import Article, layout_blocks
 from retell.cli import cli
 from retell.facts import numbers, roles
 from retell.verify import check
@@ -114,3 +115,17 @@ def test_a_changed_weekday_is_contradicted() -> None:
         "contradicted",
         ("date",),
     )
+
+
+def test_evidence_a_caption_repeats_is_shown_once() -> None:
+    body = [
+        "Mayor Ines Carrow will open the new tram line on Friday, the council said, after "
+        "two years of works.",
+        "Traders on Mill Street said the works had cost them customers.",
+    ]
+    caption = ["Mayor Ines Carrow will open the new tram line on Friday"]
+    article = Article(source="tram", title=None, blocks=layout_blocks(body, caption))
+    verdict = check(article, "Ines Carrow will open the tram line on Friday.").verdicts[0]
+    texts = [" ".join(span.text.split()) for span in verdict.evidence]
+    assert not any(a != b and a in b for a in texts for b in texts)
+    assert any("two years of works" in text for text in texts)

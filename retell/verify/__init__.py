@@ -221,11 +221,26 @@ def _judged(text: str, evidence: tuple[Evidence, ...], judge: Judge) -> list[Fin
 
 
 def _evidence(findings: list[Finding], retrieved: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
-    """The findings' own evidence first, then the best retrieved sentences, each once."""
-    seen: dict[int, Evidence] = {}
+    """The findings' own evidence first, then the best retrieved sentences, each once.
+
+    A caption often repeats part of a body sentence word for word; the words are
+    shown once, in the longer of the two spans, at the place the first one had.
+    """
+    shown: list[Evidence] = []
     for span in [span for finding in findings for span in finding.evidence] + list(retrieved):
-        seen.setdefault(span.start, span)
-    return tuple(seen.values())[:3]
+        words = " ".join(span.text.split())
+        same = [i for i, kept in enumerate(shown) if _overlapping(words, kept.text)]
+        if not same:
+            shown.append(span)
+        elif len(words) > len(" ".join(shown[same[0]].text.split())):
+            shown[same[0]] = span
+    return tuple(shown)[:3]
+
+
+def _overlapping(words: str, other: str) -> bool:
+    """True when one text holds the other, whitespace aside."""
+    other = " ".join(other.split())
+    return words in other or other in words
 
 
 def _paragraphs(text: str) -> list[str]:
