@@ -532,7 +532,7 @@ def check_attribution(sentence: str, context: Context) -> list[Finding]:
         return []
     persons = _source_people(context.source)
     units = [
-        Evidence(part, span.start, span.end, span.kind)
+        (Evidence(part, span.start, span.end, span.kind), set(terms(part)))
         for span in context.index.spans
         for part in _clauses(span.text)
     ]
@@ -543,20 +543,23 @@ def check_attribution(sentence: str, context: Context) -> list[Finding]:
     return []
 
 
-def _misattributed(clause: str, units: list[Evidence], persons: frozenset[str]) -> Finding | None:
+Unit = tuple[Evidence, set[str]]  # a source clause and its word stems
+
+
+def _misattributed(clause: str, units: list[Unit], persons: frozenset[str]) -> Finding | None:
     """The finding when the clause's deed is the source's but its person is not."""
     mine = {name for name in _named_words(clause) if name in persons}
     given = {m.group(1) for m in _GIVEN_NAME.finditer(clause) if m.group(2) in persons}
     deed = _content_words(clause) - set(terms(" ".join(mine | given)))
     if not mine or len(deed) < 3:
         return None
-    shares = [len(deed & set(terms(unit.text))) / len(deed) for unit in units]
+    shares = [len(deed & stems) / len(deed) for _, stems in units]
     best = max(shares, default=0.0)
     if best < SAME_DEED:
         return None
     close = [i for i, share in enumerate(shares) if share >= best - 0.1]
     said = _named_words(" ".join(_with_antecedent(units, i) for i in close))
-    unit = units[shares.index(best)]
+    unit = units[shares.index(best)][0]
     others = sorted((persons & _named_words(unit.text)) - mine)
     absent = sorted(mine - said)
     if not others or not absent:
@@ -569,11 +572,10 @@ def _clauses(text: str) -> list[str]:
     return [part for part in _CLAUSE_JOINT.split(text) if part.strip()]
 
 
-def _with_antecedent(units: list[Evidence], i: int) -> str:
+def _with_antecedent(units: list[Unit], i: int) -> str:
     """A source clause, after the one before it when it speaks of someone as "she"."""
-    if i and _PRONOUN.search(units[i].text):
-        return f"{units[i - 1].text} {units[i].text}"
-    return units[i].text
+    text = units[i][0].text
+    return f"{units[i - 1][0].text} {text}" if i and _PRONOUN.search(text) else text
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|their)\b", re.I)
