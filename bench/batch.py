@@ -64,7 +64,8 @@ class MemoryProbe:
     def advance(self, counts: Counts) -> None:
         self.items += 1
         if self.items % self.every == 0:
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+            # Linux gives ru_maxrss in KiB; resident_mb() counts 10^6 bytes.
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
             self.samples.append((self.label, self.items, resident_mb(), peak))
 
     def finish(self) -> None:
