@@ -29,3 +29,13 @@ def embedded() -> Iterator[Backend]:
     backend = get_backend("local")
     yield backend
     backend.close()
+
+
+#: Where a claim's source lives, by the prefix of its `source` field ("seed:000_...").
+CLAIM_SOURCES = {"seed": SHARED / "seeds", "scraped": DATA / "scraped", "heldout": DATA / "heldout"}
+
+
+def claim_path(source: str) -> Path:
+    """The file a claim's `source` field ("seed:NAME", "scraped:NAME", "heldout:NAME") names."""
+    kind, _, name = source.partition(":")
+    return CLAIM_SOURCES[kind] / f"{name}.txt"

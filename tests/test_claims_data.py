@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, SHARED
+from .conftest import DATA, claim_path
 
 CLAIMS = DATA / "claims" / "claims.jsonl"
 HELDOUT = DATA / "heldout" / "claims.jsonl"
@@ -30,9 +30,7 @@ def load_claims(path: Path = CLAIMS) -> list[dict[str, str | None]]:
 
 
 def source_text(source: str) -> str:
-    kind, _, name = source.partition(":")
-    folder = SHARED / "seeds" if kind == "seed" else DATA / "scraped"
-    return " ".join(Path(folder / f"{name}.txt").read_text(encoding="utf-8").split())
+    return " ".join(claim_path(source).read_text(encoding="utf-8").split())
 
 
 @pytest.mark.parametrize("claim", load_claims(), ids=lambda claim: str(claim["id"]))
@@ -58,10 +56,8 @@ def test_heldout_claim_is_well_formed(claim: dict[str, str | None]) -> None:
     assert claim["label"] in {"supported", "unsupported"}
     assert (claim["type"] is None) == (claim["label"] == "supported")
     assert claim["type"] is None or claim["type"] in TYPES
-    kind, _, name = str(claim["source"]).partition(":")
-    assert (
-        (SHARED / "seeds" if kind == "seed" else DATA / "heldout").joinpath(f"{name}.txt").is_file()
-    )
+    assert str(claim["source"]).partition(":")[0] in {"seed", "heldout"}
+    assert claim_path(str(claim["source"])).is_file()
 
 
 def test_the_heldout_set_has_every_error_type_and_both_labels_equally() -> None:

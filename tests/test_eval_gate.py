@@ -31,7 +31,7 @@ from retell.backends import Backend
 from retell.verify import Verifier, check
 from retell.verify.judge import Judge
 
-from .conftest import DATA, SHARED
+from .conftest import DATA, SHARED, claim_path
 
 CLAIMS = DATA / "claims" / "claims.jsonl"
 HELDOUT = DATA / "heldout" / "claims.jsonl"
@@ -53,14 +53,10 @@ HELDOUT_TYPED_BALANCED_ACCURACY = 0.77
 HELDOUT_JUDGED_BALANCED_ACCURACY = 0.78
 
 
-FOLDERS = {"seed": SHARED / "seeds", "scraped": DATA / "scraped", "heldout": DATA / "heldout"}
-
-
 @cache
 def source(name: str) -> Article:
     """A claim's source article, cleaned once."""
-    kind, _, stem = name.partition(":")
-    return clean((FOLDERS[kind] / f"{stem}.txt").read_bytes())
+    return clean(claim_path(name).read_bytes())
 
 
 def claims(path: Path = CLAIMS) -> Iterator[dict[str, str]]:

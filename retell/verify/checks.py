@@ -531,11 +531,7 @@ def check_attribution(sentence: str, context: Context) -> list[Finding]:
     if german(context.source):
         return []
     persons = _source_people(context.source)
-    units = [
-        (Evidence(part, span.start, span.end, span.kind), set(terms(part)))
-        for span in context.index.spans
-        for part in _clauses(span.text)
-    ]
+    units = _source_clauses(tuple(context.index.spans))
     for clause in _clauses(sentence):
         finding = _misattributed(clause, units, persons)
         if finding:
@@ -543,10 +539,20 @@ def check_attribution(sentence: str, context: Context) -> list[Finding]:
     return []
 
 
-Unit = tuple[Evidence, set[str]]  # a source clause and its word stems
+Unit = tuple[Evidence, frozenset[str]]  # a source clause and its word stems
 
 
-def _misattributed(clause: str, units: list[Unit], persons: frozenset[str]) -> Finding | None:
+@lru_cache(maxsize=16)
+def _source_clauses(spans: tuple[Evidence, ...]) -> tuple[Unit, ...]:
+    """Every clause of the source's sentences with its stems, built once per source."""
+    return tuple(
+        (Evidence(part, span.start, span.end, span.kind), frozenset(terms(part)))
+        for span in spans
+        for part in _clauses(span.text)
+    )
+
+
+def _misattributed(clause: str, units: tuple[Unit, ...], persons: frozenset[str]) -> Finding | None:
     """The finding when the clause's deed is the source's but its person is not."""
     mine = {name for name in _named_words(clause) if name in persons}
     given = {m.group(1) for m in _GIVEN_NAME.finditer(clause) if m.group(2) in persons}
@@ -572,7 +578,7 @@ def _clauses(text: str) -> list[str]:
     return [part for part in _CLAUSE_JOINT.split(text) if part.strip()]
 
 
-def _with_antecedent(units: list[Unit], i: int) -> str:
+def _with_antecedent(units: tuple[Unit, ...], i: int) -> str:
     """A source clause, after the one before it when it speaks of someone as "she"."""
     text = units[i][0].text
     return f"{units[i - 1][0].text} {text}" if i and _PRONOUN.search(text) else text
