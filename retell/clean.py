@@ -18,6 +18,7 @@ from typing import TypeGuard, get_args
 from retell.article import Article, Removed, RemovedKind, layout_blocks
 from retell.dates import date_line, header_date, parse_date
 from retell.errors import NoArticle
+from retell.text.treebank import detokenise
 
 #: How many content lines at the top may hold the date, slug, title and byline.
 HEADER_LINES = 4
@@ -131,8 +132,9 @@ class Header:
 
 
 def clean_text(text: str, *, source: str = "<text>", url: str | None = None) -> Article:
-    """Clean a scraped text dump into an article, keeping every removed block."""
-    lines = split_lines(text)
+    """Clean a scraped text dump into an article, keeping every removed block. Text split
+    into Treebank tokens (some research corpora) is put back into ordinary typography."""
+    lines = split_lines(detokenise(text))
     mark_blank(lines)
     mark_notices(lines)
     header = read_header(lines)

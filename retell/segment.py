@@ -29,6 +29,11 @@ ABBREVIATIONS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’“»«)\]]*\s+(?=[\"'“‘„«»(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+# In lower-cased text (research sets such as CNN/DailyMail) no sentence starts with a
+# capital, so there any letter may follow the stop.
+_LOWER_BOUNDARY = re.compile(r"[.!?…]+[\"'”’“»«)\]]*\s+(?=[\"'“‘„«»(\[]?[^\W_])")
+#: A paragraph is lower-cased when fewer than this share of its letters are capitals.
+LOWER_CASED = 0.01
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one paragraph."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in _boundary(text).finditer(text):
         candidate = text[start : match.end()]
         if _ends_with_abbreviation(text[start : match.start() + 1]) or _inside_quote(candidate):
             continue
@@ -59,6 +64,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def lower_cased(text: str) -> bool:
+    """True for text written all in small letters, as some research sets are."""
+    letters = [char for char in text if char.isalpha()]
+    return sum(char.isupper() for char in letters) < LOWER_CASED * len(letters)
+
+
+def _boundary(text: str) -> re.Pattern[str]:
+    """The sentence-boundary pattern for this paragraph's casing."""
+    return _LOWER_BOUNDARY if lower_cased(text) else _BOUNDARY
 
 
 # Guillemets point either way: «French» and »German« are both in use.

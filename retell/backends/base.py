@@ -1,7 +1,8 @@
 """The one small interface every language-model backend implements.
 
 A backend generates text for a list of chat messages, picks one of a few
-fixed answers (the judge's constrained "Yes"/"No"), counts tokens in its own
+fixed answers (the judge's constrained "Yes"/"No"), where it can scores how
+likely each token of a given reply is (the likelihood check), counts tokens in its own
 tokenizer, and describes itself. Its `identity` names the exact model, so
 that cached answers are never reused across models.
 """
@@ -57,6 +58,20 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class TokenScore:
+    """One token of a scored text: where it sits in the text and how likely the model found
+    it there (natural log)."""
+
+    start: int
+    end: int
+    logprob: float
+
+
+class CannotScore(NotImplementedError):
+    """Raised by a backend that cannot read token probabilities of a given text."""
+
+
+@dataclass(frozen=True)
 class BackendInfo:
     """How a backend describes itself in `retell backends` and in JSON output."""
 
@@ -82,6 +97,12 @@ class Backend(abc.ABC):
         picked = next((a for a in answers if said.startswith(a.lower())), "")
         probabilities = {a: float(a == picked) for a in answers}
         return Choice(picked, probabilities, generation.prompt_tokens, generation.seconds)
+
+    def score(self, messages: list[Message], reply: str) -> list[TokenScore]:
+        """The log-probability of each token of `reply` as the assistant's answer to the
+        messages, with its character offsets in `reply`. Backends that cannot read the
+        model's probabilities of a given text raise CannotScore."""
+        raise CannotScore(f"{self.info().name} cannot score a given text")
 
     def prime(self, messages: list[Message]) -> None:  # noqa: B027 - most backends keep no state
         """Prepare for many requests that start with these messages; by default nothing."""

@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from retell.backends.base import Backend, BackendInfo, Choice, Generation, Message, Options
+from retell.backends.base import (
+    Backend,
+    BackendInfo,
+    Choice,
+    Generation,
+    Message,
+    Options,
+    TokenScore,
+)
 from retell.errors import ModelError
 from retell.models import EMBEDDED, cache_dir, embedded_model_path
 
@@ -98,6 +106,19 @@ class LocalBackend(Backend):
             time.perf_counter() - start,
         )
 
+    def score(self, messages: list[Message], reply: str) -> list[TokenScore]:
+        """Each token of the reply's log-probability after the messages, read from the
+        logits llama.cpp computes for every position of the reply.
+
+        The messages' tokens that llama.cpp still holds are not evaluated again, so
+        scoring several replies to the same article reads the article once.
+        """
+        self._restore_prefix(messages)
+        prompt = self._prefix_tokens(messages, reply=True)
+        pieces = self.llama.tokenize(reply.encode("utf-8"), add_bos=False, special=False)
+        rows = _evaluate_scored(self.llama, prompt + pieces, len(prompt))
+        return _token_scores(self.llama, pieces, rows)
+
     def prime(self, messages: list[Message]) -> None:
         """Evaluate a prefix many requests share (the judge's instructions and examples)
         and keep llama.cpp's state for it on disk, so a later run starts from there.
@@ -130,8 +151,9 @@ class LocalBackend(Backend):
         held = self.llama.n_tokens
         return bool(held >= len(tokens) and self.llama.input_ids[: len(tokens)].tolist() == tokens)
 
-    def _prefix_tokens(self, messages: list[Message]) -> list[int]:
-        """The tokens of messages as the chat template lays them out, without the reply."""
+    def _prefix_tokens(self, messages: list[Message], *, reply: bool = False) -> list[int]:
+        """The tokens of messages as the chat template lays them out; with `reply`, up to
+        where the assistant's answer begins."""
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
         llama = self.llama
@@ -141,7 +163,7 @@ class LocalBackend(Backend):
             template=llama.metadata["tokenizer.chat_template"],
             eos_token=eos,
             bos_token=bos,
-            add_generation_prompt=False,
+            add_generation_prompt=reply,
         )
         prompt = formatter(messages=[{"role": m.role, "content": m.content} for m in messages])
         return list(llama.tokenize(prompt.prompt.encode("utf-8"), add_bos=False, special=True))
@@ -231,6 +253,77 @@ def _restore(llama: Any, tokens: list[int], data: bytes) -> bool:
         llama.reset()
         return False
     return True
+
+
+def _evaluate_scored(llama: Any, tokens: list[int], start: int) -> Any:
+    """Evaluate the tokens, reusing what llama.cpp already holds, and return the
+    log-probability of each token from `start` on.
+
+    llama-cpp-python keeps every position's logits only when the whole model is
+    loaded with `logits_all`, which costs a context-sized buffer and the output layer
+    on every prompt token; here only the positions that predict a scored token ask
+    llama.cpp for their logits.
+    """
+    import numpy as np
+
+    held = llama.input_ids[: llama.n_tokens].tolist()
+    keep = min(_common_prefix(held, tokens), start - 1)
+    llama.n_tokens = keep
+    llama._ctx.kv_cache_seq_rm(-1, keep, -1)
+    _decode(llama, tokens[keep : start - 1], logits=False)
+    rows = _decode(llama, tokens[start - 1 :], logits=True)[:-1]
+    return rows[np.arange(len(rows)), np.array(tokens[start:])]
+
+
+def _decode(llama: Any, tokens: list[int], *, logits: bool) -> Any:
+    """Evaluate tokens after those llama.cpp holds, in batches; with `logits`, the
+    log-probability rows of every position."""
+    import numpy as np
+
+    rows = []
+    for begin in range(0, len(tokens), llama.n_batch):
+        batch = tokens[begin : begin + llama.n_batch]
+        past = llama.n_tokens
+        llama._batch.set_batch(batch=batch, n_past=past, logits_all=logits)
+        llama._ctx.decode(llama._batch)
+        llama.input_ids[past : past + len(batch)] = batch
+        llama.n_tokens += len(batch)
+        if logits:
+            shape = (len(batch), llama.n_vocab())
+            rows.append(_log_softmax(np.ctypeslib.as_array(llama._ctx.get_logits(), shape=shape)))
+    return np.concatenate(rows) if rows else None
+
+
+def _log_softmax(logits: Any) -> Any:
+    """Row-wise log-softmax."""
+    import numpy as np
+
+    top = logits.max(axis=1, keepdims=True)
+    return logits - top - np.log(np.exp(logits - top).sum(axis=1, keepdims=True))
+
+
+def _common_prefix(first: list[int], second: list[int]) -> int:
+    """How many leading tokens two lists share."""
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+def _token_scores(llama: Any, pieces: list[int], logprobs: Any) -> list[TokenScore]:
+    """Token scores with character offsets, from the text of the tokens so far (a token
+    may hold part of a character's bytes)."""
+    scores = []
+    data = b""
+    offset = 0
+    for token, logprob in zip(pieces, logprobs, strict=True):
+        data += llama.detokenize([token])
+        end = len(data.decode("utf-8", "ignore"))
+        scores.append(TokenScore(offset, end, float(logprob)))
+        offset = end
+    return scores
 
 
 def _softmax(logits: dict[str, float]) -> dict[str, float]:

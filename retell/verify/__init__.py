@@ -12,6 +12,7 @@ it rests on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from retell.article import Article
@@ -114,7 +115,7 @@ class Verifier:
         cursor = 0
         for number, paragraph in enumerate(_paragraphs(candidate)):
             start = candidate.index(paragraph, cursor)
-            for begin, end in split_sentences(paragraph):
+            for begin, end in claim_sentences(paragraph):
                 typed.append((self.typed(paragraph[begin:end]), number, start + begin))
             cursor = start + len(paragraph)
         focus = self.focus([result.text for result, _, _ in typed if result.pending])
@@ -159,6 +160,8 @@ class Verifier:
     def typed(self, text: str) -> Typed:
         """The typed checks' findings on a sentence, and whether the judge must still see it."""
         evidence = tuple(self.index.search(text))
+        if framing(text):
+            return Typed(text, evidence, [], False)
         context = Context(self.source.text, self.index, evidence)
         findings = [finding for check_one in CHECKS for finding in check_one(text, context)]
         pending = not findings and self.judge is not None
@@ -179,6 +182,43 @@ class Verifier:
         types = tuple(dict.fromkeys(f.type for f in findings))
         end = start + len(text)
         return Verdict(text, paragraph, start, end, label, types, shown, score, reason)
+
+
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•–])\s+")
+_MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•–])\s*")
+
+
+def claim_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a candidate paragraph: a line break ends one (model
+    output lists things line by line) and a list marker ("1.", "-") is no part of one."""
+    spans = []
+    cursor = 0
+    for line in paragraph.split("\n"):
+        offset = cursor
+        cursor += len(line) + 1
+        marker = _LIST_MARKER.match(line)
+        skip = marker.end() if marker else 0
+        for begin, end in split_sentences(line[skip:]):
+            if not _MARKER_ONLY.fullmatch(line[skip + begin : skip + end]):
+                spans.append((offset + skip + begin, offset + skip + end))
+    return spans
+
+
+#: Words of a sentence that only frames the text ("Here is a concise summary of the
+#: passage:"); language models open many summaries so (seen in FaithBench), and such a
+#: sentence states nothing about the story.
+_FRAMING = frozenset(
+    "here is are this the a an of summary summarise summarize summarised summarized passage "
+    "article text story concise brief short core key main important following points point "
+    "pieces piece information details covering covers cover described describes provided "
+    "given in its and with from".split()
+)
+
+
+def framing(text: str) -> bool:
+    """True for a sentence that only announces the summary that follows."""
+    words = re.findall(r"[a-z]+", text.lower().replace("'s", " is"))
+    return bool(words) and text.rstrip().endswith(":") and all(w in _FRAMING for w in words)
 
 
 def weakly_supported(text: str, evidence: tuple[Evidence, ...]) -> bool:

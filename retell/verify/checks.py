@@ -30,6 +30,7 @@ from retell.facts import (
     show_number,
     time_parts,
 )
+from retell.segment import lower_cased
 from retell.verify.evidence import Evidence, EvidenceIndex, terms
 
 Label = str  # "supported" | "unsupported" | "contradicted"
@@ -117,12 +118,15 @@ def _ordinals(sentence: str, context: Context) -> list[Finding]:
 
 # ---------------------------------------------------------------- dates
 
-# Day and month names count only capitalised, so the verb "may" is never the month May.
-_CALENDAR_NAME = re.compile(
+# Day and month names count only capitalised, so the verb "may" is never the month May;
+# in lower-cased text (some research sets) any case counts.
+_CALENDAR_WORDS = (
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|"
     r"Donnerstag|Freitag|Samstag|Sonntag|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b"
 )
+_CALENDAR_NAME = re.compile(_CALENDAR_WORDS)
+_CALENDAR_ANY_CASE = re.compile(_CALENDAR_WORDS, re.I)
 _RELATIVE_TIME = re.compile(
     r"\b(?:yesterday|today|tomorrow|tonight|last (?:week|month|year|night|weekend)|"
     r"next (?:week|month|year|weekend)|this (?:week|month|year|morning|afternoon|evening|"
@@ -138,7 +142,8 @@ _SAME_TIME = (
 
 def calendar_words(text: str) -> set[str]:
     """Day and month names and relative times ("last week") a text uses, lowercased."""
-    found = _CALENDAR_NAME.findall(text) + _RELATIVE_TIME.findall(text)
+    names = _CALENDAR_ANY_CASE if lower_cased(text) else _CALENDAR_NAME
+    found = names.findall(text) + _RELATIVE_TIME.findall(text)
     return {word.lower() for word in found}
 
 
@@ -248,7 +253,8 @@ def _named_parts(name: str) -> list[str]:
 
 def _known(name: str, known: set[str], stems: set[str]) -> bool:
     """True when the source uses the name, or (given German stems) a form of it."""
-    return name.lower() in known or (bool(stems) and _german_stem(name.lower()) in stems)
+    name = name.lower().rstrip("'")
+    return name in known or (bool(stems) and _german_stem(name) in stems)
 
 
 def _german_stem(word: str) -> str:

@@ -1,0 +1,204 @@
+"""Readers of the public labelled sets the checker is measured on.
+
+Each set becomes a list of `Labelled` items: a source text, a candidate
+summary, the character spans of the summary that people marked as false or
+unsupported, and, where the set stores them, other detectors' verdicts on
+the same item (the anchors). Sentence labels come from the spans, so any
+sentence splitter can be scored against them.
+
+The folders are the ones `../shared/data/README.md` describes; nothing here
+downloads anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retell.article import Article, layout_blocks
+from retell.text.treebank import detokenise
+
+Span = tuple[int, int]
+
+#: FaithBench's stored detectors: metadata key -> how a verdict reads (all are "consistent"
+#: scores or 0/1 decisions, where below 0.5 means the detector flags the summary).
+FAITHBENCH_ANCHORS = (
+    "hhemv1",
+    "hhem-2.1",
+    "hhem-2.1-english",
+    "trueteacher",
+    "true_nli",
+    "gpt-3.5-turbo",
+    "gpt-4-turbo",
+    "gpt_4o",
+)
+
+#: XSumFaith system folders and the names `eval_scores_xsum_summaries.csv` gives them.
+XSUM_SYSTEMS = {
+    "BERTS2S": "bert_withckpt",
+    "TranS2S": "bert_nockpt",
+    "PtGen": "ptgen",
+    "TConvS2S": "tconvs2s",
+    "Gold": "",
+}
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """One summary of one source, with the spans people marked as unsupported."""
+
+    dataset: str
+    id: str
+    group: str
+    source: str
+    summary: str
+    spans: tuple[Span, ...]
+    split: str
+    anchors: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def flagged(self) -> bool:
+        """True when people marked any part of the summary."""
+        return bool(self.spans)
+
+    def marks(self, start: int, end: int) -> bool:
+        """True when a marked span overlaps the summary characters [start, end)."""
+        return any(begin < end and finish > start for begin, finish in self.spans)
+
+
+def split_of(dataset: str, group: str) -> str:
+    """`dev` or `test`, fixed by the source, so one source's summaries never straddle the
+    two: thresholds are chosen on `dev` and figures reported on `test`."""
+    digest = hashlib.sha256(f"{dataset}:{group}".encode()).digest()
+    return "dev" if digest[0] % 2 == 0 else "test"
+
+
+def source_article(item: Labelled) -> Article:
+    """The item's source as an article: one body paragraph per line, in ordinary
+    typography. The sets give the very text the summaries were written from, so it is
+    not cleaned as a scraped page would be (that would take the first line for a title)."""
+    paragraphs = [" ".join(line.split()) for line in detokenise(item.source).splitlines()]
+    return Article(
+        source=f"{item.dataset}:{item.id}",
+        title=None,
+        blocks=layout_blocks([p for p in paragraphs if p], []),
+    )
+
+
+def faithbench(root: Path, *, benign: bool = False, news_only: bool = True) -> list[Labelled]:
+    """FaithBench samples; a span counts when any annotator labelled it `Unwanted` (and
+    `Benign`, true in the world but not in the source, when `benign` is set)."""
+    domains = {
+        (row["batch"], row["sample_id"]): row["domain"]
+        for row in json.loads((root / "domains.json").read_text(encoding="utf-8"))
+    }
+    items = []
+    for path in sorted(root.glob("data_for_release/batch_*.json")):
+        batch = int(path.stem.removeprefix("batch_"))
+        for sample in json.loads(path.read_text(encoding="utf-8"))["samples"]:
+            domain = domains[(batch, sample["sample_id"])]
+            if news_only and not domain.startswith("news"):
+                continue
+            items.append(_faithbench_item(batch, sample, benign))
+    return items
+
+
+def _faithbench_item(batch: int, sample: dict[str, object], benign: bool) -> Labelled:
+    """One FaithBench sample as a labelled item."""
+    source, summary = str(sample["source"]), str(sample["summary"])
+    spans = tuple(
+        (int(note["summary_start"]), int(note["summary_end"]))
+        for note in sample["annotations"]  # type: ignore[attr-defined]
+        if note["summary_start"] is not None and _counts(note["label"], benign)
+    )
+    metadata: dict[str, object] = sample["metadata"]  # type: ignore[assignment]
+    anchors = {
+        name: float(value) < 0.5  # type: ignore[arg-type]
+        for name in FAITHBENCH_ANCHORS
+        if (value := metadata.get(name)) is not None
+    }
+    group = hashlib.sha256(source.encode()).hexdigest()[:12]
+    name = f"{batch}/{sample['sample_id']}"
+    split = split_of("faithbench", group)
+    return Labelled("faithbench", name, group, source, summary, spans, split, anchors)
+
+
+def _counts(labels: list[str], benign: bool) -> bool:
+    """True for an annotation that marks the span as unsupported."""
+    return any(label.startswith("Unwanted") for label in labels) or (benign and "Benign" in labels)
+
+
+def xsumfaith(root: Path, systems: tuple[str, ...] = tuple(XSUM_SYSTEMS)) -> list[Labelled]:
+    """XSumFaith summaries: a span per run of tokens labelled 1 (hallucinated). The anchor
+    is the stored BERT-MNLI entailment score (below 0.5 flags), where the set has it."""
+    entailment = _xsum_entailment(root / "annotations" / "eval_scores_xsum_summaries.csv")
+    items = []
+    for system in systems:
+        folder = root / "eval_data" / "xsum" / system
+        for docid, source, target, labels in zip(
+            *(
+                _lines(folder / f"{system}.{part}")
+                for part in ("docid", "source", "target", "label")
+            ),
+            strict=True,
+        ):
+            summary, spans = _token_spans(_unescape(target), labels.split())
+            score = entailment.get(f"{XSUM_SYSTEMS[system]}_{docid}")
+            anchors = {} if score is None else {"bert_mnli_entailment": score < 0.5}
+            split = split_of("xsumfaith", docid)
+            name = f"{system}/{docid}"
+            items.append(Labelled("xsumfaith", name, docid, source, summary, spans, split, anchors))
+    return items
+
+
+def _lines(path: Path) -> Iterator[str]:
+    """The lines of one of XSumFaith's parallel files."""
+    return iter(path.read_text(encoding="utf-8").splitlines())
+
+
+def _unescape(text: str) -> str:
+    """XSumFaith's targets write apostrophes as \\'."""
+    return text.replace("\\'", "'")
+
+
+def _token_spans(target: str, labels: list[str]) -> tuple[str, tuple[Span, ...]]:
+    """The summary with single spaces, and character spans of its runs of labelled tokens."""
+    tokens = target.split()
+    spans: list[Span] = []
+    offset = 0
+    for token, label in zip(tokens, labels, strict=True):
+        if label == "1":
+            if spans and spans[-1][1] == offset - 1:
+                spans[-1] = (spans[-1][0], offset + len(token))
+            else:
+                spans.append((offset, offset + len(token)))
+        offset += len(token) + 1
+    return " ".join(tokens), tuple(spans)
+
+
+def _xsum_entailment(path: Path) -> dict[str, float]:
+    """system_bbcid -> the stored entailment probability."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["system_bbcid"]: float(row["Entailment"]) for row in csv.DictReader(handle)}
+
+
+def summedits(root: Path, domain: str) -> list[Labelled]:
+    """One SummEdits domain; an inconsistent summary has no marked span of its own, so it
+    counts as one span over the whole summary (summary-level scoring only)."""
+    rows = json.loads((root / f"summedits_{domain}.json").read_text(encoding="utf-8"))
+    return [
+        Labelled(
+            f"summedits-{domain}",
+            str(row["id"]),
+            str(row["id"]),
+            "\n".join(line for line in row["doc"].splitlines() if line.strip()),
+            row["summary"],
+            ((0, len(row["summary"])),) if str(row["label"]) == "0" else (),
+            "dev" if row["split"] == "evaluation" else "test",
+        )
+        for row in rows
+    ]

