@@ -31,7 +31,10 @@ from retell.facts import (
     time_parts,
 )
 from retell.segment import lower_cased
+from retell.text.parse import lemmas
 from retell.verify.evidence import Evidence, EvidenceIndex, terms
+from retell.verify.links import RELATIONS, chains, fused, held
+from retell.verify.modality import negation_flipped, turned_to_fact
 
 Label = str  # "supported" | "unsupported" | "contradicted"
 
@@ -721,6 +724,56 @@ _COMMON = frozenset(
 )
 
 
+# ---------------------------------------------------------------- modality and fusion
+
+
+def check_modality(sentence: str, context: Context) -> list[Finding]:
+    """An action the source holds only as a fear, plan, possibility or question must not
+    be stated as fact ("the US abandoned Ukraine" for "fears the US could abandon")."""
+    found = turned_to_fact(sentence, _sentences(context))
+    if found is None:
+        return []
+    action, source = found
+    span = next(span for span in context.index.spans if span.text == source)
+    reason = f"'{action}' is stated as fact; the source holds it only as possible or planned"
+    return [Finding("modality", "unsupported", reason, (span,))]
+
+
+def check_negation_scope(sentence: str, context: Context) -> list[Finding]:
+    """The same party doing something to the same other party must not lose or gain a
+    negation, even in other words ("Russia would respond with arms" where the source wants
+    to ensure Russia does not take up arms)."""
+    found = negation_flipped(sentence, _sentences(context))
+    if found is None:
+        return []
+    action, source = found
+    span = next(span for span in context.index.spans if span.text == source)
+    reason = f"'{action}' where the source says the opposite of the same parties"
+    return [Finding("polarity", "contradicted", reason, (span,))]
+
+
+def check_fusion(sentence: str, context: Context) -> list[Finding]:
+    """Two links the source makes in different sentences must not be joined into one
+    relation neither states ("a threat to Ukraine's security" from "a threat to Russian
+    security" and "Ukraine's security")."""
+    known = lemmas(context.source)
+    sources = _sentences(context)
+    for chain in chains(sentence):
+        if chain.relation not in RELATIONS or not all(word in known for word in chain.words):
+            continue
+        pair = None if held(chain, sources) else fused(chain, sources)
+        if pair is not None:
+            spans = tuple(span for span in context.index.spans if span.text in pair)
+            reason = f"joins '{' … '.join(chain.words)}', which no one source sentence links"
+            return [Finding("fusion", "unsupported", reason, spans[:2])]
+    return []
+
+
+def _sentences(context: Context) -> list[str]:
+    """The text of every source sentence."""
+    return [span.text for span in context.index.spans]
+
+
 CHECKS: tuple[Check, ...] = (
     check_numbers,
     check_dates,
@@ -730,5 +783,8 @@ CHECKS: tuple[Check, ...] = (
     check_polarity,
     check_relations,
     check_attribution,
+    check_modality,
+    check_negation_scope,
+    check_fusion,
     check_additions,
 )

@@ -1,0 +1,155 @@
+"""Links between content words: who did what to whom, whose X, X of Y.
+
+A sentence's dependency parse links each content word to the nearest content
+word above it, passing through prepositions, auxiliaries and other function
+words ("threat to Russian security" links threat and security, security and
+Russian). A retelling may reword freely, but each chain of two links it
+makes (threat -> security -> Ukraine) must stand in one source sentence,
+each pair no more than a short path apart there. That is what a fused
+sentence breaks: true pieces of two source sentences joined into a relation
+neither states.
+
+Only chains whose three words the source uses are checked; a word the
+source never uses is the other checks' business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from retell.text.parse import parse
+
+#: Parts of speech that carry content; links pass through the others.
+CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+#: Words that link a sentence together without saying who did what ("said", "be").
+LIGHT = frozenset(
+    """be have say tell do get make take also show reveal report find add note state claim
+    announce confirm explain""".split()
+)
+#: How far apart (in content-word links) two words of a chain may stand in the source
+#: sentence that holds it. Chosen on FaithBench dev and the team's claim sets.
+REACH = 2
+
+
+#: The links a fusion is read from: who did what to whom, whose X, which X. Links made
+#: through a preposition are left out: where "in Ukraine" attaches is where the small
+#: parser most often differs between two wordings of one fact (seen on FaithBench dev).
+RELATIONS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "amod", "agent", "acomp"})
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Three content words, each linked to the next, and their span in the sentence;
+    `relation` is the dependency label of the lower word."""
+
+    words: tuple[str, str, str]
+    start: int
+    end: int
+    relation: str = ""
+
+
+def form(token: Any) -> str:
+    """The word as links compare it: its lemma, lower-cased."""
+    return str(token.lemma_).lower()
+
+
+def content_head(token: Any) -> Any | None:
+    """The nearest content word above a token, passing through function words."""
+    head = token.head
+    # spaCy makes a new Token object on every access: tokens compare by position.
+    while head.i != head.head.i and (head.pos_ not in CONTENT or form(head) in LIGHT):
+        head = head.head
+    if head.i == token.i or head.pos_ not in CONTENT or form(head) in LIGHT:
+        return None
+    return head
+
+
+def content_tokens(tokens: Iterable[Any]) -> Iterator[Any]:
+    """The tokens that carry content."""
+    return (t for t in tokens if t.pos_ in CONTENT and form(t) not in LIGHT and t.is_alpha)
+
+
+def chains(text: str) -> list[Chain]:
+    """Every chain of two links among the content words of a text."""
+    found = []
+    for token in content_tokens(parse(text)):
+        middle = content_head(token)
+        top = content_head(middle) if middle is not None else None
+        if middle is None or top is None:
+            continue
+        words = (form(top), form(middle), form(token))
+        if len(set(words)) < 3:
+            continue
+        tokens = (top, middle, token)
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        direct = token.head.i == middle.i and not _hyphenated(token)
+        found.append(Chain(words, start, end, token.dep_ if direct else ""))
+    return found
+
+
+def _hyphenated(token: Any) -> bool:
+    """True for part of a hyphenated word ("French" of "Anglo-French"), which the parser
+    splits into tokens whose links say nothing about the sentence's relations."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return before or after
+
+
+@lru_cache(maxsize=4096)
+def distances(sentence: str) -> dict[tuple[str, str], int]:
+    """For each pair of content words of a sentence, the fewest links between them."""
+    tokens = list(content_tokens(parse(sentence)))
+    parent = {t.i: content_head(t) for t in tokens}
+    near: dict[tuple[str, str], int] = {}
+    for token in tokens:
+        up = [token]
+        while (head := parent.get(up[-1].i)) is not None and len(up) <= REACH + 1:
+            up.append(head)
+        for steps, other in enumerate(up[1:], start=1):
+            _note(near, token, other, steps)
+    heads = {i: head.i for i, head in parent.items() if head is not None}
+    for token in tokens:
+        for other in tokens:
+            if other.i != token.i and token.i in heads and heads.get(other.i) == heads[token.i]:
+                _note(near, token, other, 2)
+    return near
+
+
+def _note(near: dict[tuple[str, str], int], one: Any, other: Any, steps: int) -> None:
+    """Record two tokens as `steps` links apart, by lemma and by word form (the small
+    model lemmatises a word differently from sentence to sentence)."""
+    for first in {form(one), one.lower_}:
+        for second in {form(other), other.lower_}:
+            for key in ((first, second), (second, first)):
+                near[key] = min(near.get(key, steps), steps)
+
+
+def held(chain: Chain, sentences: Iterable[str]) -> bool:
+    """True when one of the sentences links the chain's words as closely as REACH allows."""
+    top, middle, bottom = chain.words
+    for sentence in sentences:
+        near = distances(sentence)
+        if near.get((top, middle), 99) <= REACH and near.get((middle, bottom), 99) <= REACH:
+            return True
+    return False
+
+
+def fused(chain: Chain, sentences: Iterable[str]) -> tuple[str, str] | None:
+    """Two source sentences that each hold one link of the chain when none holds both:
+    the chain joins facts of different sentences into a relation neither states."""
+    top, middle, bottom = chain.words
+    upper = lower = None
+    for sentence in sentences:
+        near = distances(sentence)
+        first = near.get((top, middle), 99) <= 1
+        second = near.get((middle, bottom), 99) <= 1
+        if first and second:
+            return None
+        upper = upper or (sentence if first else None)
+        lower = lower or (sentence if second else None)
+    return (upper, lower) if upper and lower else None

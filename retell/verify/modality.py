@@ -1,0 +1,153 @@
+"""Modality: a fear, a possibility, a plan or an open question must not become a fact.
+
+"Amid fears the US could abandon Ukraine" does not say the US abandoned
+Ukraine. For every action a candidate sentence states as plain fact, this
+check finds the source sentences where the same action happens to the same
+party (the same verb, sharing its subject or object); when every one of them
+holds it only as hedged (a modal such as "could" or "may", or under a word
+of fear, plan, expectation, possibility or doubt), the candidate has turned
+the hedge into a fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from retell.text.parse import parse
+from retell.verify.links import form
+
+#: Modal verbs that leave an action undecided. "will" and "would" are not among them: a
+#: summary retells reported speech ("said it would close") as "will close" all the time.
+HEDGING_MODALS = frozenset({"could", "may", "might", "can", "must", "should", "ought"})
+#: Words that, above an action in the parse, hold it as a fear, plan, expectation,
+#: possibility or open question rather than an event.
+HEDGING_HEADS = frozenset(
+    """
+    fear worry concern risk threaten danger possibility possible potential potentially perhaps
+    maybe likely unlikely probably plan propose proposal aim seek want hope intend expect
+    consider prepare ready willing wish try attempt bid push urge call demand suggest
+    speculate speculation rumour rumor claim allege allegedly whether unclear uncertain
+    question doubt see if unless would-be mean design purpose prospect chance ambition
+    aspiration goal effort
+    """.split()
+)
+#: Subordinating words that make the clause under them a condition or a question.
+HEDGING_MARKERS = frozenset({"if", "whether", "unless", "should", "how"})
+#: The links through which a word above an action governs it ("fears [that] the US could
+#: abandon", "plans to deploy"); a hedge further up, or across a clause of another kind, says
+#: nothing about this action.
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "aux", "auxpass"})
+#: Arguments that tie a source action to the candidate's: the same party in the same role.
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
+#: Verbs of saying: an action under one is reported, not stated by the writer. A candidate
+#: may drop the speaker for brevity (FaithBench's summaries do so everywhere unmarked), so
+#: this check leaves reported actions alone.
+REPORTING = frozenset(
+    "say tell claim state report announce insist argue add write warn told".split()
+)
+
+
+def stated(token: Any) -> bool:
+    """True when a candidate states the action as a plain fact of its own: not hedged,
+    not under "would", and not reported as someone's words."""
+    if any(child.dep_ == "aux" and child.lower_ == "would" for child in token.children):
+        return False
+    head = token
+    while head.dep_ in COMPLEMENTS | {"ccomp", "advcl"} and head.head.i != head.i:
+        head = head.head
+        if form(head) in REPORTING:
+            return False
+    return not hedged(token)
+
+
+def hedged(token: Any) -> bool:
+    """True when the action is held as undecided: a hedging modal, a condition, or a
+    hedging word above it in its sentence."""
+    if any(child.dep_ == "aux" and child.lower_ in HEDGING_MODALS for child in token.children):
+        return True
+    if any(child.dep_ == "mark" and child.lower_ in HEDGING_MARKERS for child in token.children):
+        return True
+    if any(child.dep_ == "advmod" and child.lower_ in HEDGING_HEADS for child in token.children):
+        return True
+    head = token
+    while head.dep_ in COMPLEMENTS and head.head.i != head.i:
+        head = head.head
+        if form(head) in HEDGING_HEADS or head.lower_ in HEDGING_HEADS:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in HEDGING_MODALS for c in head.children):
+            return True
+    return False
+
+
+def parties(token: Any) -> set[str]:
+    """The lemmas of an action's subject and objects (through a preposition too)."""
+    found = set()
+    for child in token.children:
+        if child.dep_ in ARGUMENTS:
+            found.add(form(child))
+        if child.dep_ in ("prep", "agent"):
+            found |= {form(grand) for grand in child.children if grand.dep_ == "pobj"}
+    return found
+
+
+def actions(text: str) -> list[Any]:
+    """The verbs of a text that have at least one party."""
+    return [t for t in parse(text) if t.pos_ == "VERB" and parties(t)]
+
+
+def turned_to_fact(sentence: str, sources: Iterable[str]) -> tuple[str, str] | None:
+    """(the action, the source sentence) when the sentence states as fact an action that
+    every source sentence about it holds as hedged; None otherwise."""
+    for action in actions(sentence):
+        if not stated(action):
+            continue
+        mine = parties(action)
+        same = [
+            (source, other)
+            for source in sources
+            for other in actions(source)
+            if form(other) == form(action) and mine & parties(other)
+        ]
+        if same and all(hedged(other) for _, other in same):
+            return action.text, same[0][0]
+    return None
+
+
+def negated(token: Any) -> bool:
+    """True when the action carries a negation ("does not take", "never took") or goes
+    "without" its object ("went without elections" says "did not face elections").
+
+    Negation in other words ("voted to reject", "voted against") is left to the
+    polarity check: on the team's claim set those paraphrase each other freely.
+    """
+    return any(
+        child.dep_ == "neg" or (child.dep_ == "prep" and child.lower_ == "without")
+        for child in token.children
+    )
+
+
+def subject(token: Any) -> str | None:
+    """The lemma of an action's subject, if it has one that is not a pronoun."""
+    return next(
+        (form(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"),
+        None,
+    )
+
+
+def negation_flipped(sentence: str, sources: Iterable[str]) -> tuple[str, str] | None:
+    """(the action, the source sentence) when a source action with the same subject and
+    another of the same parties is negated where the sentence's is not, or the reverse:
+    "Russia would respond with arms" for "ensure that Russia does not take up arms"."""
+    for action in actions(sentence):
+        mine, who = parties(action), subject(action)
+        if who is None or len(mine) < 2:
+            continue
+        for source in sources:
+            for other in actions(source):
+                shared = mine & parties(other)
+                if subject(other) == who and len(shared) >= 2 and negated(other) != negated(action):
+                    return action.text, source
+    return None
