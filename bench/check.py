@@ -1,124 +1,179 @@
-"""The checker on SummEdits: balanced accuracy per domain, and seconds per sentence.
+"""The checker on labelled public sets, beside the anchors' figures on the same items.
 
-Each SummEdits document becomes a source article (its lines as paragraphs)
-and each summary is checked against it. A summary's score is the mean
-severity of its sentences (supported 0, unsupported 1, contradicted 2); the
-threshold above which a summary counts as inconsistent is chosen on the
-`evaluation` split and the balanced accuracy reported on `test`, as
-../shared/data/README.md asks.
+    python bench/check.py [--sets faithbench,xsumfaith,summedits,claims] [--split all|dev|test]
+                          [--limit N] [--judge BACKEND] [--judge-all] [--benign]
 
-    python bench/check.py [--data ../shared/data/summedits] [--limit N] [--judge BACKEND]
-                          [--judge-all]
+- FaithBench (news samples): balanced accuracy over summary sentences (a sentence is
+  unsupported when an annotator's `Unwanted` span overlaps it; with `--benign`, `Benign`
+  spans too), and over summaries (flagged when any sentence is) beside every stored
+  detector on the same summaries; recall per error kind the annotators named, and how
+  often each of retell's finding types was right.
+- XSumFaith: balanced accuracy over summaries (one sentence each; hallucinated when any
+  token is labelled so) beside the stored BERT-MNLI entailment scores on the same items.
+- SummEdits: per domain, a summary's mean sentence severity thresholded on `evaluation`
+  and scored on `test`, as the set's authors do.
+- The team's claim sets (tests/data/claims, tests/data/heldout).
 
-Without `--judge` only the typed checks run (milliseconds per sentence);
-with it, the model judge decides what they pass (seconds per sentence on
-two cores, so use `--limit` for a sample: N rows of each split per domain).
+`--split dev` is what thresholds and rules were chosen on; `test` was only measured.
+Without `--judge` only the typed checks run (milliseconds per sentence); the judge takes
+seconds per sentence on two cores, so use `--limit` (N sources per set).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
-from retell.article import Article, layout_blocks
+from retell import clean
+from retell.article import Article
 from retell.backends import get_backend
-from retell.verify import SEVERITY, check
+from retell.eval import data, scoring
+from retell.eval.claims import score_claims
+from retell.verify import SEVERITY
 from retell.verify.judge import Judge
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "summedits"
-
-Sample = tuple[float, bool]  # (score, really inconsistent)
-
-
-def article_of(document: str, name: str) -> Article:
-    """A SummEdits document as a source article, one paragraph per line."""
-    paragraphs = [" ".join(line.split()) for line in document.splitlines() if line.strip()]
-    return Article(source=name, title=None, blocks=layout_blocks(paragraphs, []))
-
-
-def score(
-    document: str, summary: str, name: str, judge: Judge | None, judge_all: bool
-) -> tuple[float, int]:
-    """The summary's mean sentence severity, and how many sentences it has."""
-    verdicts = check(article_of(document, name), summary, judge=judge, judge_all=judge_all).verdicts
-    if not verdicts:
-        return 0.0, 0
-    return sum(SEVERITY[v.label] for v in verdicts) / len(verdicts), len(verdicts)
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CLAIM_SETS = {"development": ROOT / "tests/data/claims", "held-out": ROOT / "tests/data/heldout"}
+CLAIM_SOURCES = {
+    "seed": SHARED / "seeds",
+    "scraped": ROOT / "tests/data/scraped",
+    "heldout": ROOT / "tests/data/heldout",
+}
+SUMMEDITS_DOMAINS = (
+    "ectsum",
+    "podcast",
+    "qmsumm",
+    "sales_call",
+    "sales_email",
+    "samsum",
+    "scitldr",
+)
 
 
-def balanced_accuracy(samples: list[Sample], threshold: float) -> float:
-    """Mean of the recall on inconsistent and on consistent summaries."""
-    bad = [flagged > threshold for flagged, inconsistent in samples if inconsistent]
-    good = [flagged <= threshold for flagged, inconsistent in samples if not inconsistent]
-    return (sum(bad) / max(1, len(bad)) + sum(good) / max(1, len(good))) / 2
-
-
-def best_threshold(samples: list[Sample]) -> float:
-    """The threshold with the highest balanced accuracy on these samples."""
-    candidates = sorted({flagged for flagged, _ in samples} | {-1.0})
-    return max(candidates, key=lambda t: balanced_accuracy(samples, t))
-
-
-def run_domain(
-    path: Path, limit: int, judge: Judge | None, judge_all: bool
-) -> tuple[str, float, float, float, int, float]:
-    """(domain, threshold, evaluation and test balanced accuracy, sentences, seconds)."""
-    rows = json.loads(path.read_text(encoding="utf-8"))
+def chosen(items: list[data.Labelled], split: str, limit: int) -> list[data.Labelled]:
+    """The items of one split (or all), from at most `limit` sources."""
+    items = [item for item in items if split == "all" or item.split == split]
     if limit:
-        rows = [r for r in rows if r["split"] == "evaluation"][:limit] + [
-            r for r in rows if r["split"] == "test"
-        ][:limit]
-    splits: dict[str, list[Sample]] = {"evaluation": [], "test": []}
-    sentences, start = 0, time.perf_counter()
-    for row in rows:
-        value, count = score(row["doc"], row["summary"], str(row["id"]), judge, judge_all)
-        sentences += count
-        splits[row["split"]].append((value, int(row["label"]) == 0))
-    seconds = time.perf_counter() - start
-    threshold = best_threshold(splits["evaluation"])
-    domain = path.stem.removeprefix("summedits_")
-    return (
-        domain,
-        threshold,
-        balanced_accuracy(splits["evaluation"], threshold),
-        balanced_accuracy(splits["test"], threshold),
-        sentences,
-        seconds,
+        groups = list(dict.fromkeys(item.group for item in items))[:limit]
+        items = [item for item in items if item.group in set(groups)]
+    return items
+
+
+def faithbench(args: argparse.Namespace, judge: Judge | None) -> None:
+    """Sentence and summary figures on FaithBench's news samples."""
+    items = data.faithbench(SHARED / "data/faithbench", benign=args.benign)
+    checked, seconds = timed(chosen(items, args.split, args.limit), judge, args.judge_all)
+    sentences = sum(len(found) for _, found in checked)
+    print(
+        f"\nFaithBench news, {args.split}: {len(checked)} summaries, {sentences} sentences, "
+        f"{seconds / max(1, sentences):.3f} s per sentence"
     )
+    print(f"  retell, sentences: {scoring.sentence_level(checked)}")
+    print(f"  retell, summaries: {scoring.summary_level(checked)}")
+    for anchor in data.FAITHBENCH_ANCHORS:
+        print(f"  {anchor}, summaries: {scoring.anchor_level(checked, anchor)}")
+    kinds = scoring.by_kind(checked)
+    print(
+        "  sentences caught by error kind: "
+        + ", ".join(f"{kind} {caught}/{total}" for kind, (caught, total) in kinds.items())
+    )
+    types = scoring.by_type(checked)
+    print(
+        "  retell's flags right by type: "
+        + ", ".join(f"{kind} {right}/{total}" for kind, (right, total) in types.items())
+    )
+
+
+def xsumfaith(args: argparse.Namespace, judge: Judge | None) -> None:
+    """Summary figures on XSumFaith, beside the stored entailment scores."""
+    items = chosen(data.xsumfaith(SHARED / "data/xsumfaith"), args.split, args.limit)
+    checked, seconds = timed(items, judge, args.judge_all)
+    anchored = [pair for pair in checked if pair[0].anchors]
+    print(
+        f"\nXSumFaith, {args.split}: {len(checked)} summaries, "
+        f"{seconds / max(1, len(checked)):.3f} s per summary"
+    )
+    print(f"  retell: {scoring.summary_level(checked)}")
+    print(f"  retell, the {len(anchored)} with an anchor: {scoring.summary_level(anchored)}")
+    print(f"  BERT-MNLI entailment, same: {scoring.anchor_level(anchored, 'bert_mnli_entailment')}")
+
+
+def summedits(args: argparse.Namespace, judge: Judge | None) -> None:
+    """Per-domain balanced accuracy on SummEdits' test split, threshold from evaluation."""
+    print("\nSummEdits (threshold on evaluation, figure on test)")
+    for domain in SUMMEDITS_DOMAINS:
+        items = data.summedits(SHARED / "data/summedits", domain)
+        if args.limit:
+            items = [i for i in items if i.split == "dev"][: args.limit] + [
+                i for i in items if i.split == "test"
+            ][: args.limit]
+        checked, _ = timed(items, judge, args.judge_all)
+        scores: dict[str, list[tuple[float, bool]]] = {"dev": [], "test": []}
+        for item, found in checked:
+            severity = sum(SEVERITY[v.label] for v in found) / max(1, len(found))
+            scores[item.split].append((severity, item.flagged))
+        threshold = best_threshold(scores["dev"])
+        test = scoring.balanced((value > threshold, bad) for value, bad in scores["test"])
+        print(f"  {domain:12} threshold {threshold:.3f}  test {test}")
+
+
+def best_threshold(scores: Sequence[tuple[float, bool]]) -> float:
+    """The severity threshold with the best balanced accuracy on these scores."""
+    candidates = sorted({value for value, _ in scores} | {-1.0})
+    return max(
+        candidates,
+        key=lambda t: scoring.balanced((value > t, bad) for value, bad in scores).value,
+    )
+
+
+def claim_sets(args: argparse.Namespace, judge: Judge | None) -> None:
+    """The team's claim sets."""
+    print("\nClaim sets (claims about real and invented articles, one error each)")
+    for name, folder in CLAIM_SETS.items():
+        value, right, totals = score_claims(folder / "claims.jsonl", claim_source, judge)
+        per_type = ", ".join(f"{k} {right[k]}/{totals[k]}" for k in sorted(totals))
+        print(f"  {name}: {value:.3f}; {per_type}")
+
+
+def claim_source(spec: str) -> Article:
+    """The source article a claim's `source` field names ("seed:NAME" …)."""
+    kind, _, name = spec.partition(":")
+    return clean((CLAIM_SOURCES[kind] / f"{name}.txt").read_bytes())
+
+
+def timed(
+    items: list[data.Labelled], judge: Judge | None, judge_all: bool
+) -> tuple[list[scoring.Checked], float]:
+    """The checker's verdicts on the items, and the seconds they took."""
+    start = time.perf_counter()
+    checked = scoring.verdicts(items, judge=judge, judge_all=judge_all)
+    return checked, time.perf_counter() - start
+
+
+SETS = {
+    "faithbench": faithbench,
+    "xsumfaith": xsumfaith,
+    "summedits": summedits,
+    "claims": claim_sets,
+}
 
 
 def main() -> None:
-    """Print one line per domain and the overall speed."""
+    """Print the figures of each chosen set."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument(
-        "--limit", type=int, default=0, help="only the first N rows of each split per domain"
-    )
+    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--split", choices=("all", "dev", "test"), default="all")
+    parser.add_argument("--limit", type=int, default=0, help="at most N sources per set")
     parser.add_argument("--judge", default=None, help="a backend for the model judge, e.g. local")
-    parser.add_argument(
-        "--judge-all",
-        action="store_true",
-        help="ask the judge about strongly supported sentences too (as retell check --judge-all)",
-    )
+    parser.add_argument("--judge-all", action="store_true", help="judge every sentence")
+    parser.add_argument("--benign", action="store_true", help="count FaithBench's Benign spans too")
     args = parser.parse_args()
     judge = Judge(get_backend(args.judge), reasons=False) if args.judge else None
-    print(f"{'domain':12} {'threshold':>9} {'eval BA':>8} {'test BA':>8} {'s/sentence':>10}")
-    total_sentences, total_seconds = 0, 0.0
-    for path in sorted(args.data.glob("summedits_*.json")):
-        domain, threshold, evaluation, test, sentences, seconds = run_domain(
-            path, args.limit, judge, args.judge_all
-        )
-        total_sentences, total_seconds = total_sentences + sentences, total_seconds + seconds
-        print(
-            f"{domain:12} {threshold:9.3f} {evaluation:8.3f} {test:8.3f} "
-            f"{seconds / max(1, sentences):10.4f}"
-        )
-    print(
-        f"all: {total_sentences} summary sentences, "
-        f"{total_seconds / max(1, total_sentences):.4f} s per sentence"
-    )
+    for name in args.sets.split(","):
+        SETS[name](args, judge)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -28,7 +27,8 @@ import pytest
 from retell import clean
 from retell.article import Article
 from retell.backends import Backend
-from retell.verify import Verifier, check
+from retell.eval.claims import score_claims
+from retell.verify import check
 from retell.verify.judge import Judge
 
 from .conftest import DATA, SHARED, claim_path
@@ -59,28 +59,9 @@ def source(name: str) -> Article:
     return clean(claim_path(name).read_bytes())
 
 
-def claims(path: Path = CLAIMS) -> Iterator[dict[str, str]]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            yield json.loads(line)
-
-
 def balanced_accuracy(judge: Judge | None, path: Path = CLAIMS) -> tuple[float, Counter[str]]:
     """Balanced accuracy over a claim set, and per type how many were judged right."""
-    right: Counter[str] = Counter()
-    totals: Counter[str] = Counter()
-    verifiers = {}
-    for claim in claims(path):
-        if claim["source"] not in verifiers:
-            verifiers[claim["source"]] = Verifier(source(claim["source"]), judge)
-        verdicts = verifiers[claim["source"]].check(claim["claim"])
-        flagged = any(v.label != "supported" for v in verdicts)
-        kind = claim["type"] or "supported"
-        totals[kind] += 1
-        right[kind] += flagged == (claim["label"] != "supported")
-    errors = sum(right[k] for k in totals if k != "supported")
-    error_total = sum(totals[k] for k in totals if k != "supported")
-    value = (right["supported"] / totals["supported"] + errors / error_total) / 2
+    value, right, totals = score_claims(path, source, judge)
     print(f"\nbalanced accuracy {value:.3f};", {k: f"{right[k]}/{totals[k]}" for k in totals})
     return value, right
 

@@ -59,6 +59,9 @@ class Labelled:
     spans: tuple[Span, ...]
     split: str
     anchors: dict[str, bool] = field(default_factory=dict)
+    #: For each span, the kind of error people named ("intrinsic", "extrinsic", "benign"),
+    #: where the set records one.
+    kinds: tuple[str, ...] = ()
 
     @property
     def flagged(self) -> bool:
@@ -68,6 +71,14 @@ class Labelled:
     def marks(self, start: int, end: int) -> bool:
         """True when a marked span overlaps the summary characters [start, end)."""
         return any(begin < end and finish > start for begin, finish in self.spans)
+
+    def kinds_in(self, start: int, end: int) -> set[str]:
+        """The error kinds of the marked spans that overlap [start, end)."""
+        return {
+            kind
+            for (begin, finish), kind in zip(self.spans, self.kinds, strict=False)
+            if begin < end and finish > start
+        }
 
 
 def split_of(dataset: str, group: str) -> str:
@@ -110,11 +121,13 @@ def faithbench(root: Path, *, benign: bool = False, news_only: bool = True) -> l
 def _faithbench_item(batch: int, sample: dict[str, object], benign: bool) -> Labelled:
     """One FaithBench sample as a labelled item."""
     source, summary = str(sample["source"]), str(sample["summary"])
-    spans = tuple(
-        (int(note["summary_start"]), int(note["summary_end"]))
+    notes = [
+        note
         for note in sample["annotations"]  # type: ignore[attr-defined]
         if note["summary_start"] is not None and _counts(note["label"], benign)
-    )
+    ]
+    spans = tuple((int(note["summary_start"]), int(note["summary_end"])) for note in notes)
+    kinds = tuple(_kind(note["label"]) for note in notes)
     metadata: dict[str, object] = sample["metadata"]  # type: ignore[assignment]
     anchors = {
         name: float(value) < 0.5  # type: ignore[arg-type]
@@ -124,7 +137,15 @@ def _faithbench_item(batch: int, sample: dict[str, object], benign: bool) -> Lab
     group = hashlib.sha256(source.encode()).hexdigest()[:12]
     name = f"{batch}/{sample['sample_id']}"
     split = split_of("faithbench", group)
-    return Labelled("faithbench", name, group, source, summary, spans, split, anchors)
+    return Labelled("faithbench", name, group, source, summary, spans, split, anchors, kinds)
+
+
+def _kind(labels: list[str]) -> str:
+    """The error kind an annotation names: intrinsic, extrinsic, benign or unwanted."""
+    for kind in ("Intrinsic", "Extrinsic"):
+        if any(label.endswith(kind) for label in labels):
+            return kind.lower()
+    return "benign" if "Benign" in labels else "unwanted"
 
 
 def _counts(labels: list[str], benign: bool) -> bool:

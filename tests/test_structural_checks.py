@@ -1,0 +1,140 @@
+"""The checks for the errors model rewrites really make, on the seed and on invented stories.
+
+The five seed sentences are the false ones a retell rewrite of seed 000 once
+published (issue 11): each fuses true pieces of two sentences into a false
+whole, or turns a fear, a possibility or an open question into a fact. The
+story cases mirror errors read in rewrites of real articles.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from retell import clean
+from retell.article import Article
+from retell.verify import Verifier
+
+from .conftest import DATA, SEED_PAGE
+
+
+@cache
+def verifier(name: str) -> Verifier:
+    """A verifier for a story (cleaned once)."""
+    path = SEED_PAGE if name == "seed" else DATA / "stories" / f"{name}.txt"
+    article: Article = clean(path.read_bytes())
+    return Verifier(article)
+
+
+SEED_FALSE = [
+    (
+        "The Kremlin has labelled an Anglo-French plan to deploy up to 30,000 troops as an "
+        "unacceptable, direct threat to Ukraine’s security following an impending ceasefire "
+        "deal with Russia.",
+        "fusion",
+    ),
+    (
+        "Starmer reportedly worked with French President Emmanuel Macron to plan a deal with "
+        "Russia after the US abandoned Ukraine.",
+        "modality",
+    ),
+    (
+        "Should the US force Ukraine to give up territory, Russia would likely respond with arms.",
+        "polarity",
+    ),
+    (
+        "Trump's comments came days after he declared that NATO's European nations should "
+        "increase their defence spending to 5% of GDP.",
+        "fusion",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), SEED_FALSE)
+def test_false_seed_rewrite_sentences_are_flagged_with_their_type(sentence: str, kind: str) -> None:
+    verdict = verifier("seed").sentence(sentence)
+    assert verdict.label != "supported"
+    assert kind in verdict.types
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an open question ('it remains to be seen how Article 5 will be implemented') "
+    "retold as a planned deed inside a noun phrase; no check reads it yet",
+)
+def test_an_open_question_turned_into_a_plan_is_flagged() -> None:
+    sentence = (
+        "Prime Minister Starmer is expected to present an implementation plan for Article 5 "
+        "if Anglo-French troops suffer an attack while stationed in Ukraine."
+    )
+    assert verifier("seed").sentence(sentence).label != "supported"
+
+
+SEED_TRUE = [
+    "Britain and France would take responsibility for safeguarding Ukraine on the ground, "
+    "provided the US and other NATO countries provide air cover.",
+    "Starmer hatched the plan with French President Emmanuel Macron amid fears the US could "
+    "abandon Ukraine altogether.",
+    "The next challenge is to ensure that Russia does not take up arms again.",
+    "Zelensky has long ruled out giving up the Ukrainian territories annexed by Russia.",
+]
+
+
+@pytest.mark.parametrize("sentence", SEED_TRUE)
+def test_faithful_retellings_of_the_same_passages_pass(sentence: str) -> None:
+    verdict = verifier("seed").sentence(sentence)
+    assert verdict.label == "supported", verdict.reason
+
+
+def test_a_negation_turned_around_is_contradicted() -> None:
+    verdict = verifier("extradition").sentence(
+        "Judge Marsh said there was a competing extradition request to the one from the US."
+    )
+    assert verdict.label == "contradicted"
+    assert "polarity" in verdict.types
+
+
+def test_the_story_faithfully_retold_passes() -> None:
+    for sentence in (
+        "Judge Colin Marsh said no other country had asked for Verhoek's extradition.",
+        "Prosecutor Amelia Strand said Verhoek had tried to leave the country twice.",
+        "One of the two buyers, an Essex logistics firm, has already paid a deposit.",
+    ):
+        verdict = verifier("extradition").sentence(sentence)
+        assert verdict.label == "supported", (sentence, verdict.reason)
+
+
+def test_a_first_person_quotation_without_its_speaker_is_unsupported() -> None:
+    verdict = verifier("extradition").sentence(
+        '"My overall assessment is that he would not surrender if released."'
+    )
+    assert verdict.label == "unsupported"
+    assert "attribution" in verdict.types
+    kept = verifier("extradition").sentence(
+        '"My overall assessment is that he would not surrender if released," the judge said.'
+    )
+    assert "attribution" not in kept.types
+
+
+@pytest.mark.xfail(strict=True, reason="no coreference yet: 'she' is read without its antecedent")
+def test_a_pronoun_that_now_points_at_the_wrong_person_is_flagged() -> None:
+    found = verifier("extradition").check(
+        "Prosecutor Amelia Strand told the court that Verhoek had tried to leave twice. "
+        "She stated her concerns clearly and answered every question."
+    )
+    assert found[1].label != "supported"
+
+
+@pytest.mark.xfail(strict=True, reason="no check reads how many of a group a property covers")
+def test_one_buyers_deposit_given_to_both_is_flagged() -> None:
+    verdict = verifier("extradition").sentence("Both buyers have already paid a deposit.")
+    assert verdict.label != "supported"
+
+
+@pytest.mark.xfail(strict=True, reason="no check yet for a sentence without a main verb")
+def test_a_sentence_without_a_main_verb_is_flagged() -> None:
+    verdict = verifier("extradition").sentence(
+        "Two buyers for the Harlow warehouse, one of them already paying a deposit."
+    )
+    assert verdict.label != "supported"
