@@ -48,6 +48,13 @@ SEED_FALSE = [
         "increase their defence spending to 5% of GDP.",
         "fusion",
     ),
+    (
+        # The source: "it remains to be seen how Article 5 will be implemented ... under the
+        # plan Prime Minister Starmer is expected to present".
+        "Prime Minister Starmer is expected to present an implementation plan for Article 5 "
+        "if Anglo-French troops suffer an attack while stationed in Ukraine.",
+        "modality",
+    ),
 ]
 
 
@@ -56,19 +63,6 @@ def test_false_seed_rewrite_sentences_are_flagged_with_their_type(sentence: str,
     verdict = verifier("seed").sentence(sentence)
     assert verdict.label != "supported"
     assert kind in verdict.types
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="an open question ('it remains to be seen how Article 5 will be implemented') "
-    "retold as a planned deed inside a noun phrase; no check reads it yet",
-)
-def test_an_open_question_turned_into_a_plan_is_flagged() -> None:
-    sentence = (
-        "Prime Minister Starmer is expected to present an implementation plan for Article 5 "
-        "if Anglo-French troops suffer an attack while stationed in Ukraine."
-    )
-    assert verifier("seed").sentence(sentence).label != "supported"
 
 
 SEED_TRUE = [

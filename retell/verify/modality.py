@@ -12,11 +12,15 @@ the hedge into a fact.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from retell.text.parse import parse
+from retell.verify.evidence import terms
 from retell.verify.links import form
 
+#: Verbs that state no action of their own ("has learning difficulties").
+STATIVE = frozenset({"be", "have"})
 #: Modal verbs that leave an action undecided. "will" and "would" are not among them: a
 #: summary retells reported speech ("said it would close") as "will close" all the time.
 HEDGING_MODALS = frozenset({"could", "may", "might", "can", "must", "should", "ought"})
@@ -29,7 +33,7 @@ HEDGING_HEADS = frozenset(
     consider prepare ready willing wish try attempt bid push urge call demand suggest
     speculate speculation rumour rumor claim allege allegedly whether unclear uncertain
     question doubt see if unless would-be mean design purpose prospect chance ambition
-    aspiration goal effort
+    aspiration goal effort desire wish keen eager opportunity look
     """.split()
 )
 #: Subordinating words that make the clause under them a condition or a question.
@@ -37,7 +41,9 @@ HEDGING_MARKERS = frozenset({"if", "whether", "unless", "should", "how"})
 #: The links through which a word above an action governs it ("fears [that] the US could
 #: abandon", "plans to deploy"); a hedge further up, or across a clause of another kind, says
 #: nothing about this action.
-COMPLEMENTS = frozenset({"ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "aux", "auxpass"})
+COMPLEMENTS = frozenset(
+    {"ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "aux", "auxpass", "conj"}
+)
 #: Arguments that tie a source action to the candidate's: the same party in the same role.
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
@@ -46,7 +52,8 @@ ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 #: may drop the speaker for brevity (FaithBench's summaries do so everywhere unmarked), so
 #: this check leaves reported actions alone.
 REPORTING = frozenset(
-    "say tell claim state report announce insist argue add write warn told".split()
+    "say tell claim state report announce insist argue add write warn told believe think "
+    "feel".split()
 )
 
 
@@ -58,9 +65,26 @@ def stated(token: Any) -> bool:
     head = token
     while head.dep_ in COMPLEMENTS | {"ccomp", "advcl"} and head.head.i != head.i:
         head = head.head
-        if form(head) in REPORTING:
+        if _among(head, REPORTING):
             return False
     return not hedged(token)
+
+
+def _among(token: Any, words: frozenset[str]) -> bool:
+    """True when the token is one of the words, compared by stem: the small model's
+    lemmatiser slips ("hopes" -> "hop"), so its lemma alone is not enough."""
+    stems = _stems(words)
+    return bool({form(token), token.lower_} & words) or _stem(token.lower_) in stems
+
+
+@lru_cache(maxsize=8)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(_stem(word) for word in words)
+
+
+def _stem(word: str) -> str:
+    found = terms(word)
+    return found[0] if found else word
 
 
 def hedged(token: Any) -> bool:
@@ -70,12 +94,14 @@ def hedged(token: Any) -> bool:
         return True
     if any(child.dep_ == "mark" and child.lower_ in HEDGING_MARKERS for child in token.children):
         return True
-    if any(child.dep_ == "advmod" and child.lower_ in HEDGING_HEADS for child in token.children):
+    if any(child.dep_ == "advmod" and _among(child, HEDGING_HEADS) for child in token.children):
         return True
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # a purpose ("... to fill the stadium") is not an event
     head = token
     while head.dep_ in COMPLEMENTS and head.head.i != head.i:
         head = head.head
-        if form(head) in HEDGING_HEADS or head.lower_ in HEDGING_HEADS:
+        if _among(head, HEDGING_HEADS):
             return True
         if any(c.dep_ == "aux" and c.lower_ in HEDGING_MODALS for c in head.children):
             return True
@@ -87,15 +113,16 @@ def parties(token: Any) -> set[str]:
     found = set()
     for child in token.children:
         if child.dep_ in ARGUMENTS:
-            found.add(form(child))
+            found.add(child)
         if child.dep_ in ("prep", "agent"):
-            found |= {form(grand) for grand in child.children if grand.dep_ == "pobj"}
-    return found
+            found |= {grand for grand in child.children if grand.dep_ == "pobj"}
+    # A pronoun ties nothing: "he" of one sentence is anyone of another.
+    return {form(party) for party in found if party.pos_ != "PRON"}
 
 
 def actions(text: str) -> list[Any]:
     """The verbs of a text that have at least one party."""
-    return [t for t in parse(text) if t.pos_ == "VERB" and parties(t)]
+    return [t for t in parse(text) if t.pos_ == "VERB" and form(t) not in STATIVE and parties(t)]
 
 
 def turned_to_fact(sentence: str, sources: Iterable[str]) -> tuple[str, str] | None:
@@ -109,11 +136,17 @@ def turned_to_fact(sentence: str, sources: Iterable[str]) -> tuple[str, str] | N
             (source, other)
             for source in sources
             for other in actions(source)
-            if form(other) == form(action) and mine & parties(other)
+            if form(other) == form(action) and _same_parties(mine, parties(other))
         ]
         if same and all(hedged(other) for _, other in same):
             return action.text, same[0][0]
     return None
+
+
+def _same_parties(mine: set[str], theirs: set[str]) -> bool:
+    """True when two actions share enough parties to be one event: two of them, or the
+    only one the sentence names ("Storey won a race" is not "Storey can win a title")."""
+    return len(mine & theirs) >= min(2, len(mine))
 
 
 def negated(token: Any) -> bool:
