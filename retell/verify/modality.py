@@ -60,8 +60,8 @@ REPORTING = frozenset(
 def stated(token: Any) -> bool:
     """True when a candidate states the action as a plain fact of its own: not hedged,
     not under "would", and not reported as someone's words."""
-    if any(child.dep_ == "aux" and child.lower_ == "would" for child in token.children):
-        return False
+    if any(child.dep_ == "aux" and child.lower_ in ("would", "to") for child in token.children):
+        return False  # "would" retells reported speech; "to ..." is an aim, not an event
     head = token
     while head.dep_ in COMPLEMENTS | {"ccomp", "advcl"} and head.head.i != head.i:
         head = head.head
