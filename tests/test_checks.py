@@ -200,7 +200,14 @@ def test_faithful_titles_pass(sentence: str) -> None:
         "Stage manager Agnes Moller said the playhouse would reopen in May.",  # former dropped
         "Former arts officer Dev Rana said the roof repairs were finished.",  # former added
         "Council arts director Dev Rana said the roof repairs were finished.",  # other role
-        "Hal Turner, a retired electrician, cut the ribbon.",  # other occupation
+        pytest.param(
+            "Hal Turner, a retired electrician, cut the ribbon.",  # other occupation
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="occupations outside the closed role list are no longer compared: "
+                "on FaithBench such flags ('editor', not 'author') were right 0 times in 20",
+            ),
+        ),
         "Former Danish Foreign Minister Lars Holm sent a letter of support.",  # other office
     ],
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retell.facts import (
+    COMMON_CAPITALISED,
     FORMER,
     ROLE_NOUNS,
     Person,
@@ -32,7 +33,7 @@ from retell.facts import (
     time_parts,
 )
 from retell.segment import lower_cased
-from retell.text.parse import lemmas
+from retell.text.parse import lemmas, parse
 from retell.verify.evidence import Evidence, EvidenceIndex, terms
 from retell.verify.links import RELATIONS, chains, fused, held
 from retell.verify.modality import negation_flipped, turned_to_fact
@@ -230,9 +231,10 @@ def check_names(sentence: str, context: Context) -> list[Finding]:
     in_german = german(context.source)
     known = known_words(context.source)
     stems = {_german_stem(word) for word in known} if in_german else set()
+    found = names(sentence, in_german) | (set() if in_german else parsed_names(sentence))
     missing = sorted(
         name
-        for name in names(sentence, in_german)
+        for name in found
         if not any(
             all(_known(part, known, stems) for part in parts)
             for parts in ([name], _named_parts(name))
@@ -248,6 +250,26 @@ def check_names(sentence: str, context: Context) -> list[Finding]:
             context.evidence[:1],
         )
     ]
+
+
+#: Entity kinds whose words are names a source must use.
+_NAMED = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART"})
+
+
+def parsed_names(sentence: str) -> set[str]:
+    """Names the capital-letter reader cannot see, found by spaCy instead: the first word
+    of a sentence ("Germany has offered ..."), and every name of a lower-cased sentence
+    (research sets write summaries so)."""
+    doc = parse(sentence)
+    lower = lower_cased(sentence)
+    tokens = [token for entity in doc.ents if entity.label_ in _NAMED for token in entity]
+    if lower:
+        tokens += [token for token in doc if token.pos_ == "PROPN"]
+    return {
+        token.text
+        for token in tokens
+        if token.is_alpha and (lower or token.i == 0) and token.text not in COMMON_CAPITALISED
+    }
 
 
 def _named_parts(name: str) -> list[str]:
