@@ -761,12 +761,8 @@ def check_modality(sentence: str, context: Context) -> list[Finding]:
     """An action the source holds only as a fear, plan, possibility or question must not
     be stated as fact ("the US abandoned Ukraine" for "fears the US could abandon")."""
     found = turned_to_fact(sentence, _sentences(context))
-    if found is None:
-        return []
-    action, source = found
-    span = next(span for span in context.index.spans if span.text == source)
-    reason = f"'{action}' is stated as fact; the source holds it only as possible or planned"
-    return [Finding("modality", "unsupported", reason, (span,))]
+    reason = "'{}' is stated as fact; the source holds it only as possible or planned"
+    return _about_action(found, context, Finding("modality", "unsupported", reason))
 
 
 # Capitals only where a sentence starts: "US" is a country, not "us".
@@ -789,12 +785,8 @@ def check_negation_scope(sentence: str, context: Context) -> list[Finding]:
     negation, even in other words ("Russia would respond with arms" where the source wants
     to ensure Russia does not take up arms)."""
     found = negation_flipped(sentence, _sentences(context))
-    if found is None:
-        return []
-    action, source = found
-    span = next(span for span in context.index.spans if span.text == source)
-    reason = f"'{action}' where the source says the opposite of the same parties"
-    return [Finding("polarity", "contradicted", reason, (span,))]
+    reason = "'{}' where the source says the opposite of the same parties"
+    return _about_action(found, context, Finding("polarity", "contradicted", reason))
 
 
 def check_fusion(sentence: str, context: Context) -> list[Finding]:
@@ -812,6 +804,18 @@ def check_fusion(sentence: str, context: Context) -> list[Finding]:
             reason = f"joins '{' … '.join(chain.words)}', which no one source sentence links"
             return [Finding("fusion", "unsupported", reason, spans[:2])]
     return []
+
+
+def _about_action(
+    found: tuple[str, str] | None, context: Context, template: Finding
+) -> list[Finding]:
+    """The template finding for an (action, source sentence) a check found, its reason
+    naming the action and its evidence the source sentence."""
+    if found is None:
+        return []
+    action, source = found
+    span = next(span for span in context.index.spans if span.text == source)
+    return [Finding(template.type, template.label, template.reason.format(action), (span,))]
 
 
 def _sentences(context: Context) -> list[str]:
