@@ -41,11 +41,11 @@ SEED_SOURCE = SHARED / "seeds" / "000_5d66fb248d4ea9b8.txt"
 SEED_REWRITE = SHARED / "seeds" / "001_456e5606de5ea795.txt"
 
 #: Floors, set from the figures measured on 2026-11-30: typed checks 0.900, with the embedded
-#: judge 0.932 (the issue asks for 0.90); seed 001: 3 of 5 false and 2 of 5 unsupported
-#: sentences flagged, none of the plainly supported ones.
+#: judge 0.932 (the issue asks for 0.90); seed 001 (2026-12-02): 4 of 5 false and 2 of 5
+#: unsupported sentences flagged, none of the plainly supported ones.
 TYPED_BALANCED_ACCURACY = 0.895
 JUDGED_BALANCED_ACCURACY = 0.925
-SEED_FLAGGED_OF_FALSE = 3  # of 5 sentences read as false
+SEED_FLAGGED_OF_FALSE = 4  # of 5 sentences read as false (3 before the modality check)
 SEED_FLAGGED_OF_UNSUPPORTED = 2  # of 5 read as unsupported
 SEED_MISTAKEN_FLAGS = 0  # at most this many of the 18 read as plainly supported
 #: The held-out claims (tests/data/heldout, written blind to the checker; measured only, never
