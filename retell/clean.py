@@ -255,10 +255,13 @@ def slug_name(raw: str) -> str:
 
 
 def is_slug(text: str) -> bool:
-    """A URL slug standing alone: one lowercase token of hyphen-joined words."""
+    """A URL slug standing alone: one lowercase token of hyphen-joined words (words, so
+    a run of dashes such as "--." is none)."""
     if " " in text or any(char.isupper() for char in text):
         return False
-    return sum(text.count(sep) for sep in _SLUG_SEPARATORS) >= 2
+    words = [part for part in re.split("|".join(map(re.escape, _SLUG_SEPARATORS)), text) if part]
+    alphanumeric = sum(1 for part in words if any(char.isalnum() for char in part))
+    return sum(text.count(sep) for sep in _SLUG_SEPARATORS) >= 2 and alphanumeric >= 2
 
 
 def split_slug(text: str) -> tuple[str | None, str]:
