@@ -70,15 +70,17 @@ class Labelled:
 
     def marks(self, start: int, end: int) -> bool:
         """True when a marked span overlaps the summary characters [start, end)."""
-        return any(begin < end and finish > start for begin, finish in self.spans)
+        return any(_overlaps(span, start, end) for span in self.spans)
 
     def kinds_in(self, start: int, end: int) -> set[str]:
         """The error kinds of the marked spans that overlap [start, end)."""
-        return {
-            kind
-            for (begin, finish), kind in zip(self.spans, self.kinds, strict=False)
-            if begin < end and finish > start
-        }
+        pairs = zip(self.spans, self.kinds, strict=False)
+        return {kind for span, kind in pairs if _overlaps(span, start, end)}
+
+
+def _overlaps(span: Span, start: int, end: int) -> bool:
+    """True when the span shares a character with [start, end)."""
+    return span[0] < end and span[1] > start
 
 
 def split_of(dataset: str, group: str) -> str:

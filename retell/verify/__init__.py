@@ -184,8 +184,9 @@ class Verifier:
         return Verdict(text, paragraph, start, end, label, types, shown, score, reason)
 
 
-_LIST_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•–])\s+")
-_MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•–])\s*")
+_MARKER = r"\s*(?:\d{1,2}[.)]|[-*•–])"
+_LIST_MARKER = re.compile(_MARKER + r"\s+")
+_MARKER_ONLY = re.compile(_MARKER + r"\s*")
 
 
 def claim_sentences(paragraph: str) -> list[tuple[int, int]]:

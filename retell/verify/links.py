@@ -42,12 +42,10 @@ RELATIONS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "amod", "agent", "a
 
 @dataclass(frozen=True)
 class Chain:
-    """Three content words, each linked to the next, and their span in the sentence;
-    `relation` is the dependency label of the lower word."""
+    """Three content words, each linked to the next; `relation` is the dependency label
+    of the lower word ("" when the link passes through a function word)."""
 
     words: tuple[str, str, str]
-    start: int
-    end: int
     relation: str = ""
 
 
@@ -83,11 +81,8 @@ def chains(text: str) -> list[Chain]:
         words = (form(top), form(middle), form(token))
         if len(set(words)) < 3:
             continue
-        tokens = (top, middle, token)
-        start = min(t.idx for t in tokens)
-        end = max(t.idx + len(t.text) for t in tokens)
         direct = token.head.i == middle.i and not _hyphenated(token)
-        found.append(Chain(words, start, end, token.dep_ if direct else ""))
+        found.append(Chain(words, token.dep_ if direct else ""))
     return found
 
 

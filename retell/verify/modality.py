@@ -44,6 +44,9 @@ HEDGING_MARKERS = frozenset({"if", "whether", "unless", "should", "how"})
 COMPLEMENTS = frozenset(
     {"ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "aux", "auxpass", "conj"}
 )
+#: The links through which a verb of saying governs what it reports: the complements, and
+#: an adverbial clause ("..., saying concerns had been raised").
+REPORTED = COMPLEMENTS | {"advcl"}
 #: Arguments that tie a source action to the candidate's: the same party in the same role.
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
@@ -63,7 +66,7 @@ def stated(token: Any) -> bool:
     if any(child.dep_ == "aux" and child.lower_ in ("would", "to") for child in token.children):
         return False  # "would" retells reported speech; "to ..." is an aim, not an event
     head = token
-    while head.dep_ in COMPLEMENTS | {"ccomp", "advcl"} and head.head.i != head.i:
+    while head.dep_ in REPORTED and head.head.i != head.i:
         head = head.head
         if _among(head, REPORTING):
             return False
@@ -120,9 +123,13 @@ def parties(token: Any) -> set[str]:
     return {form(party) for party in found if party.pos_ != "PRON"}
 
 
-def actions(text: str) -> list[Any]:
-    """The verbs of a text that have at least one party."""
-    return [t for t in parse(text) if t.pos_ == "VERB" and form(t) not in STATIVE and parties(t)]
+@lru_cache(maxsize=4096)
+def actions(text: str) -> tuple[Any, ...]:
+    """The verbs of a text that have at least one party. Kept per text: every candidate
+    sentence is compared with every source sentence's actions."""
+    return tuple(
+        t for t in parse(text) if t.pos_ == "VERB" and form(t) not in STATIVE and parties(t)
+    )
 
 
 def turned_to_fact(sentence: str, sources: Iterable[str]) -> tuple[str, str] | None:
