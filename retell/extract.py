@@ -43,9 +43,18 @@ EXTRACT_OPTIONS: dict[str, Any] = {
 }
 
 
+def _document(html: str) -> lxml.html.HtmlElement | str:
+    """The page as trafilatura loads it, always from its <html> root. For a page that opens
+    with a stray element (an unclosed <svg>, say) lxml hands back that element as the root,
+    and htmldate then fails on an assertion trying to drop it (found by tests/test_fuzz.py).
+    A page lxml cannot load at all stays a string, and trafilatura finds nothing in it."""
+    tree = trafilatura.load_html(html)
+    return html if tree is None else tree.getroottree().getroot()
+
+
 def extract_html(html: str, *, source: str = "<html>", url: str | None = None) -> Article:
     """Extract the article of an HTML page, captions kept apart from the body."""
-    document = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)
+    document = trafilatura.bare_extraction(_document(html), url=url, **EXTRACT_OPTIONS)
     captions = figure_captions(html)
     title = _normalised(_field(document, "title"))
     lines = [line for line in _paragraphs(_field(document, "text")) if line not in captions]
