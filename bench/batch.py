@@ -22,10 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from retell.batch import Batch, Counts
-from retell.engine import Engine, Settings, make_engine
+from retell.batch.engine import make_engine
+from retell.batch.run import Batch, Counts
+from retell.batch.worker import Engine, Settings
 from retell.pipeline import InputOptions
-from retell.store import Store
+from retell.store.sqlite import Store
 from tests import pagegen
 
 

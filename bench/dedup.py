@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from retell import clean
-from retell.dedup import DEFAULT_THRESHOLD, shingles
+from retell.batch.dedup import DEFAULT_THRESHOLD, shingles
 from retell.errors import RetellError
 from tests import pagegen
 

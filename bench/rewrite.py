@@ -19,8 +19,8 @@ from typing import Any
 from retell import clean
 from retell.backends.base import Backend, BackendInfo, Generation, Message, Options
 from retell.backends.local import LocalBackend
-from retell.render import result_dict
-from retell.rewrite import RewriteOptions, rewrite
+from retell.render.formats import result_dict
+from retell.rewrite.draft import RewriteOptions, draft
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_5d66fb248d4ea9b8.txt"
 
@@ -68,12 +68,12 @@ def main() -> None:
     retell_times, raw_times = [], []
     # An untimed pass first, so that neither timed run pays for reading the model's pages
     # from disk on first touch (llama.cpp maps the file into memory).
-    rewrite(article, recording, RewriteOptions())
+    draft(article, recording, RewriteOptions())
     for round_number in range(2):
         recording.requests.clear()
         backend.llama.reset()  # both runs start without llama.cpp's reusable prompt prefix
         start = time.perf_counter()
-        result = rewrite(article, recording, RewriteOptions())
+        result = draft(article, recording, RewriteOptions())
         retell_times.append(time.perf_counter() - start)
         backend.llama.reset()
         raw_times.append(raw_calls(backend.llama, recording.requests))

@@ -11,10 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from retell.verify import Verdict
+from typing import Literal
 
 BlockKind = Literal["body", "caption"]
 
@@ -97,6 +94,32 @@ def layout_blocks(body: Iterable[str], captions: Iterable[str]) -> tuple[Block, 
         blocks.append(Block(kind, text, cursor, cursor + len(text)))
         cursor += len(text) + len(PARAGRAPH_SEPARATOR)
     return tuple(blocks)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A source sentence that bears on a claim, with its place in `Article.text`."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "body" or "caption"
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the source says about one candidate sentence."""
+
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    label: str
+    types: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    score: float
+    reason: str
 
 
 @dataclass(frozen=True)

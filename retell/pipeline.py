@@ -1,11 +1,16 @@
 """The stages in order. Read this file first.
 
-ingest (files, folders, stdin, URLs, feeds) → clean/extract (a scraped
-text dump or an HTML page becomes an `Article`) → segment and select (the
-sentences worth keeping) → rewrite (a backend retells them a few at a
-time, each retelling checked) → render. Each input is processed on its own:
-one that fails is reported as an `Outcome` carrying its error, and the
-others go on.
+1. ingest   files, folders, stdin, URLs, feeds → `Page`s (`retell.ingest`)
+2. extract  a scraped text dump or an HTML page → an `Article` (`retell.extract`)
+3. text     sentences, parses and facts every later stage reads (`retell.text`)
+4. rewrite  the sentences worth keeping, retold a few at a time (`retell.rewrite`) ...
+5. verify   ... each retelling checked against the source before it is kept
+            (`retell.verify`, handed to the rewrite stage as its `Critic`)
+6. render   the `Result` as markdown, JSON or HTML (`retell.render`)
+
+Each input is processed on its own: one that fails is reported as an
+`Outcome` carrying its error, and the others go on. The batch runner and the
+command line compose these same calls.
 """
 
 from __future__ import annotations
@@ -14,16 +19,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from retell import ingest
 from retell.article import Article, Result
 from retell.backends import DEFAULT_BACKEND, Backend, get_backend
-from retell.cache import Cache
-from retell.clean import clean_text
+from retell.backends.cache import Cache
 from retell.errors import InputNotFound, NoArticle, RetellError
-from retell.extract import extract_html
-from retell.ingest import Page
-from retell.rewrite import Progress, RewriteOptions
-from retell.rewrite import rewrite as rewrite_article
+from retell.extract.html import extract_html
+from retell.extract.scraped import clean_text
+from retell.ingest import sources as ingest
+from retell.ingest.sources import Page
+from retell.render.formats import render_result
+from retell.rewrite.draft import Progress, RewriteOptions, draft
+from retell.verify import Report, Verifier
+from retell.verify import check as check_candidate
+from retell.verify.judge import DEFAULT_THRESHOLD, Judge
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,36 @@ def _read(source: str, options: InputOptions) -> Page:
     )
 
 
+@dataclass(frozen=True)
+class CheckOptions:
+    """How drafts are checked: whether at all, the judge's threshold, and whether the judge
+    reads every sentence or only those the typed checks cannot settle."""
+
+    verify: bool = True
+    threshold: float = DEFAULT_THRESHOLD
+    judge_all: bool = False
+
+
+def rewrite_article(
+    article: Article,
+    backend: Backend,
+    options: RewriteOptions,
+    *,
+    checks: CheckOptions | None = None,
+    judge_backend: Backend | None = None,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    """Stages 4 and 5: the rewrite stage drafts, and every retelling goes to the verifier
+    before it is kept. The judge runs on `judge_backend`, or on the rewriting backend."""
+    checks = checks or CheckOptions()
+    critic = None
+    if checks.verify:
+        judge = Judge(judge_backend or backend, threshold=checks.threshold)
+        critic = Verifier(article, judge, judge_all=checks.judge_all)
+    return draft(article, backend, options, cache=cache, progress=progress, critic=critic)
+
+
 def rewrite(
     data: bytes | str | Article,
     *,
@@ -118,14 +156,46 @@ def rewrite(
     backend: str | Backend = DEFAULT_BACKEND,
     cache: Cache | None = None,
     progress: Progress | None = None,
+    checks: CheckOptions | None = None,
 ) -> Result:
-    """Clean a page (or take a clean Article) and rewrite it through a backend."""
+    """Clean a page (or take a clean Article) and rewrite it through a backend, every
+    sentence checked against the source unless `checks` says not to."""
     article = data if isinstance(data, Article) else clean(data)
     engine = get_backend(backend) if isinstance(backend, str) else backend
     try:
+        options = RewriteOptions(style, ratio)
         return rewrite_article(
-            article, engine, RewriteOptions(style, ratio), cache=cache, progress=progress
+            article, engine, options, checks=checks, cache=cache, progress=progress
         )
+    finally:
+        if isinstance(backend, str):
+            engine.close()
+
+
+def render(result: Result, fmt: str = "markdown") -> str:
+    """Stage 6: a rewrite as markdown, text, JSON, JSON Lines or HTML, always with the
+    credit to its source."""
+    return render_result(result, fmt)
+
+
+def check(
+    source: bytes | str | Article,
+    candidate: str,
+    *,
+    backend: str | Backend | None = None,
+    checks: CheckOptions | None = None,
+) -> Report:
+    """Stage 5 on its own: check every sentence of a candidate text (paragraphs separated
+    by blank lines) against a source page or Article. The typed checks always run; the
+    judge runs on `backend` when one is given."""
+    article = source if isinstance(source, Article) else clean(source)
+    checks = checks or CheckOptions()
+    if backend is None:
+        return check_candidate(article, candidate)
+    engine = get_backend(backend) if isinstance(backend, str) else backend
+    try:
+        judge = Judge(engine, threshold=checks.threshold)
+        return check_candidate(article, candidate, judge=judge, judge_all=checks.judge_all)
     finally:
         if isinstance(backend, str):
             engine.close()

@@ -6,8 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from retell.backends import Backend, get_backend
+
+# Speed is measured in bench/, not in tests: hypothesis's per-example deadline (200 ms)
+# failed a cache round trip on a loaded 2-core machine, so no property test is timed. The
+# fuzz tests bound each input themselves, far above any real run, to catch hangs.
+settings.register_profile("retell", deadline=None)
+settings.load_profile("retell")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

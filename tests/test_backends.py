@@ -24,8 +24,8 @@ from retell.backends import (
 )
 from retell.backends.fake import echo_source
 from retell.backends.local import LocalBackend
+from retell.backends.models import PackagedModel, embedded_model_path, part_paths, verify_file
 from retell.errors import ModelError, UnknownBackend
-from retell.models import PackagedModel, embedded_model_path, part_paths, verify_file
 
 PROMPT = [
     Message("system", "Retell the source."),

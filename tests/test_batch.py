@@ -21,11 +21,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from retell.batch import Batch
-from retell.cli import cli
-from retell.engine import InProcess, Settings
+from retell.batch.engine import InProcess
+from retell.batch.run import Batch
+from retell.batch.worker import Settings
+from retell.cli.main import cli
 from retell.pipeline import InputOptions
-from retell.store import Store
+from retell.store.sqlite import Store
 
 from . import pagegen
 
@@ -220,16 +221,16 @@ def test_worker_processes_give_the_same_store(
 def test_an_item_that_trips_a_bug_is_recorded_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import retell.batch
+    import retell.batch.run
 
-    real = retell.batch.clean_page
+    real = retell.batch.run.clean_page
 
     def buggy(page: Any) -> Any:
         if page.source.endswith("page0001.txt"):
             raise RuntimeError("a parser fell over")
         return real(page)
 
-    monkeypatch.setattr(retell.batch, "clean_page", buggy)
+    monkeypatch.setattr(retell.batch.run, "clean_page", buggy)
     folder = tmp_path / "pages"
     pagegen.write(folder, 6, duplicates=0.0, broken=0.0)
     result = CliRunner().invoke(cli, [*BATCH, str(folder), "--db", str(tmp_path / "s.db")])

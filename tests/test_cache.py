@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retell.backends.base import Generation, Message, Options
-from retell.cache import Cache, request_key
+from retell.backends.cache import Cache, request_key
 
 MESSAGES = [
     Message("system", "Retell the source in plain words."),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retell import Article, clean
-from retell.facts import (
+from retell.text.facts import (
     german,
     names,
     numbers,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from retell.clean import byline_names, clean_text, normalise, split_slug
 from retell.errors import NoArticle
+from retell.extract.scraped import byline_names, clean_text, normalise, split_slug
 
 NBSP = "\u00a0"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from retell.cli import cli
+from retell.cli.main import cli
 
 from .conftest import ROOT
 

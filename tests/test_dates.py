@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retell.dates import date_line, parse_date
+from retell.extract.dates import date_line, parse_date
 
 ENGLISH = [
     "January",

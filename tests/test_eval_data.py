@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from retell.eval.data import faithbench, source_article, summedits, xsumfaith
-from retell.facts import known_words
+from retell.text.facts import known_words
 from retell.verify import claim_sentences, framing
 
 from .conftest import SHARED

@@ -9,8 +9,8 @@ import pytest
 
 from retell import clean
 from retell.errors import NoArticle
-from retell.extract import article_words, extract_html, figure_captions, url_slug
-from retell.render import article_dict
+from retell.extract.html import article_words, extract_html, figure_captions, url_slug
+from retell.render.formats import article_dict
 
 from .conftest import DATA
 

@@ -8,6 +8,7 @@ as `@example`s beside the strategy that found them.
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,12 +18,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from retell import ingest, pipeline, verify
+from retell import pipeline, verify
 from retell.article import Article, layout_blocks
 from retell.backends.base import Message
 from retell.backends.fake import FakeBackend
 from retell.errors import RetellError
-from retell.segment import split_sentences
+from retell.ingest import sources as ingest
+from retell.text.sentences import split_sentences
 from retell.verify.judge import Judge
 
 T = TypeVar("T")
@@ -63,11 +65,15 @@ def outcome(call: Callable[[], T]) -> T | RetellError:
             return error
 
 
+#: RETELL_FUZZ_SCALE=10 runs ten times the examples, for a long hunt by hand.
+SCALE = float(os.environ.get("RETELL_FUZZ_SCALE", "1"))
+
+
 def fuzz(examples: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Hypothesis settings for a fuzz test: no deadline of its own (time_bound is the
     bound), and no complaints about large or slow generated data."""
     return settings(
-        max_examples=examples,
+        max_examples=round(examples * SCALE),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from retell import clean
-from retell.clean import normalise
-from retell.render import article_dict
+from retell.extract.scraped import normalise
+from retell.render.formats import article_dict
 
 from .conftest import DATA
 

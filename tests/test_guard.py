@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from retell.guard import MAX_LENGTH_SHARE, MIN_LENGTH_SHARE, copied, problems, verbatim_sentences
+from retell.rewrite.guard import (
+    MAX_LENGTH_SHARE,
+    MIN_LENGTH_SHARE,
+    copied,
+    problems,
+    verbatim_sentences,
+)
 
 SOURCE = (
     "Mayor Elin Brandvold said the new ferry to Oskarholm will carry 240 passengers from March. "

@@ -1,4 +1,4 @@
-"""Tests for retell.ingest: files, stdin, directories, URLs and feeds to pages."""
+"""Tests for retell.ingest.sources: files, stdin, directories, URLs and feeds to pages."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from retell import ingest
 from retell.errors import (
     BinaryInput,
     EmptyInput,
@@ -29,7 +28,16 @@ from retell.errors import (
     RetellError,
     UndecodableInput,
 )
-from retell.ingest import Page, decode, detect_kind, expand, feed_links, page_from_bytes, read
+from retell.ingest import sources as ingest
+from retell.ingest.sources import (
+    Page,
+    decode,
+    detect_kind,
+    expand,
+    feed_links,
+    page_from_bytes,
+    read,
+)
 
 INTERNALS = re.compile(r"[a-z](?:Error|Exception)|Traceback|errno|httpx|\bNone\b|\[Err")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

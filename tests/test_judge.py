@@ -18,8 +18,8 @@ from retell import clean
 from retell.backends import Backend, FakeBackend
 from retell.backends.base import Message
 from retell.backends.openai import OpenAIBackend
-from retell.render import result_dict, result_html
-from retell.rewrite import MAX_TRIES, rewrite
+from retell.render.formats import result_dict, result_html
+from retell.rewrite.draft import MAX_TRIES, draft
 from retell.verify import Verifier, check
 from retell.verify.claims import atomic_claims
 from retell.verify.judge import ANSWERS, Judge, question
@@ -179,7 +179,7 @@ def test_a_retelling_with_an_unsupported_sentence_is_regenerated() -> None:
         return shortened(messages, INVENTED)
 
     verifier = Verifier(SOURCE, Judge(judge_says_no_to("parade")))
-    result = rewrite(SOURCE, FakeBackend(writer), verifier=verifier)
+    result = draft(SOURCE, FakeBackend(writer), critic=verifier)
     assert "parade" not in result.text
     first = result.pieces()[0]
     assert [r.action for r in first.repairs] == ["regenerated"]
@@ -192,7 +192,7 @@ def test_a_sentence_that_keeps_failing_is_dropped_and_reported() -> None:
         return shortened(messages, INVENTED)
 
     verifier = Verifier(SOURCE, Judge(judge_says_no_to("parade")))
-    result = rewrite(SOURCE, FakeBackend(writer), verifier=verifier)
+    result = draft(SOURCE, FakeBackend(writer), critic=verifier)
     assert "parade" not in result.text
     first = result.pieces()[0]
     assert first.tries == MAX_TRIES

@@ -8,11 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from retell import clean
+from retell.article import Article, layout_blocks
 from retell.backends import FakeBackend
-from retell.cli import cli
+from retell.cli.main import cli
 from retell.errors import UnsupportedLanguage
-from retell.language import detect
-from retell.rewrite import rewrite
+from retell.rewrite.draft import draft
+from retell.text.language import detect
 
 from .conftest import DATA
 
@@ -48,7 +49,7 @@ def test_a_text_too_short_to_tell_has_no_language() -> None:
 def test_rewriting_a_german_article_is_refused_plainly() -> None:
     article = clean(GERMAN_PAGE.read_bytes())
     with pytest.raises(UnsupportedLanguage) as caught:
-        rewrite(article, FakeBackend())
+        draft(article, FakeBackend())
     assert caught.value.exit_code == 15
     assert "German" in caught.value.message
 
@@ -76,3 +77,29 @@ def test_a_batch_records_the_refusal_and_goes_on(tmp_path: Path) -> None:
     )
     assert statuses == ["failed", "rewritten"]
     assert "retell rewrites English articles only" in export.stdout
+
+
+RUSSIAN = (
+    "Городской совет в понедельник сообщил, что библиотека будет закрыта на две недели, "
+    "пока ремонтируют крышу. Книги можно вернуть в здании ратуши, а после открытия "
+    "библиотека будет работать дольше обычного."
+)
+JAPANESE = (
+    "市議会は月曜日、屋根の修理のため図書館を二週間閉館すると発表した。"
+    "その間、本は市役所で返却できる。再開後は開館時間が延長される予定で、"
+    "住民からは修理が早く終わることを望む声が上がっている。"
+    "ノートパソコンを借りている人は、再開まで手元に置いておくよう求められた。"
+    "市によると、修理の費用は約三千万円になる見込みだという。"
+)
+
+
+@pytest.mark.parametrize(("text", "code"), [(RUSSIAN, "ru"), (JAPANESE, "ja")])
+def test_languages_beyond_western_europe_are_found(text: str, code: str) -> None:
+    assert detect(text) == code
+
+
+def test_the_refusal_names_the_language_whatever_it_is() -> None:
+    article = Article("<ru>", "Библиотека закрыта", layout_blocks([RUSSIAN], []))
+    with pytest.raises(UnsupportedLanguage) as caught:
+        draft(article, FakeBackend())
+    assert "the article is in Russian" in caught.value.message

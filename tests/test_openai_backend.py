@@ -22,11 +22,11 @@ import pytest
 from retell import clean
 from retell.backends import openai as openai_module
 from retell.backends.base import Message, Options
+from retell.backends.cache import Cache
+from retell.backends.models import embedded_model_path
 from retell.backends.openai import OpenAIBackend
-from retell.cache import Cache
 from retell.errors import ServerError
-from retell.models import embedded_model_path
-from retell.rewrite import RewriteOptions, rewrite
+from retell.rewrite.draft import RewriteOptions, draft
 
 from .conftest import ROOT
 
@@ -128,7 +128,7 @@ def test_killed_server_keeps_finished_pieces_and_resumes(tmp_path: Path) -> None
 
     try:
         with pytest.raises(ServerError) as caught:
-            rewrite(
+            draft(
                 article,
                 OpenAIBackend(dying.url, "embedded"),
                 options,
@@ -139,7 +139,7 @@ def test_killed_server_keeps_finished_pieces_and_resumes(tmp_path: Path) -> None
         assert caught.value.exit_code == 12
         assert answered == [1], caught.value.one_line()
         dying.start()  # the same port: the same backend identity, so the cache applies
-        result = rewrite(article, OpenAIBackend(dying.url, "embedded"), options, cache=cache)
+        result = draft(article, OpenAIBackend(dying.url, "embedded"), options, cache=cache)
     finally:
         dying.kill()
     assert result.pieces()[0].cached

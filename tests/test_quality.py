@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from retell.cli import cli
+from retell.cli.main import cli
 
 from .conftest import ROOT
 

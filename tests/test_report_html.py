@@ -7,9 +7,9 @@ import re
 from html.parser import HTMLParser
 
 from retell import clean
+from retell.article import Evidence
+from retell.render.report_html import Change, report_html
 from retell.verify import Report, check
-from retell.verify.evidence import Evidence
-from retell.verify.html import Change, report_html
 
 SOURCE = clean(
     b"Wed. Apr 2nd, 2025\n\n"

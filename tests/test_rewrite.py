@@ -11,11 +11,11 @@ from click.testing import CliRunner
 from retell import clean
 from retell.backends import FakeBackend
 from retell.backends.base import Message
-from retell.cache import Cache
-from retell.cli import cli
+from retell.backends.cache import Cache
+from retell.cli.main import cli
 from retell.errors import NoArticle
-from retell.render import result_dict, result_html, result_markdown
-from retell.rewrite import MAX_TRIES, RETELL_SHARE, InvalidOption, RewriteOptions, rewrite
+from retell.render.formats import result_dict, result_html, result_markdown
+from retell.rewrite.draft import MAX_TRIES, RETELL_SHARE, InvalidOption, RewriteOptions, draft
 
 from .conftest import ROOT
 
@@ -28,7 +28,7 @@ def seed_article(seed_page: Path):  # type: ignore[no-untyped-def]
 
 def test_seed_rewrite_keeps_order_length_and_credit(seed_page: Path) -> None:
     article = seed_article(seed_page)
-    result = rewrite(article, FakeBackend())
+    result = draft(article, FakeBackend())
     totals = result_dict(result)["totals"]
     assert 5 <= totals["paragraphs"] <= 7
     # The fake echoes its source, so the length is what selection kept: the target over the
@@ -42,7 +42,7 @@ def test_seed_rewrite_keeps_order_length_and_credit(seed_page: Path) -> None:
 
 def test_every_piece_points_at_its_source_sentences(seed_page: Path) -> None:
     article = seed_article(seed_page)
-    for piece in rewrite(article, FakeBackend()).pieces():
+    for piece in draft(article, FakeBackend()).pieces():
         quoted = " ".join(article.text[span.start : span.end] for span in piece.sources)
         assert piece.text == quoted  # the fake echoes its source
 
@@ -52,7 +52,7 @@ def test_a_retelling_that_invents_facts_is_replaced_by_its_source() -> None:
         return "Former mayor John Grant said 90 ferries would sail to Paris every day."
 
     article = clean(EXAMPLE.read_bytes())
-    result = rewrite(article, FakeBackend(liar))
+    result = draft(article, FakeBackend(liar))
     pieces = result.pieces()
     assert pieces and all(piece.outcome == "kept" for piece in pieces)
     assert all(piece.tries == MAX_TRIES for piece in pieces)
@@ -66,7 +66,7 @@ def test_a_faithful_paraphrase_is_accepted() -> None:
         words = source.split()
         return " ".join(words[: max(1, int(len(words) * 0.8))])
 
-    result = rewrite(clean(EXAMPLE.read_bytes()), FakeBackend(paraphrase))
+    result = draft(clean(EXAMPLE.read_bytes()), FakeBackend(paraphrase))
     assert {piece.outcome for piece in result.pieces()} <= {"retold", "kept"}
     assert any(piece.outcome == "retold" for piece in result.pieces())
 
@@ -75,9 +75,9 @@ def test_answers_come_from_the_cache_on_a_second_run(tmp_path: Path) -> None:
     article = clean(EXAMPLE.read_bytes())
     cache = Cache(tmp_path / "answers.sqlite")
     backend = FakeBackend()
-    first = rewrite(article, backend, cache=cache)
+    first = draft(article, backend, cache=cache)
     calls = len(backend.calls)
-    second = rewrite(article, backend, cache=cache)
+    second = draft(article, backend, cache=cache)
     assert len(backend.calls) == calls
     assert second.text == first.text
     assert all(piece.cached for piece in second.pieces())
@@ -85,14 +85,14 @@ def test_answers_come_from_the_cache_on_a_second_run(tmp_path: Path) -> None:
 
 def test_a_sentence_too_long_for_the_context_is_kept_whole_not_cut() -> None:
     article = clean(EXAMPLE.read_bytes())
-    result = rewrite(article, FakeBackend(context_size=50))
+    result = draft(article, FakeBackend(context_size=50))
     assert all(piece.outcome == "kept" for piece in result.pieces())
     assert all("context" in piece.problems[0] for piece in result.pieces())
 
 
 @pytest.mark.parametrize("style", ["summary", "brief", "headline"])
 def test_other_styles(style: str) -> None:
-    result = rewrite(clean(EXAMPLE.read_bytes()), FakeBackend(), RewriteOptions(style=style))
+    result = draft(clean(EXAMPLE.read_bytes()), FakeBackend(), RewriteOptions(style=style))
     assert result.paragraphs
     if style == "headline":
         assert len(result.paragraphs) == 1
@@ -105,15 +105,15 @@ def test_other_styles(style: str) -> None:
 def test_invalid_options_and_empty_article() -> None:
     article = clean(EXAMPLE.read_bytes())
     with pytest.raises(InvalidOption):
-        rewrite(article, FakeBackend(), RewriteOptions(ratio=0))
+        draft(article, FakeBackend(), RewriteOptions(ratio=0))
     with pytest.raises(InvalidOption):
-        rewrite(article, FakeBackend(), RewriteOptions(style="poem"))
+        draft(article, FakeBackend(), RewriteOptions(style="poem"))
     with pytest.raises(NoArticle):
         clean(b"2 April 2025\n\nerror: Content is protected !!\n")
 
 
 def test_html_report_is_self_contained_and_credits_the_source() -> None:
-    page = result_html(rewrite(clean(EXAMPLE.read_bytes()), FakeBackend()))
+    page = result_html(draft(clean(EXAMPLE.read_bytes()), FakeBackend()))
     assert page.startswith("<!doctype html>") and "<script src" not in page
     assert "Harbour town votes" in page and "Source:" in page
 

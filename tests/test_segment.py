@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import retell
 from retell.article import Article, layout_blocks
-from retell.segment import ABBREVIATIONS, Sentence, chunk, sentences, split_sentences
+from retell.text.sentences import ABBREVIATIONS, Sentence, chunk, sentences, split_sentences
 
 
 def pieces(text: str) -> list[str]:

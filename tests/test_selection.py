@@ -7,8 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retell.article import Article, layout_blocks
-from retell.segment import Sentence, sentences
-from retell.selection import (
+from retell.rewrite.selection import (
     MAX_PARAGRAPHS,
     PARAGRAPH_WORDS,
     document_weights,
@@ -17,6 +16,7 @@ from retell.selection import (
     sections,
     select,
 )
+from retell.text.sentences import Sentence, sentences
 
 # An invented story of about 600 words about a fictional town.
 STORY = [

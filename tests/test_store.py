@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retell import dedup
+from retell.batch import dedup
 from retell.errors import StoreError
-from retell.store import MIGRATIONS, Failure, Store, StoredArticle, page_hash, settings_key
+from retell.store.sqlite import MIGRATIONS, Failure, Store, StoredArticle, page_hash, settings_key
 
 from .pagegen import retold_elsewhere, story
 

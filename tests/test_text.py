@@ -7,9 +7,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retell.segment import lower_cased, split_sentences
+from retell.extract.treebank import detokenise, tokenised
 from retell.text.parse import lemmas, parse
-from retell.text.treebank import detokenise, tokenised
+from retell.text.sentences import lower_cased, split_sentences
 
 TOKENISED = (
     "the mayor , who was elected in 2019 , said it is ` unthinkable ' that the pool "

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from retell import clean
 from retell.article import Article, layout_blocks
-from retell.cli import cli
-from retell.facts import numbers, roles
+from retell.cli.main import cli
+from retell.text.facts import numbers, roles
 from retell.verify import check
 
 SOURCE = clean(

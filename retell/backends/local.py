@@ -1,6 +1,6 @@
 """The embedded backend: a GGUF model run in-process with llama-cpp-python.
 
-`local` runs the embedded model (see `retell.models`); `local:PATH.gguf`
+`local` runs the embedded model (see `retell.backends.models`); `local:PATH.gguf`
 runs any other GGUF file. The model's own chat template formats the
 messages. Threads default to the machine's cores; generation is greedy
 with a fixed seed, so the same request gives the same answer.
@@ -25,8 +25,8 @@ from retell.backends.base import (
     Options,
     TokenScore,
 )
+from retell.backends.models import EMBEDDED, cache_dir, embedded_model_path
 from retell.errors import ModelError
-from retell.models import EMBEDDED, cache_dir, embedded_model_path
 
 DEFAULT_CONTEXT = 4096
 GGUF_MAGIC = b"GGUF"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retell.article import Article, layout_blocks
-from retell.text.treebank import detokenise
+from retell.extract.treebank import detokenise
 
 Span = tuple[int, int]
 

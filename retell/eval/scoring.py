@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from retell.article import Verdict
 from retell.eval.data import Labelled, source_article
-from retell.verify import Verdict, Verifier
+from retell.verify import Verifier
 from retell.verify.judge import Judge
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from retell.article import Article
-from retell.segment import split_sentences
+from retell.article import Article, Evidence, Verdict
+from retell.text.sentences import split_sentences
 from retell.verify.checks import CHECKS, Context, Finding, check_consistency, overlap
-from retell.verify.evidence import Evidence, EvidenceIndex, terms
+from retell.verify.evidence import EvidenceIndex, terms
 from retell.verify.judge import Judge
 
 #: Source sentences the judge reads for a candidate: the best few for each sentence it
@@ -38,21 +38,6 @@ STRONG_IN_ORDER = 0.5
 # the judging time on seed 001. A stronger judge may earn its keep on them: `judge_all`.
 
 SEVERITY = {"supported": 0, "unsupported": 1, "contradicted": 2}
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What the source says about one candidate sentence."""
-
-    text: str
-    paragraph: int
-    start: int
-    end: int
-    label: str
-    types: tuple[str, ...]
-    evidence: tuple[Evidence, ...]
-    score: float
-    reason: str
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retell.facts import (
+import Stemmer
+
+from retell.article import Evidence
+from retell.text.facts import (
     COMMON_CAPITALISED,
     FORMER,
     ROLE_NOUNS,
@@ -32,9 +35,9 @@ from retell.facts import (
     show_number,
     time_parts,
 )
-from retell.segment import lower_cased
 from retell.text.parse import lemmas, parse
-from retell.verify.evidence import Evidence, EvidenceIndex, terms
+from retell.text.sentences import lower_cased
+from retell.verify.evidence import EvidenceIndex, terms
 from retell.verify.links import RELATIONS, chains, fused, held
 from retell.verify.modality import negation_flipped, turned_to_fact
 
@@ -277,6 +280,9 @@ def _named_parts(name: str) -> list[str]:
     return [part for part in name.split("-") if part[:1].isupper()] or [name]
 
 
+_GERMAN = Stemmer.Stemmer("german")
+
+
 def _known(name: str, known: set[str], stems: set[str]) -> bool:
     """True when the source uses the name, or (given German stems) a form of it."""
     name = name.lower().rstrip("'")
@@ -284,10 +290,9 @@ def _known(name: str, known: set[str], stems: set[str]) -> bool:
 
 
 def _german_stem(word: str) -> str:
-    for ending in ("ern", "en", "er", "es", "n", "s", "e"):
-        if len(word) - len(ending) >= 4 and word.endswith(ending):
-            return word[: -len(ending)]
-    return word
+    """Snowball's German stem (PyStemmer): "Wählern" and "Wähler" share one."""
+    stem: str = _GERMAN.stemWord(word)
+    return stem
 
 
 # ---------------------------------------------------------------- roles
@@ -408,18 +413,28 @@ _PASSED = frozenset(
 )
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:but|while|whereas|although|aber|sondern)\b", re.I)
 _PREFIXES = ("un", "in", "im", "dis", "non")
+_WORD = re.compile(r"[^\W\d_]+")
 
+
+def _stems(words: str) -> frozenset[str]:
+    return frozenset(terms(words))
+
+
+# Word forms, stemmed by whatever stemmer `terms` uses, so the lists hold for any of them.
 _OPPOSITES = [
     (
-        {"welcom", "prais", "support", "back", "accept", "endors", "approv"},
-        {"dismiss", "reject", "criticis", "criticiz", "condemn", "oppos"},
+        _stems("welcome welcomed praise praised support supported back backed accept endorse"),
+        _stems("dismiss dismissed reject rejected criticise criticize condemn oppose opposed"),
     ),
     (
-        {"increas", "rais", "boost", "ris", "grow", "expand"},
-        {"decreas", "cut", "lower", "fall", "fell", "reduc", "shrink"},
+        _stems("increase increased raise raised boost rise rose risen grow grew grown expand"),
+        _stems("decrease decreased cut lower lowered fall fell fallen reduce reduced shrink"),
     ),
-    ({"bett", "best", "strong", "superior"}, {"wors", "worst", "weak", "inferior"}),
-    ({"win", "won", "victory"}, {"lost", "los", "defeat"}),
+    (
+        _stems("better best stronger strong superior"),
+        _stems("worse worst weaker weak inferior"),
+    ),
+    (_stems("win won victory"), _stems("lost lose losing defeat")),
 ]
 
 
@@ -462,10 +477,22 @@ def _flipped(sentence: str, evidence: str) -> str:
                 return f"'{word}' is denied in one of sentence and source, asserted in the other"
         if heads & _NEG_RAISING and not denied and len(scope & asserted) >= 0.6 * len(scope):
             return "one of sentence and source denies what the other asserts"
-        for word in sorted(set(terms(one)) - set(terms(other))):
-            root = next((word[len(p) :] for p in _PREFIXES if word.startswith(p)), "")
-            if len(root) >= 5 and root in asserted:
-                return f"'{word}' in one of sentence and source, '{root}' in the other"
+        reason = _prefixed(one, other, asserted)
+        if reason:
+            return reason
+    return ""
+
+
+def _prefixed(one: str, other: str, asserted: set[str]) -> str:
+    """Why one text uses a word whose un-, in-, dis- or non- prefix negates a word of five
+    letters or more that the other asserts ("unlikely" and "likely"), or "". The prefix is
+    taken off the word itself, not its stem, which a stemmer may cut ("unlik")."""
+    theirs = set(terms(other))
+    for word in sorted({word.lower() for word in _WORD.findall(one)}):
+        root = next((word[len(p) :] for p in _PREFIXES if word.startswith(p)), "")
+        stems = terms(root)
+        if len(root) >= 5 and stems and stems[0] in asserted and terms(word)[0] not in theirs:
+            return f"'{word}' in one of sentence and source, '{root}' in the other"
     return ""
 
 

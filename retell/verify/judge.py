@@ -21,9 +21,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retell.article import Evidence
 from retell.backends.base import Backend, Message, Options
 from retell.verify.claims import atomic_claims
-from retell.verify.evidence import Evidence
 
 ANSWERS = ("Yes", "No")
 

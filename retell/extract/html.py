@@ -18,9 +18,9 @@ import trafilatura
 from lxml.etree import ParserError
 
 from retell.article import Article, Removed, layout_blocks
-from retell.clean import normalise
-from retell.dates import parse_date
 from retell.errors import NoArticle
+from retell.extract.dates import parse_date
+from retell.extract.scraped import normalise
 
 #: Fewer body words than this is a navigation or index page, not an article. Set by hand: a
 #: menu-only page gives 1-5 words, the shortest story of the trafilatura evaluation pages

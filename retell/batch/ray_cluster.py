@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from retell.engine import IN_FLIGHT_PER_WORKER, Done, Job, Settings, Worker
+from retell.batch.worker import IN_FLIGHT_PER_WORKER, Done, Job, Settings, Worker
 from retell.errors import EngineError
 
 

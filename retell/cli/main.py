@@ -14,18 +14,18 @@ from typing import IO, Any
 
 import click
 
-from retell import __version__, render, verify
-from retell.article import Article
-from retell.backends import DEFAULT_BACKEND, REGISTRY, get_backend
-from retell.batch_cli import batch_command, export_command, show_command
+from retell import __version__
+from retell.backends import DEFAULT_BACKEND, REGISTRY
+from retell.backends.models import EMBEDDED, cache_dir
+from retell.cli.batch import batch_command, export_command, show_command
+from retell.cli.session import RewriteSession, default_cache
 from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BackendError, RetellError
-from retell.ingest import DEFAULT_MAX_BYTES
-from retell.models import EMBEDDED, cache_dir
-from retell.pipeline import InputOptions, Outcome, clean_inputs
-from retell.render import RESULT_FORMATS
-from retell.rewrite import STYLES, RewriteOptions
-from retell.session import RewriteSession, default_cache
-from retell.verify.judge import DEFAULT_THRESHOLD, Judge
+from retell.ingest.sources import DEFAULT_MAX_BYTES
+from retell.pipeline import CheckOptions, InputOptions, Outcome, check, clean_inputs
+from retell.render import formats as render
+from retell.render.formats import RESULT_FORMATS
+from retell.rewrite.draft import STYLES, RewriteOptions
+from retell.verify.judge import DEFAULT_THRESHOLD
 
 EXIT_CODES_HELP = """Exit codes: 0 all inputs cleaned; 1 some of several inputs failed;
 2 usage error; 3 input not found; 4 empty input; 5 binary input; 6 input too large;
@@ -347,30 +347,13 @@ def check_command(
         sys.exit(error.exit_code)
     try:
         spec = None if no_judge else backend_spec
-        report = _checked(outcome.article, candidate.read(), spec, threshold, judge_all)
+        checks = CheckOptions(threshold=threshold, judge_all=judge_all)
+        report = check(outcome.article, candidate.read(), backend=spec, checks=checks)
     except RetellError as error:
         click.echo(f"retell: {error.one_line()}", err=True)
         sys.exit(error.exit_code)
     output.write(render.render_report(report, fmt))
     sys.exit(EXIT_OK if report.all_supported else EXIT_SOME_FAILED)
-
-
-def _checked(
-    article: Article,
-    candidate: str,
-    backend_spec: str | None,
-    threshold: float,
-    judge_all: bool = False,
-) -> verify.Report:
-    """The report on a candidate, with the judge on the named backend if any."""
-    if backend_spec is None:
-        return verify.check(article, candidate)
-    backend = get_backend(backend_spec)
-    try:
-        judge = Judge(backend, threshold=threshold)
-        return verify.check(article, candidate, judge=judge, judge_all=judge_all)
-    finally:
-        backend.close()
 
 
 @cli.command("backends")

@@ -8,7 +8,7 @@ whether it is HTML, plain text or an RSS/Atom feed. `links` lists the
 articles a feed or a URL list (a text file of one URL per line) points to,
 so that each can be read in turn.
 
-Decoding and the kind of page are decided in `retell.decode`.
+Decoding and the kind of page are decided in `retell.ingest.decode`.
 
 Every failure is one of the errors in `retell.errors`, with the input as
 its source and a one-line message.
@@ -33,7 +33,6 @@ from urllib.parse import urljoin
 import feedparser
 import httpx
 
-from retell.decode import PageKind, check_binary, decode, detect_kind, is_blank
 from retell.errors import (
     EmptyInput,
     FetchError,
@@ -41,6 +40,7 @@ from retell.errors import (
     InputNotFound,
     InputTooLarge,
 )
+from retell.ingest.decode import PageKind, check_binary, decode, detect_kind, is_blank
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -17,13 +17,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from retell import dedup, ingest
-from retell.engine import Done, Engine, Job, Settings
+from retell.batch import dedup
+from retell.batch.worker import Done, Engine, Job, Settings
 from retell.errors import BackendError, NoArticle, RetellError
+from retell.ingest import sources as ingest
+from retell.ingest.warc import is_warc, warc_pages
 from retell.pipeline import InputOptions, clean_page
-from retell.render import article_dict
-from retell.store import Failure, Store, StoredArticle, page_hash, settings_key
-from retell.warc import is_warc, warc_pages
+from retell.render.formats import article_dict
+from retell.store.sqlite import Failure, Store, StoredArticle, page_hash, settings_key
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from retell.facts import (
+from retell.text.facts import (
     known_words,
     names,
     negated,

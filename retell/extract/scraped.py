@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import TypeGuard, get_args
 
 from retell.article import Article, Removed, RemovedKind, layout_blocks
-from retell.dates import date_line, header_date, parse_date
 from retell.errors import NoArticle
-from retell.text.treebank import detokenise
+from retell.extract.dates import date_line, header_date, parse_date
+from retell.extract.treebank import detokenise
 
 #: How many content lines at the top may hold the date, slug, title and byline.
 HEADER_LINES = 4

@@ -12,14 +12,13 @@ from typing import Any
 
 import click
 
-from retell import render
 from retell.article import Article
 from retell.backends import Backend, get_backend
-from retell.cache import Cache
-from retell.models import cache_dir
-from retell.rewrite import RewriteOptions, plan, prompt_tokens, rewrite
-from retell.verify import Verifier
-from retell.verify.judge import DEFAULT_THRESHOLD, Judge
+from retell.backends.cache import Cache
+from retell.backends.models import cache_dir
+from retell.pipeline import CheckOptions, render, rewrite_article
+from retell.rewrite.draft import RewriteOptions, plan, prompt_tokens
+from retell.verify.judge import DEFAULT_THRESHOLD
 
 #: Speeds of the embedded model on the 2-core development machine, for dry-run estimates.
 LOCAL_PROMPT_TOKENS_PER_SECOND = 73.0
@@ -89,14 +88,18 @@ class RewriteSession:
                 )
             bar.update(1)
 
-        judge = Judge(self.judge_backend, threshold=self.threshold)
-        verifier = Verifier(article, judge, judge_all=self.judge_all) if self.verify else None
-        result = rewrite(
-            article, self.backend, options, cache=self.cache, progress=progress, verifier=verifier
+        result = rewrite_article(
+            article,
+            self.backend,
+            options,
+            checks=CheckOptions(self.verify, self.threshold, self.judge_all),
+            judge_backend=self.judge_backend if self.verify else None,
+            cache=self.cache,
+            progress=progress,
         )
         if bar is not None:
             bar.render_finish()
-        return render.render_result(result, fmt)
+        return render(result, fmt)
 
     def dry_run(self, article: Article, options: RewriteOptions) -> str:
         """The planned requests and an estimate of tokens and time, generating nothing."""

@@ -21,9 +21,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from retell.article import Article
-    from retell.verify import Report, Verdict
-    from retell.verify.evidence import Evidence
+    from retell.article import Article, Evidence, Verdict
+    from retell.verify import Report
 
 #: The labels a verdict can carry, mildest first, with the marker shown beside each.
 LABELS = {"supported": "✓", "unsupported": "?", "contradicted": "✗"}

@@ -17,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from retell.errors import InputError
-from retell.ingest import Raw, open_error
+from retell.ingest.sources import Raw, open_error
 
 _MAGIC = b"WARC/"
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from retell.segment import Sentence
+from retell.text.sentences import Sentence
 
 #: Words an output paragraph aims at; the seed rewrite's paragraphs hold about 100.
 PARAGRAPH_WORDS = 100

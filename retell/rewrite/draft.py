@@ -5,11 +5,11 @@ length and invents facts. So retell gives it small tasks: `selection`
 fixes which source sentences are kept (which fixes the length and keeps
 the order), and the model retells one or two of them per request. Each
 retelling passes `guard`'s checks or is replaced by its source sentences.
-With a `Verifier`, every sentence of a retelling is then checked against
-the whole source: a retelling with unsupported sentences is asked for again
-with them named, and sentences that still fail are dropped, so nothing
-unsupported is published. Every answer is cached so an interrupted run
-resumes where it stopped.
+With a `Critic` (the pipeline hands in the verifier), every sentence of a
+retelling is then checked against the whole source: a retelling with
+unsupported sentences is asked for again with them named, and sentences that
+still fail are dropped, so nothing unsupported is published. Every answer is
+cached so an interrupted run resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -20,18 +20,17 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from retell import guard
-from retell.article import Article, OutputParagraph, Piece, Repair, Result, Span
+from retell.article import Article, Evidence, OutputParagraph, Piece, Repair, Result, Span, Verdict
 from retell.backends.base import Backend, Generation, Message, Options
-from retell.cache import Cache, request_key
+from retell.backends.cache import Cache, request_key
 from retell.errors import NoArticle, RetellError
-from retell.language import require_supported
-from retell.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
-from retell.segment import Sentence, chunk, sentences, split_sentences
-from retell.selection import document_weights, score, select
-from retell.verify import Verdict, Verifier
-from retell.verify.evidence import Evidence
+from retell.rewrite import guard
+from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
+from retell.rewrite.selection import document_weights, score, select
+from retell.text.language import require_supported
+from retell.text.sentences import Sentence, chunk, sentences, split_sentences
 
 STYLES = ("rewrite", "summary", "brief", "headline")
 #: A retelling request covers at most this many source words (a longer sentence goes alone).
@@ -48,6 +47,16 @@ MAX_TRIES = 3
 RETRY_TEMPERATURE = 0.4
 
 Progress = Callable[[int, int], None]
+
+
+class Critic(Protocol):
+    """What the rewrite stage asks of whoever checks its drafts: the verdict on one drafted
+    sentence, with `focus` naming the source sentences it was made from. The pipeline hands
+    in `retell.verify.Verifier`; this stage does not import it, since it comes later."""
+
+    def sentence(self, text: str, *, focus: tuple[Evidence, ...] = ()) -> Verdict:
+        """The verdict of the source on one sentence."""
+        ...
 
 
 class InvalidOption(RetellError):
@@ -156,18 +165,18 @@ def prompt_tokens(request: Request, backend: Backend) -> int:
     return sum(backend.count_tokens(message.content) + 4 for message in request.messages)
 
 
-def rewrite(
+def draft(
     article: Article,
     backend: Backend,
     options: RewriteOptions | None = None,
     *,
     cache: Cache | None = None,
     progress: Progress | None = None,
-    verifier: Verifier | None = None,
+    critic: Critic | None = None,
 ) -> Result:
     """Rewrite an article through a backend; every piece checked, failures kept as source.
 
-    With a verifier, only sentences it finds supported are published.
+    With a critic, only sentences it finds supported are published.
     """
     options = options or RewriteOptions()
     start = time.perf_counter()
@@ -181,7 +190,7 @@ def rewrite(
     for paragraph in planned:
         made = []
         for request in paragraph:
-            made.append(retell(request, backend, cache, options.style, verifier))
+            made.append(retell(request, backend, cache, options.style, critic))
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -202,7 +211,7 @@ def retell(
     backend: Backend,
     cache: Cache | None,
     style: str,
-    verifier: Verifier | None = None,
+    critic: Critic | None = None,
 ) -> Piece:
     """Ask for one retelling, again with a note while it fails; keep the source if it must."""
     spans = tuple(Span(s.start, s.end) for s in request.sentences)
@@ -215,7 +224,7 @@ def retell(
         answers.append(generate(backend, messages, options, cache))
         text = clean_answer(answers[-1].text)
         found = _problems(text, request, answers[-1], style)
-        verdicts = [] if found or verifier is None else _verdicts(verifier, text, request)
+        verdicts = [] if found or critic is None else _verdicts(critic, text, request)
         failing = [v for v in verdicts if v.label != "supported"]
         copy = not (found or failing) and guard.copied(text, request.source)
         if not (found or failing or copy) or attempt == MAX_TRIES:
@@ -246,11 +255,11 @@ def retell(
     )
 
 
-def _verdicts(verifier: Verifier, text: str, request: Request) -> list[Verdict]:
-    """The verifier's verdict on each sentence of a retelling. Its judge reads the piece's
-    own source sentences, which the retelling was made from."""
+def _verdicts(critic: Critic, text: str, request: Request) -> list[Verdict]:
+    """The critic's verdict on each sentence of a retelling, pointed at the piece's own
+    source sentences, which the retelling was made from."""
     focus = tuple(Evidence(s.text, s.start, s.end, "body") for s in request.sentences)
-    return [verifier.sentence(text[start:end], focus=focus) for start, end in split_sentences(text)]
+    return [critic.sentence(text[start:end], focus=focus) for start, end in split_sentences(text)]
 
 
 def _note(found: list[str], failing: Sequence[Verdict] = ()) -> str:

@@ -1,7 +1,7 @@
 """Reading the checkable facts of a sentence: numbers (in digits and words, with units and
 ordinals), names, people's titles, quotations, negation.
 
-Both the quick guard on each retelling (`retell.guard`) and the full
+Both the quick guard on each retelling (`retell.rewrite.guard`) and the full
 verification (`retell.verify`) read sentences with these, so a number or a
 name means the same thing to both.
 """

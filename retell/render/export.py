@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from retell.errors import StoreError
-from retell.render import article_from_dict, credit
-from retell.store import Store, StoredArticle
+from retell.render.formats import article_from_dict, credit
+from retell.store.sqlite import Store, StoredArticle
 
 EXPORT_FORMATS = ("jsonl", "markdown", "parquet")
 

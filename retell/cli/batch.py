@@ -1,5 +1,5 @@
 """The store commands, `retell batch`, `retell export` and `retell show`: thin shells
-over `retell.batch`, `retell.export` and `retell.store`."""
+over `retell.batch.run`, `retell.render.export` and `retell.store.sqlite`."""
 
 from __future__ import annotations
 
@@ -11,15 +11,17 @@ from typing import IO, Any
 
 import click
 
-from retell import dedup, export
 from retell.backends import DEFAULT_BACKEND
-from retell.batch import Batch, Counts
-from retell.engine import Settings, make_engine
+from retell.batch import dedup
+from retell.batch.engine import make_engine
+from retell.batch.run import Batch, Counts
+from retell.batch.worker import Settings
 from retell.errors import EXIT_OK, EXIT_SOME_FAILED, RetellError, StoreError
-from retell.ingest import DEFAULT_MAX_BYTES
+from retell.ingest.sources import DEFAULT_MAX_BYTES
 from retell.pipeline import InputOptions
-from retell.rewrite import STYLES
-from retell.store import Store
+from retell.render import export
+from retell.rewrite.draft import STYLES
+from retell.store.sqlite import Store
 from retell.verify.judge import DEFAULT_THRESHOLD
 
 BATCH_EXIT_HELP = """Exit codes: 0 every item stored; 1 some items failed (each is recorded

@@ -11,14 +11,12 @@ import json
 from dataclasses import replace
 from typing import Any, Literal
 
-from retell.article import Article, Piece, Removed, Result, layout_blocks
+from retell.article import Article, Evidence, Piece, Removed, Result, Verdict, layout_blocks
 from retell.errors import RetellError
-from retell.guard import verbatim_sentences
-from retell.segment import split_sentences
+from retell.render.report_html import Change, report_html
+from retell.rewrite.guard import verbatim_sentences
+from retell.text.sentences import split_sentences
 from retell.verify import Report as VerifyReport
-from retell.verify import Verdict
-from retell.verify.evidence import Evidence
-from retell.verify.html import Change, report_html
 
 Format = Literal["json", "jsonl", "markdown", "text"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "markdown", "text")
