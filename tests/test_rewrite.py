@@ -9,13 +9,15 @@ import pytest
 from click.testing import CliRunner
 
 from retell import clean
+from retell.article import Article, layout_blocks
 from retell.backends import FakeBackend
 from retell.backends.base import Message
 from retell.backends.cache import Cache
 from retell.cli.main import cli
 from retell.errors import NoArticle
 from retell.render.formats import result_dict, result_html, result_markdown
-from retell.rewrite.draft import MAX_TRIES, RETELL_SHARE, InvalidOption, RewriteOptions, draft
+from retell.rewrite.draft import MAX_TRIES, RETELL_SHARE, InvalidOption, RewriteOptions, draft, plan
+from retell.text.sentences import MAX_SENTENCE_WORDS
 
 from .conftest import ROOT
 
@@ -179,3 +181,16 @@ def test_cli_several_inputs_give_json_lines() -> None:
     assert code == 0
     assert len(records) == 2
     assert records[0]["text"] == records[1]["text"]
+
+
+def test_no_request_carries_more_than_the_longest_piece_of_source() -> None:
+    # One unclosed quotation runs a whole paragraph into one "sentence" of 200 words.
+    run_on = "“" + " ".join(
+        f"On day {n} the ferry left late, and the harbour master said the engine was fine."
+        for n in range(1, 13)
+    )
+    article = Article("<long>", "Ferry delays", layout_blocks([run_on], []))
+    planned = plan(article, RewriteOptions(ratio=1.0), FakeBackend())
+    requests = [request for paragraph in planned for request in paragraph]
+    assert len(requests) > 3
+    assert max(len(request.source.split()) for request in requests) <= MAX_SENTENCE_WORDS

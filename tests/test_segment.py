@@ -8,7 +8,15 @@ from hypothesis import strategies as st
 
 import retell
 from retell.article import Article, layout_blocks
-from retell.text.sentences import ABBREVIATIONS, Sentence, chunk, sentences, split_sentences
+from retell.text.sentences import (
+    ABBREVIATIONS,
+    MAX_SENTENCE_WORDS,
+    Sentence,
+    chunk,
+    clauses,
+    sentences,
+    split_sentences,
+)
 
 
 def pieces(text: str) -> list[str]:
@@ -296,3 +304,40 @@ def test_chunk_keeps_order_never_cuts_and_respects_the_budget(
         assert group
         cost = sum(words(s.text) for s in group)
         assert cost <= budget or len(group) == 1
+
+
+# ---------------------------------------------------------------- long sentences
+
+_WORDS = st.sampled_from("the council said plan would fail and but which , ; — . “ ” 2024".split())
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=400), st.integers(0, 500))
+def test_clauses_cover_a_sentence_in_order_and_each_fits(words: list[str], offset: int) -> None:
+    text = " ".join(words)
+    sentence = Sentence(text, offset, offset + len(text), 3)
+    parts = clauses(sentence)
+    assert all(part.word_count() <= MAX_SENTENCE_WORDS for part in parts)
+    assert "".join(part.text for part in parts).replace(" ", "") == text.replace(" ", "")
+    previous = offset
+    for part in parts:
+        assert part.text == text[part.start - offset : part.end - offset]
+        assert part.start >= previous and part.paragraph == 3
+        previous = part.end
+
+
+def test_a_long_quotation_is_cut_between_its_sentences_first() -> None:
+    quoted = " ".join(
+        f"We waited {n} hours at the gate, and nobody from the airline came to tell us why."
+        for n in range(1, 9)
+    )
+    text = f"“{quoted} Then the flight was cancelled,” said one passenger, Ana Ruiz."
+    sentence = Sentence(text, 0, len(text), 0)
+    parts = clauses(sentence)
+    assert len(parts) > 1
+    assert all(part.word_count() <= MAX_SENTENCE_WORDS for part in parts)
+    assert all(part.text.endswith((".", "”", "Ruiz.")) for part in parts)
+
+
+def test_a_sentence_within_the_limit_is_left_whole() -> None:
+    text = "The council said the plan, which costs £4m, would go ahead; critics disagreed."
+    assert clauses(Sentence(text, 5, 5 + len(text), 1)) == [Sentence(text, 5, 5 + len(text), 1)]

@@ -30,10 +30,11 @@ from retell.rewrite import guard
 from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
 from retell.rewrite.selection import document_weights, score, select
 from retell.text.language import require_supported
-from retell.text.sentences import Sentence, chunk, sentences, split_sentences
+from retell.text.sentences import Sentence, chunk, clauses, sentences, split_sentences
 
 STYLES = ("rewrite", "summary", "brief", "headline")
-#: A retelling request covers at most this many source words (a longer sentence goes alone).
+#: A retelling request covers at most this many source words; a sentence longer than that
+#: goes alone, and one longer than `MAX_SENTENCE_WORDS` is first cut at clause boundaries.
 PIECE_WORDS = 55
 #: A retelling asks for this share of its source's words: saying it shorter makes a small
 #: model reword instead of copying, and selection keeps more sentences to make up for it.
@@ -108,7 +109,7 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     language retell cannot rewrite is refused with UnsupportedLanguage."""
     options.check()
     require_supported("\n".join(article.body), article.source)
-    found = sentences(article)
+    found = [part for sentence in sentences(article) for part in clauses(sentence)]
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
     prompt = PROMPTS[options.style]
