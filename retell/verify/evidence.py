@@ -15,7 +15,7 @@ import bm25s
 import Stemmer
 
 from retell.article import Article, Evidence
-from retell.text.sentences import block_sentences
+from retell.text.sentences import block_sentences, clauses
 
 #: BM25 parameters, the usual defaults (Robertson and Zaragoza); not tuned on any data here.
 K1 = 1.5
@@ -32,11 +32,13 @@ def terms(text: str) -> list[str]:
 
 
 def source_spans(article: Article) -> list[Evidence]:
-    """Every sentence of the article's body and captions, with offsets."""
+    """Every sentence of the article's body and captions, with offsets; a sentence too long
+    to show the judge whole (`clauses`) comes in its clauses."""
     return [
-        Evidence(sentence.text, sentence.start, sentence.end, block.kind)
+        Evidence(part.text, part.start, part.end, block.kind)
         for index, block in enumerate(article.blocks)
         for sentence in block_sentences(block, index)
+        for part in clauses(sentence)
     ]
 
 
