@@ -132,3 +132,42 @@ def test_a_sentence_without_a_main_verb_is_flagged() -> None:
         "Two buyers for the Harlow warehouse, one of them already paying a deposit."
     )
     assert verdict.label != "supported"
+
+
+def test_an_open_question_stated_as_settled_is_flagged() -> None:
+    verdict = verifier("bridge").sentence(
+        "The county council will pay for the work on the bridge when it meets in March."
+    )
+    assert verdict.label == "unsupported"
+    assert "modality" in verdict.types
+    kept_open = verifier("bridge").sentence(
+        "It is unclear whether the county council will pay for the bridge work in March."
+    )
+    assert kept_open.label == "supported", kept_open.reason
+
+
+def test_a_figure_given_as_someones_word_stated_as_fact_is_flagged() -> None:
+    verdict = verifier("bridge").sentence("The repairs to the Wexley river bridge will cost £12m.")
+    assert verdict.label == "unsupported"
+    assert "attribution" in verdict.types
+    for faithful in (
+        "Mayor Dana Okoro said the repairs to the Wexley bridge would cost £12m.",
+        "The Wexley bridge was built in 1890.",  # a figure the source states itself
+        "Engineers found cracks in 14 of the bridge's iron girders in January.",
+    ):
+        kept = verifier("bridge").sentence(faithful)
+        assert kept.label == "supported", (faithful, kept.reason)
+
+
+def test_the_seed_rewrites_dropped_attribution_and_settled_question_are_flagged() -> None:
+    # Two false sentences retell's own rewrite of seed 000 published on 2026-12-02.
+    figure = verifier("seed").sentence(
+        "Kyiv needs around 200,000 troops to ensure long-term security, but a Western force "
+        "of 30,000 is far less than that."
+    )
+    assert "attribution" in figure.types
+    settled = verifier("seed").sentence(
+        "Prime Minister Starmer is expected to present an implementation plan for Article 5 "
+        "should Anglo-French troops suffer an attack while stationed in Ukraine."
+    )
+    assert "modality" in settled.types
