@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 import retell
 from retell.article import Article, layout_blocks
+from retell.backends import FakeBackend
+from retell.rewrite.draft import RewriteOptions, plan
 from retell.text.sentences import (
     ABBREVIATIONS,
     MAX_SENTENCE_WORDS,
@@ -15,8 +17,10 @@ from retell.text.sentences import (
     chunk,
     clauses,
     sentences,
+    source_pieces,
     split_sentences,
 )
+from retell.verify.evidence import source_spans
 
 
 def pieces(text: str) -> list[str]:
@@ -341,3 +345,18 @@ def test_a_long_quotation_is_cut_between_its_sentences_first() -> None:
 def test_a_sentence_within_the_limit_is_left_whole() -> None:
     text = "The council said the plan, which costs £4m, would go ahead; critics disagreed."
     assert clauses(Sentence(text, 5, 5 + len(text), 1)) == [Sentence(text, 5, 5 + len(text), 1)]
+
+
+def test_the_article_is_split_once_for_the_plan_and_the_evidence() -> None:
+    story = retell.clean(
+        b"Bridge vote\n\nThe council approved the bridge on Monday. Work starts in May.\n\n"
+        b"Residents said the old crossing had been closed for a year and welcomed the vote.\n"
+    )
+    found = source_pieces(story)
+    assert source_pieces(story) is found  # computed once, then read again
+    assert [(s.start, s.end) for s in source_spans(story)] == [(p.start, p.end) for p in found]
+    planned = plan(story, RewriteOptions(ratio=1.0), FakeBackend())
+    used = {
+        sentence for paragraph in planned for request in paragraph for sentence in request.sentences
+    }
+    assert used <= set(found)

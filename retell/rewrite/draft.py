@@ -30,7 +30,7 @@ from retell.rewrite import guard
 from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
 from retell.rewrite.selection import document_weights, score, select
 from retell.text.language import require_supported
-from retell.text.sentences import Sentence, chunk, clauses, sentences, split_sentences
+from retell.text.sentences import Sentence, chunk, source_pieces, split_sentences
 
 STYLES = ("rewrite", "summary", "brief", "headline")
 #: A retelling request covers at most this many source words; a sentence longer than that
@@ -109,7 +109,7 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     language retell cannot rewrite is refused with UnsupportedLanguage."""
     options.check()
     require_supported("\n".join(article.body), article.source)
-    found = [part for sentence in sentences(article) for part in clauses(sentence)]
+    found = [piece for piece in source_pieces(article) if piece.kind == "body"]
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
     prompt = PROMPTS[options.style]

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from retell.article import Article, Block
+from retell.article import Article, Block, BlockKind
 
 # Words that end with a full stop without ending a sentence, lowercased, without the stop.
 ABBREVIATIONS = frozenset(
@@ -38,12 +39,14 @@ LOWER_CASED = 0.01
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of the source: its text, its place in `Article.text`, its paragraph."""
+    """One sentence of the source: its text, its place in `Article.text`, its paragraph
+    (the index of its block) and whether it is body text or a caption."""
 
     text: str
     start: int
     end: int
     paragraph: int
+    kind: BlockKind = "body"
 
     def word_count(self) -> int:
         """Words in the sentence."""
@@ -107,7 +110,8 @@ def sentences(article: Article) -> list[Sentence]:
 def block_sentences(block: Block, paragraph: int) -> Iterable[Sentence]:
     """The sentences of one block, shifted to the block's place in the article text."""
     for start, end in split_sentences(block.text):
-        yield Sentence(block.text[start:end], block.start + start, block.start + end, paragraph)
+        text = block.text[start:end]
+        yield Sentence(text, block.start + start, block.start + end, paragraph, block.kind)
 
 
 #: No piece of source longer than this many words goes to a model in one request: a longer
@@ -166,7 +170,20 @@ def _part(sentence: Sentence, start: int, end: int) -> Sentence:
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     begin = sentence.start + start + lead
-    return Sentence(text, begin, begin + len(text), sentence.paragraph)
+    return Sentence(text, begin, begin + len(text), sentence.paragraph, sentence.kind)
+
+
+@lru_cache(maxsize=64)
+def source_pieces(article: Article) -> tuple[Sentence, ...]:
+    """Every sentence of the article, body then captions, each longer than
+    MAX_SENTENCE_WORDS in its clauses. The article is split here once, and the later
+    stages (the rewrite plan, the evidence index) read these same pieces."""
+    return tuple(
+        part
+        for index, block in enumerate(article.blocks)
+        for sentence in block_sentences(block, index)
+        for part in clauses(sentence)
+    )
 
 
 def chunk(

@@ -15,7 +15,7 @@ import bm25s
 import Stemmer
 
 from retell.article import Article, Evidence
-from retell.text.sentences import block_sentences, clauses
+from retell.text.sentences import source_pieces
 
 #: BM25 parameters, the usual defaults (Robertson and Zaragoza); not tuned on any data here.
 K1 = 1.5
@@ -33,12 +33,9 @@ def terms(text: str) -> list[str]:
 
 def source_spans(article: Article) -> list[Evidence]:
     """Every sentence of the article's body and captions, with offsets; a sentence too long
-    to show the judge whole (`clauses`) comes in its clauses."""
+    to show the judge whole comes in its clauses (`retell.text.sentences.source_pieces`)."""
     return [
-        Evidence(part.text, part.start, part.end, block.kind)
-        for index, block in enumerate(article.blocks)
-        for sentence in block_sentences(block, index)
-        for part in clauses(sentence)
+        Evidence(piece.text, piece.start, piece.end, piece.kind) for piece in source_pieces(article)
     ]
 
 
