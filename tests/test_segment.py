@@ -59,6 +59,10 @@ def words(text: str) -> int:
             ["Prof. A. B. Castellan opened the lock.", "He was brief."],
         ),
         (
+            "Her tutor, a student of T.H.R. Ellery, retired. The school closed.",
+            ["Her tutor, a student of T.H.R. Ellery, retired.", "The school closed."],
+        ),
+        (
             "Gov. Ilse Marrow visited the St. Brennan dock. Workers waved.",
             ["Gov. Ilse Marrow visited the St. Brennan dock.", "Workers waved."],
         ),

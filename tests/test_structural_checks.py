@@ -13,7 +13,7 @@ from functools import cache
 import pytest
 
 from retell import clean
-from retell.article import Article
+from retell.article import Article, Evidence
 from retell.verify import Verifier
 
 from .conftest import DATA, SEED_PAGE
@@ -111,7 +111,6 @@ def test_a_first_person_quotation_without_its_speaker_is_unsupported() -> None:
     assert "attribution" not in kept.types
 
 
-@pytest.mark.xfail(strict=True, reason="no coreference yet: 'she' is read without its antecedent")
 def test_a_pronoun_that_now_points_at_the_wrong_person_is_flagged() -> None:
     found = verifier("extradition").check(
         "Prosecutor Amelia Strand told the court that Verhoek had tried to leave twice. "
@@ -120,13 +119,11 @@ def test_a_pronoun_that_now_points_at_the_wrong_person_is_flagged() -> None:
     assert found[1].label != "supported"
 
 
-@pytest.mark.xfail(strict=True, reason="no check reads how many of a group a property covers")
 def test_one_buyers_deposit_given_to_both_is_flagged() -> None:
     verdict = verifier("extradition").sentence("Both buyers have already paid a deposit.")
     assert verdict.label != "supported"
 
 
-@pytest.mark.xfail(strict=True, reason="no check yet for a sentence without a main verb")
 def test_a_sentence_without_a_main_verb_is_flagged() -> None:
     verdict = verifier("extradition").sentence(
         "Two buyers for the Harlow warehouse, one of them already paying a deposit."
@@ -171,3 +168,76 @@ def test_the_seed_rewrites_dropped_attribution_and_settled_question_are_flagged(
         "should Anglo-French troops suffer an attack while stationed in Ukraine."
     )
     assert "modality" in settled.types
+
+
+def test_a_pronoun_read_as_the_source_reads_it_passes() -> None:
+    found = verifier("extradition").check(
+        "The woman who first reported the fraud, accountant Nadia Quist, gave evidence by "
+        "video link. She stated her concerns clearly and answered every question."
+    )
+    assert "reference" not in found[1].types, found[1].reason
+
+
+def test_the_orchestra_story_pronouns() -> None:
+    wrong = verifier("orchestra").check(
+        "Brenner joined the orchestra from Vienna in 2014. "
+        "She said the search for a successor would begin this autumn."
+    )
+    assert wrong[1].label == "unsupported"
+    assert "reference" in wrong[1].types
+    assert "Lindqvist" in wrong[1].reason
+    # "He" may mean Brenner, whom the sentence before names: a reader can tell by gender.
+    fine = verifier("orchestra").check(
+        "Maria Lindqvist thanked Brenner for twelve seasons. "
+        "He will conduct three farewell concerts in May."
+    )
+    assert "reference" not in fine[1].types, fine[1].reason
+
+
+def test_the_orchestra_story_groups_and_fragments() -> None:
+    spread = verifier("orchestra").sentence(
+        "All three violinists have already played with the orchestra as guests."
+    )
+    assert "quantity" in spread.types
+    fragment = verifier("orchestra").sentence(
+        "Three violinists for the concertmaster post, one of them a former student of Brenner's."
+    )
+    assert "grammar" in fragment.types
+    for faithful in (
+        "One of the three violinists has already played with the orchestra as a guest.",
+        "Three violinists have auditioned for the post of concertmaster.",
+        "Brenner will conduct three farewell concerts in May.",
+    ):
+        verdict = verifier("orchestra").sentence(faithful)
+        assert verdict.label == "supported", (faithful, verdict.reason)
+
+
+def _made_from(text: str) -> tuple[Evidence, ...]:
+    """The seed sentence a retelling was made from, as the rewrite stage names it."""
+    article = verifier("seed").source
+    start = article.text.index(text)
+    return (Evidence(text, start, start + len(text), "body"),)
+
+
+def test_a_clause_its_own_source_sentences_do_not_say_is_flagged() -> None:
+    # Published by retell's rewrite of seed 000 on 2026-12-02, after a retry for novelty.
+    made_from = _made_from(
+        "There is also mounting evidence that Trump is prepared to strike a deal with Putin "
+        "in short order to bring the conflict to an end, even if the agreement is highly "
+        "unfavourable for Kyiv."
+    )
+    verdict = verifier("seed").sentence(
+        "Kyiv is worried about Trump's intentions, and there is mounting evidence that he is "
+        "prepared to strike a deal with Putin.",
+        focus=made_from,
+    )
+    assert verdict.label == "unsupported" and "addition" in verdict.types
+    reworded = verifier("seed").sentence(
+        "Zelensky has long refused to surrender the regions Russia annexed, and Russian forces "
+        "now hold about a fifth of Ukraine.",
+        focus=_made_from(
+            "Zelensky has long ruled out giving up the Ukrainian territories annexed by Russia, "
+            "whose forces currently control roughly one-fifth of the country."
+        ),
+    )
+    assert "addition" not in reworded.types, reworded.reason

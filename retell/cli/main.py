@@ -336,10 +336,10 @@ def check_command(
     or contradicted (the source says otherwise). Typed checks (numbers,
     dates, names, roles, quotations, polarity, relations, attribution,
     modality, open questions, reported figures, negation scope, fusion,
-    additions) run on the retrieved evidence and spaCy's parse; a sentence
-    they pass that no single source sentence strongly supports goes to the
-    model judge, which answers Yes or No on the evidence and gives a
-    one-line reason.
+    group quantities, fragments, pronoun references, additions) run on the
+    retrieved evidence and spaCy's parse; a sentence they pass that no
+    single source sentence strongly supports goes to the model judge, which
+    answers Yes or No on the evidence and gives a one-line reason.
     """
     outcome = next(iter(clean_inputs([source])))
     if outcome.error is not None or outcome.article is None:

@@ -91,12 +91,19 @@ def _inside_quote(text: str) -> bool:
 
 
 def _ends_with_abbreviation(text: str) -> bool:
-    """True when the last word before the stop is an abbreviation or a lone initial."""
+    """True when the last word before the stop is an abbreviation, a lone initial or a
+    run of initials ("J.R.R. Tolkien", which split a FaithBench summary in two)."""
     words = text.split()
     if not words:
         return False
-    last = words[-1].lstrip("\"'“‘„«(").rstrip(".").lower()
-    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+    word = words[-1].lstrip("\"'“‘„«(").rstrip(".")
+    last = word.lower()
+    initial = len(last) == 1 and last.isalpha()
+    return last in ABBREVIATIONS or initial or bool(_INITIALS.fullmatch(word))
+
+
+# Capitals only: "5 p.m. The police said" ends a sentence.
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 def sentences(article: Article) -> list[Sentence]:

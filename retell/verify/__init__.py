@@ -17,9 +17,18 @@ from dataclasses import dataclass, replace
 
 from retell.article import Article, Evidence, Verdict
 from retell.text.sentences import split_sentences
-from retell.verify.checks import CHECKS, Context, Finding, check_consistency, overlap
+from retell.verify.checks import (
+    CHECKS,
+    MIN_MATCH,
+    Context,
+    Finding,
+    check_consistency,
+    overlap,
+    own_source_additions,
+)
 from retell.verify.evidence import EvidenceIndex, terms
 from retell.verify.judge import Judge
+from retell.verify.reference import misread
 
 #: Source sentences the judge reads for a candidate: the best few for each sentence it
 #: must decide, and at most so many in all.
@@ -105,19 +114,37 @@ class Verifier:
             cursor = start + len(paragraph)
         focus = self.focus([result.text for result, _, _ in typed if result.pending])
         verdicts = [self.verdict(result, number, start, focus) for result, number, start in typed]
-        return self.consistent(verdicts)
+        return self.referents(self.consistent(verdicts))
+
+    def referents(self, verdicts: list[Verdict]) -> list[Verdict]:
+        """The verdicts, with a sentence whose "he" or "she" means another person than the
+        source's marked as unsupported (`retell.verify.reference`)."""
+        sources = [span.text for span in self.index.spans]
+        for number in range(1, len(verdicts)):
+            verdict = verdicts[number]
+            evidence = [
+                span.text
+                for span in self.index.search(verdict.text)
+                if overlap(verdict.text, span.text) >= MIN_MATCH
+            ]
+            found = misread(verdicts[number - 1].text, verdict.text, sources, evidence)
+            if found is None:
+                continue
+            reason = (
+                f"'{found.pronoun}' here means {found.mine}; in the source it is {found.theirs}"
+            )
+            span = next(span for span in self.index.spans if span.text == found.source)
+            verdicts[number] = _flagged(
+                verdict, Finding("reference", "unsupported", reason, (span,))
+            )
+        return verdicts
 
     def consistent(self, verdicts: list[Verdict]) -> list[Verdict]:
         """The verdicts, with a sentence that contradicts an earlier one of the same text
         marked as contradicted."""
         clashes = check_consistency([v.text for v in verdicts], self.source.text)
         for number, finding in clashes.items():
-            verdict = verdicts[number]
-            reason = finding.reason
-            if verdict.label != "supported":
-                reason = f"{verdict.reason}; {reason}"
-            types = (*verdict.types, finding.type)
-            verdicts[number] = replace(verdict, label="contradicted", types=types, reason=reason)
+            verdicts[number] = _flagged(verdicts[number], replace(finding, label="contradicted"))
         return verdicts
 
     def focus(self, sentences: list[str]) -> tuple[Evidence, ...]:
@@ -135,12 +162,25 @@ class Verifier:
     ) -> Verdict:
         """The verdict on one sentence: the typed checks, then the judge if it must be asked.
 
-        `focus` names the source sentences the judge should read, such as those
-        a retelling was made from; otherwise it reads the retrieved evidence.
+        `focus` names the source sentences a retelling was made from: the judge
+        reads them, and each clause is held to them as well as to the whole
+        source. Without it the judge reads the retrieved evidence.
         """
         typed = self.typed(text)
+        if focus:
+            typed = self.held_to(typed, focus)
         focus = focus or self.focus([text]) if typed.pending else ()
         return self.verdict(typed, paragraph, start, focus)
+
+    def held_to(self, typed: Typed, made_from: tuple[Evidence, ...]) -> Typed:
+        """The typed findings of a retelling, with any clause its own source sentences do
+        not say (`checks.own_source_additions`) added."""
+        sources = " ".join(span.text for span in made_from)
+        extra = own_source_additions(typed.text, sources, self.source.text)
+        if not extra:
+            return typed
+        extra = [replace(finding, evidence=made_from[:1]) for finding in extra]
+        return replace(typed, findings=[*typed.findings, *extra], pending=False)
 
     def typed(self, text: str) -> Typed:
         """The typed checks' findings on a sentence, and whether the judge must still see it."""
@@ -267,6 +307,18 @@ def _overlapping(words: str, other: str) -> bool:
     """True when one text holds the other, whitespace aside."""
     other = " ".join(other.split())
     return words in other or other in words
+
+
+def _flagged(verdict: Verdict, finding: Finding) -> Verdict:
+    """A verdict with one more finding from a pass over the whole text: its type and
+    reason added, its label the more severe of the two, its evidence shown first."""
+    reason = finding.reason
+    if verdict.label != "supported":
+        reason = f"{verdict.reason}; {reason}"
+    label = max(verdict.label, finding.label, key=SEVERITY.__getitem__)
+    evidence = _evidence([finding], verdict.evidence)
+    types = (*verdict.types, finding.type)
+    return replace(verdict, label=label, types=types, reason=reason, evidence=evidence)
 
 
 def _paragraphs(text: str) -> list[str]:
