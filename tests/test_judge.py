@@ -183,7 +183,9 @@ def test_a_retelling_with_an_unsupported_sentence_is_regenerated() -> None:
     assert "parade" not in result.text
     first = result.pieces()[0]
     assert [r.action for r in first.repairs] == ["regenerated"]
-    assert first.tries == 2 and first.verdicts
+    # The passing second answer copies most of its source, so a third is asked for; that
+    # one invents the parade again, and the passing answer is the one kept.
+    assert first.tries == MAX_TRIES and first.verdicts
     assert all(v.label == "supported" for piece in result.pieces() for v in piece.verdicts)
 
 

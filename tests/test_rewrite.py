@@ -194,3 +194,44 @@ def test_no_request_carries_more_than_the_longest_piece_of_source() -> None:
     requests = [request for paragraph in planned for request in paragraph]
     assert len(requests) > 3
     assert max(len(request.source.split()) for request in requests) <= MAX_SENTENCE_WORDS
+
+
+def test_totals_footer_and_report_give_the_copy_share_and_kept_sentences() -> None:
+    def liar(messages: list[Message]) -> str:
+        return "Former mayor John Grant said 90 ferries would sail to Paris every day."
+
+    article = clean(EXAMPLE.read_bytes())
+    echoed = result_dict(draft(article, FakeBackend()))["totals"]
+    # Runs across the joint of two pieces, where selection left sentences out, are new.
+    assert echoed["copy_share"] > 0.9 and echoed["kept_sentences"] == 0
+    kept = draft(article, FakeBackend(liar))
+    totals = result_dict(kept)["totals"]
+    assert totals["kept_sentences"] == totals["sentences"] > 0
+    note = f"{totals['kept_sentences']} of {totals['sentences']} sentences kept"
+    assert f"Copy share {totals['copy_share']:.2f}" in result_markdown(kept)
+    assert note in result_markdown(kept)
+    assert note in result_html(kept)
+
+
+def test_copy_share_counts_four_word_runs_of_the_source() -> None:
+    from retell.text.copying import copy_share
+
+    source = "On Monday the council approved the new bridge, officials said."
+    assert copy_share("The council approved the new bridge on Monday.", source) == 3 / 5
+    assert copy_share("Councillors backed a fresh crossing.", source) == 0.0
+    assert copy_share("Too short.", source) == 0.0
+    assert copy_share(source.upper(), source) == 1.0
+
+
+def test_the_most_novel_passing_retelling_is_kept() -> None:
+    # The first answer gives the source back; the retry, told not to copy, rewords it.
+    def writer(messages: list[Message]) -> str:
+        source = messages[-1].content.split("<source>")[1].split("</source>")[0]
+        if "Do not copy" not in messages[-1].content:
+            return source
+        return "In a new wording: " + " ".join(reversed(source.split()))
+
+    article = clean(EXAMPLE.read_bytes())
+    first = draft(article, FakeBackend(writer)).pieces()[0]
+    assert first.tries == 2 and first.outcome == "retold"
+    assert first.text.startswith("In a new wording")

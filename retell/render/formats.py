@@ -15,6 +15,7 @@ from retell.article import Article, Evidence, Piece, Removed, Result, Verdict, l
 from retell.errors import RetellError
 from retell.render.report_html import Change, report_html
 from retell.rewrite.guard import verbatim_sentences
+from retell.text.copying import copy_share
 from retell.text.sentences import split_sentences
 from retell.verify import Report as VerifyReport
 
@@ -174,6 +175,8 @@ def _totals(result: Result, sentences: list[str]) -> dict[str, Any]:
     }
     verbatim = verbatim_sentences(sentences, result.article.text)
     return {
+        "copy_share": round(copy_share(result.text, result.article.text), 3),
+        "kept_sentences": kept_sentences(result),
         "source_words": source_words,
         "target_words": result.target_words,
         "words": result.word_count(),
@@ -192,8 +195,25 @@ def _totals(result: Result, sentences: list[str]) -> dict[str, Any]:
     }
 
 
+def kept_sentences(result: Result) -> int:
+    """How many published sentences are the source's own, kept because no retelling of
+    them passed."""
+    kept = [piece.text for piece in result.pieces() if piece.outcome == "kept"]
+    return sum(len(split_sentences(text)) for text in kept)
+
+
+def wording_note(result: Result) -> str:
+    """One line on how much of the rewrite is the source's wording."""
+    sentences = sum(len(split_sentences(p.text)) for p in result.paragraphs)
+    share = copy_share(result.text, result.article.text)
+    return (
+        f"Copy share {share:.2f} (the share of its 4-word sequences found in the source); "
+        f"{kept_sentences(result)} of {sentences} sentences kept in the source's words."
+    )
+
+
 def result_markdown(result: Result) -> str:
-    """The rewrite as markdown, with the source credit under it."""
+    """The rewrite as markdown, with the source credit and the wording note under it."""
     title = result.article.title or "Untitled article"
     if result.style == "headline":
         body = [f"# {result.text}"]
@@ -201,7 +221,8 @@ def result_markdown(result: Result) -> str:
         body = [f"## {title}", "\n".join(f"- {p.text}" for p in result.paragraphs)]
     else:
         body = [f"## {title}", *[p.text for p in result.paragraphs]]
-    return "\n\n".join([*body, f"*Retold from the original. {credit(result.article)}*"]) + "\n"
+    footer = [f"*Retold from the original. {credit(result.article)}*", f"*{wording_note(result)}*"]
+    return "\n\n".join([*body, *footer]) + "\n"
 
 
 def result_html(result: Result) -> str:
@@ -214,7 +235,8 @@ def result_html(result: Result) -> str:
         for piece in paragraph.pieces
         for repair in piece.repairs
     ]
-    return report_html(report, title=f"Retold ({result.style})", changes=changes)
+    title = f"Retold ({result.style})"
+    return report_html(report, title=title, changes=changes, notes=[wording_note(result)])
 
 
 def published_verdicts(result: Result) -> list[Verdict]:

@@ -49,12 +49,19 @@ class Change:
     reason: str
 
 
-def report_html(report: Report, *, title: str | None = None, changes: Sequence[Change] = ()) -> str:
-    """The whole page for a report; `title` replaces the default "Verification report"."""
+def report_html(
+    report: Report,
+    *,
+    title: str | None = None,
+    changes: Sequence[Change] = (),
+    notes: Sequence[str] = (),
+) -> str:
+    """The whole page for a report; `title` replaces the default "Verification report",
+    and each of `notes` is a line under the counts (a rewrite's wording figures)."""
     kicker = title or "Verification report"
     heading = report.source.title or "Untitled article"
     body = [
-        _header(report, kicker, heading),
+        _header(report, kicker, heading, notes),
         _legend(),
         _reading(report.verdicts),
         _changes(changes),
@@ -80,14 +87,16 @@ def _head(page_title: str) -> str:
     )
 
 
-def _header(report: Report, kicker: str, heading: str) -> str:
-    """The page header: kicker, the source's title, its credit and the counts."""
+def _header(report: Report, kicker: str, heading: str, notes: Sequence[str] = ()) -> str:
+    """The page header: kicker, the source's title, its credit, the counts and notes."""
+    lines = "".join(f'<p class="note">{escape(note)}</p>\n' for note in notes)
     return (
         "<header>\n"
         f'<p class="kicker">{escape(kicker)}</p>\n'
         f"<h1>{escape(heading)}</h1>\n"
         f'<p class="credit">{_credit(report.source)}</p>\n'
         f"{_counts(report.summary(), len(report.verdicts))}\n"
+        f"{lines}"
         "</header>"
     )
 
@@ -260,6 +269,7 @@ header, .legend, .pop, table, .counts { font-family: system-ui, -apple-system, s
 .kicker { margin: 0; color: var(--muted); font-size: 0.85rem; text-transform: uppercase;
   letter-spacing: 0.05em; }
 .credit { margin: 0 0 0.8rem; color: var(--muted); font-size: 0.9rem; overflow-wrap: anywhere; }
+.note { margin: 0.3rem 0 0; color: var(--muted); font-size: 0.85rem; }
 .counts { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 0; }
 .count { border: 1px solid var(--line); border-radius: 999px; padding: 0.1rem 0.7rem;
   font-size: 0.9rem; }

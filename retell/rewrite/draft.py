@@ -8,8 +8,10 @@ retelling passes `guard`'s checks or is replaced by its source sentences.
 With a `Critic` (the pipeline hands in the verifier), every sentence of a
 retelling is then checked against the whole source: a retelling with
 unsupported sentences is asked for again with them named, and sentences that
-still fail are dropped, so nothing unsupported is published. Every answer is
-cached so an interrupted run resumes where it stopped.
+still fail are dropped, so nothing unsupported is published. A passing
+retelling that keeps most of its source's wording is asked for again too, and
+the most novel passing answer is kept (`retell.text.copying`). Every answer
+is cached so an interrupted run resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from retell.errors import NoArticle, RetellError
 from retell.rewrite import guard
 from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
 from retell.rewrite.selection import document_weights, score, select
+from retell.text.copying import copy_share
 from retell.text.language import require_supported
 from retell.text.sentences import Sentence, chunk, source_pieces, split_sentences
 
@@ -46,6 +49,10 @@ ANSWER_TOKEN_MARGIN = 24
 MAX_TRIES = 3
 #: The second try samples a little (with a fixed seed, so runs still repeat exactly).
 RETRY_TEMPERATURE = 0.4
+#: A passing retelling that keeps more than this share of its source's 4-word sequences
+#: is asked for again, and the most novel passing answer is kept. On the seed rewrite of
+#: 2026-12-02, 6 of 11 retold pieces kept 0.79-0.93 of them and the other 5 at most 0.68.
+NOVEL_ENOUGH = 0.75
 
 Progress = Callable[[int, int], None]
 
@@ -218,21 +225,10 @@ def retell(
     spans = tuple(Span(s.start, s.end) for s in request.sentences)
     if prompt_tokens(request, backend) + request.options.max_tokens > backend.info().context_size:
         return Piece(request.source, spans, "kept", ("too long for the model's context",))
-    messages, options = request.messages, request.options
     answers: list[Generation] = []
     repairs: list[Repair] = []
-    for attempt in range(1, MAX_TRIES + 1):
-        answers.append(generate(backend, messages, options, cache))
-        text = clean_answer(answers[-1].text)
-        found = _problems(text, request, answers[-1], style)
-        verdicts = [] if found or critic is None else _verdicts(critic, text, request)
-        failing = [v for v in verdicts if v.label != "supported"]
-        copy = not (found or failing) and guard.copied(text, request.source)
-        if not (found or failing or copy) or attempt == MAX_TRIES:
-            break
-        repairs += [Repair("regenerated", v.text, v.reason) for v in failing]
-        messages = request.prompt.messages(request.source, request.words, _note(found, failing))
-        options = dataclasses.replace(options, temperature=RETRY_TEMPERATURE, seed=attempt)
+    text, found, verdicts = _ask(request, backend, cache, style, critic, answers, repairs)
+    failing = [v for v in verdicts if v.label != "supported"]
     repairs += [Repair("dropped", v.text, v.reason) for v in failing]
     kept = [v for v in verdicts if v.label == "supported"]
     if failing:
@@ -240,6 +236,7 @@ def retell(
     if found or (failing and not kept):
         found = found or ["every sentence failed verification"]
         text, kept = request.source, []
+    copy = not found and guard.copied(text, request.source)
     outcome = "kept" if found else ("copied" if copy else "retold")
     return Piece(
         text,
@@ -254,6 +251,42 @@ def retell(
         tuple(kept),
         tuple(repairs),
     )
+
+
+def _ask(
+    request: Request,
+    backend: Backend,
+    cache: Cache | None,
+    style: str,
+    critic: Critic | None,
+    answers: list[Generation],
+    repairs: list[Repair],
+) -> tuple[str, list[str], list[Verdict]]:
+    """Ask until an answer passes with enough new wording, or the tries run out; the most
+    novel passing answer (the first of equals, so runs repeat), else the last one, with
+    its problems and verdicts. Every answer goes to `answers`, every regeneration to
+    `repairs`."""
+    messages, options = request.messages, request.options
+    passing: list[tuple[float, str, list[Verdict]]] = []
+    for attempt in range(1, MAX_TRIES + 1):
+        answers.append(generate(backend, messages, options, cache))
+        text = clean_answer(answers[-1].text)
+        found = _problems(text, request, answers[-1], style)
+        verdicts = [] if found or critic is None else _verdicts(critic, text, request)
+        failing = [v for v in verdicts if v.label != "supported"]
+        if not (found or failing):
+            passing.append((copy_share(text, request.source), text, verdicts))
+            if passing[-1][0] <= NOVEL_ENOUGH:
+                break
+        if attempt == MAX_TRIES:
+            break
+        repairs += [Repair("regenerated", v.text, v.reason) for v in failing]
+        messages = request.prompt.messages(request.source, request.words, _note(found, failing))
+        options = dataclasses.replace(options, temperature=RETRY_TEMPERATURE, seed=attempt)
+    if passing:
+        _, text, verdicts = min(passing, key=lambda candidate: candidate[0])
+        return text, [], verdicts
+    return text, found, verdicts
 
 
 def _verdicts(critic: Critic, text: str, request: Request) -> list[Verdict]:
