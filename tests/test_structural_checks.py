@@ -241,3 +241,56 @@ def test_a_clause_its_own_source_sentences_do_not_say_is_flagged() -> None:
         ),
     )
     assert "addition" not in reworded.types, reworded.reason
+
+
+def test_an_obligation_its_own_source_sentences_do_not_state_is_flagged() -> None:
+    # Published by retell's rewrite of seed 000 on 2026-12-02.
+    made_from = _made_from(
+        "'We want, like you, a sovereign and prosperous Ukraine. But we must start by "
+        "recognising that returning to Ukraine's pre-2014 borders is an unrealistic objective,' "
+        "Hegseth told the meeting of Ukrainian officials and more than 40 allies."
+    )
+    verdict = verifier("seed").sentence(
+        "Hegseth, speaking at a meeting of Ukrainian officials and allies, said Ukraine should "
+        "aim for a sovereign and prosperous Ukraine, but that returning to pre-2014 borders is "
+        "unrealistic.",
+        focus=made_from,
+    )
+    assert verdict.label == "unsupported" and "modality" in verdict.types
+    conditional = verifier("seed").sentence(
+        "Should the US force Ukraine to give up territory, the next challenge is to stop Russia "
+        "from taking up arms again.",
+        focus=_made_from(
+            "Should the US force Ukraine to give up some or all of the territory annexed by "
+            "Putin's troops, the next challenge is to ensure that Russia does not simply take up "
+            "arms again and push for more territory months or years down the line."
+        ),
+    )
+    assert "modality" not in conditional.types, conditional.reason
+
+
+def test_an_obligation_the_source_lays_on_the_same_party_passes() -> None:
+    verdict = verifier("seed").sentence(
+        "Russia has stated that Ukraine must give up a small piece of Russian territory it "
+        "seized in Kursk as part of any peace deal.",
+        focus=_made_from(
+            "Russia has also stated that Ukraine would have to relinquish control of a small "
+            "amount of Russian territory its forces managed to seize in Kursk as part of a "
+            "counteroffensive last year as part of any peace deal."
+        ),
+    )
+    assert "modality" not in verdict.types, verdict.reason
+
+
+def test_a_view_without_its_holder_is_flagged() -> None:
+    # Published by retell's rewrite of seed 000 on 2026-12-02: Trump's expectation made general.
+    verdict = verifier("seed").sentence(
+        "NATO's European nations are expected to boost their defence spending to 5% of GDP as "
+        "part of their security commitments."
+    )
+    assert verdict.label == "unsupported" and "attribution" in verdict.types
+    kept = verifier("seed").sentence(
+        "Trump has said he expects NATO's European nations to boost their defence spending to "
+        "5% of GDP."
+    )
+    assert "attribution" not in kept.types, kept.reason

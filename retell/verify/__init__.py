@@ -25,6 +25,7 @@ from retell.verify.checks import (
     check_consistency,
     overlap,
     own_source_additions,
+    own_source_obligation,
 )
 from retell.verify.evidence import EvidenceIndex, terms
 from retell.verify.judge import Judge
@@ -173,10 +174,12 @@ class Verifier:
         return self.verdict(typed, paragraph, start, focus)
 
     def held_to(self, typed: Typed, made_from: tuple[Evidence, ...]) -> Typed:
-        """The typed findings of a retelling, with any clause its own source sentences do
-        not say (`checks.own_source_additions`) added."""
+        """The typed findings of a retelling, with what its own source sentences do not
+        say added: a clause of new words, an obligation (`checks.own_source_additions`,
+        `checks.own_source_obligation`)."""
         sources = " ".join(span.text for span in made_from)
         extra = own_source_additions(typed.text, sources, self.source.text)
+        extra += own_source_obligation(typed.text, sources)
         if not extra:
             return typed
         extra = [replace(finding, evidence=made_from[:1]) for finding in extra]

@@ -779,6 +779,44 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
     return []
 
 
+#: Modal verbs that say what someone ought to do ...
+_OBLIGATION = frozenset({"should", "must", "ought"})
+#: ... and verbs that say it with "to" ("would have to relinquish", "is required to pay").
+_OBLIGING = frozenset({"have", "need", "require", "oblige", "force"})
+
+
+def own_source_obligation(sentence: str, made_from: str) -> list[Finding]:
+    """A retelling must not say someone ought to do what the sentences it was made from
+    lay on no one ("Hegseth said Ukraine should aim for a sovereign Ukraine" from "'We
+    want ... a sovereign and prosperous Ukraine. But we must start by recognising ...'"):
+    each obligation needs one there with the same verb or the same subject."""
+    theirs = _obligations(made_from, _OBLIGING)
+    for verb, subject in _obligations(sentence):
+        if not any(verb == v or (subject and subject == s) for v, s in theirs):
+            reason = f"says someone should '{verb}'; the sentences it retells do not"
+            return [Finding("modality", "unsupported", reason)]
+    return []
+
+
+def _obligations(text: str, verbs: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(verb, subject) lemmas of what a text says someone should or must do, and with
+    `verbs`, has or needs to do; a conditional "Should the US force ..." opening a
+    sentence is no obligation."""
+    found = []
+    for token in parse(text):
+        if token.lower_ in _OBLIGATION and token.dep_ == "aux" and not token.is_sent_start:
+            found.append((token.head, token.head))
+        elif token.lemma_.lower() in verbs:
+            found += [(c, token) for c in token.children if c.dep_ == "xcomp"]
+    return [(verb.lemma_.lower(), _subject_of(head)) for verb, head in found]
+
+
+def _subject_of(verb: Any) -> str:
+    """The lemma of a verb's subject, or ""."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0].lemma_.lower() if subjects else ""
+
+
 def _coverage(text: str, source: set[str]) -> tuple[float, list[str]]:
     """The share of a text's content words the source uses (a shared five-letter start
     counts), and the words it does not."""
@@ -938,6 +976,45 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]ine|[Ww]e|[Oo]ur|[Uu]s)\b")
 _WHOLLY_QUOTED = re.compile(r"^\s*[\"“‘']([^\"“”]+)[\"”’']\s*[.!?]?\s*$")
 
 
+#: Verbs of holding a view: what follows them is someone's expectation, belief or claim.
+_ATTITUDES = frozenset(
+    "expect believe think fear hope plan want estimate predict claim say consider intend".split()
+)
+_HOLDERS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def check_holder(sentence: str, context: Context) -> list[Finding]:
+    """A view must keep its holder: "European nations are expected to boost spending"
+    where the source has Trump say he expects them to is the view made general."""
+    for token in parse(sentence):
+        if token.lemma_.lower() not in _ATTITUDES or not _holderless_passive(token):
+            continue
+        for span in matching(sentence, context):
+            holder = _holder(span.text, token.lemma_.lower())
+            if holder:
+                reason = f"'{token.text}' without whose view it is; the source has '{holder}'"
+                return [Finding("attribution", "unsupported", reason, (span,))]
+    return []
+
+
+def _holderless_passive(token: Any) -> bool:
+    """True for a passive verb with no "by ..." agent ("are expected to")."""
+    deps = {child.dep_ for child in token.children}
+    return "auxpass" in deps and "agent" not in deps
+
+
+def _holder(text: str, verb: str) -> str:
+    """Who holds the view a source sentence states actively with this verb, with the
+    verb ("he expects"): a named subject or a personal pronoun; "" when it has none."""
+    for token in parse(text):
+        if token.lemma_.lower() != verb or any(c.dep_ == "auxpass" for c in token.children):
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            if subject.pos_ == "PROPN" or subject.lower_ in _HOLDERS:
+                return f"{subject.text} {token.text}"
+    return ""
+
+
 def check_speaker(sentence: str, context: Context) -> list[Finding]:
     """A quotation in the first person must keep its speaker: "My overall assessment is
     ..." standing alone belongs to nobody, or reads as the writer's own."""
@@ -1021,6 +1098,7 @@ CHECKS: tuple[Check, ...] = (
     check_open_question,
     check_reported_figure,
     check_speaker,
+    check_holder,
     check_negation_scope,
     check_fusion,
     check_group,
