@@ -294,3 +294,41 @@ def test_a_view_without_its_holder_is_flagged() -> None:
         "5% of GDP."
     )
     assert "attribution" not in kept.types, kept.reason
+
+
+# Published by retell's rewrite of seed 000 on 2026-12-02 with a trial prompt that asked for
+# new wording (copy share 0.58 instead of 0.74); the trial was not kept, because these
+# sentences passed the checks. Each is false by our reading of the source.
+TRIAL_FALSE_CAUGHT = [
+    (
+        "Hegseth, Ukraine's leader, said Ukraine's goal is a sovereign and prosperous country.",
+        "role",
+    ),
+]
+TRIAL_FALSE_MISSED = [
+    # "plan a deal": the plan is for a force; the deal is the one the US might strike.
+    "Starmer reportedly worked with French President Emmanuel Macron to plan a deal with Russia, "
+    "fearing the US might abandon Ukraine if it struck a deal directly with Russia.",
+    # Ukraine is under martial law, and the false statements were Trump's.
+    "Volodymyr Zelensky, the Ukrainian president, is under martial law, and Trump has criticized "
+    "him for false statements and calling him a dictator without elections.",
+    # The source: "the answer to that question was, until recently, very obvious".
+    "Ukraine's answer to the question of NATO membership was unclear until recently, but now it's "
+    "clear that the United States does not believe that NATO membership is a realistic outcome "
+    "of a negotiated settlement.",
+    # No new plan is proposed in the source.
+    "However, he acknowledged that returning to pre-2014 borders is unrealistic and proposed a "
+    "new plan.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), TRIAL_FALSE_CAUGHT)
+def test_trial_rewrite_errors_that_are_caught(sentence: str, kind: str) -> None:
+    verdict = verifier("seed").sentence(sentence)
+    assert verdict.label != "supported" and kind in verdict.types
+
+
+@pytest.mark.parametrize("sentence", TRIAL_FALSE_MISSED)
+@pytest.mark.xfail(strict=True, reason="no typed check reads these; the embedded judge passes them")
+def test_trial_rewrite_errors_still_missed(sentence: str) -> None:
+    assert verifier("seed").sentence(sentence).label != "supported"

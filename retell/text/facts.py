@@ -422,17 +422,28 @@ def _titles(words: list[str], lowercase: set[str], loose: bool) -> tuple[tuple[s
 
 
 def _appositive(tokens: list[str]) -> list[str]:
-    """The words of ", a retired postman," right after a name; none for ", 71,"."""
+    """The words of ", a retired postman," or ", Ukraine's leader," right after a name;
+    none for ", 71,"."""
     if tokens[:1] != [","] or len(tokens) < 3:
         return []
     if tokens[1].lower() not in ("a", "an", "the", "der", "die", "das", "ein", "eine"):
-        return []
+        return _owned_role(tokens[1:5])
     phrase: list[str] = []
     for token in tokens[2:9]:
         if token in (",", ".", ";", ")"):
             return phrase
         phrase.append(token)
     return []
+
+
+def _owned_role(tokens: list[str]) -> list[str]:
+    """The words of "Ukraine's leader," (the possessive already cut): a capitalised owner
+    and one or two lower-case words, closed by a comma; none for a list of names."""
+    end = tokens.index(",") if "," in tokens else -1
+    phrase = tokens[:end]
+    if not 2 <= len(phrase) <= 3 or not _capital(phrase[0]):
+        return []
+    return phrase if all(word.islower() for word in phrase[1:]) else []
 
 
 #: Words that end a company's name, not a person's ("ForwardTech Inc").
