@@ -145,7 +145,9 @@ class Piece:
 
     `outcome` is "retold" (the model's text passed the checks), "copied" (the
     model gave the source back word for word), or "kept" (the model's text
-    failed a check, named in `problems`, and the source sentences were used).
+    failed a check, named in `problems`, and the source sentences were used), or
+    "dropped" (every sentence was rejected when the published text was read as a
+    whole, and nothing of it is published; its text is empty).
     When the rewrite verifies its output, `verdicts` holds the verdict on each
     published sentence and `repairs` what was regenerated or dropped.
     """
@@ -171,8 +173,8 @@ class OutputParagraph:
 
     @property
     def text(self) -> str:
-        """The paragraph's text: its pieces joined by spaces."""
-        return " ".join(piece.text for piece in self.pieces)
+        """The paragraph's text: its pieces joined by spaces (a dropped one has none)."""
+        return " ".join(piece.text for piece in self.pieces if piece.text)
 
 
 @dataclass(frozen=True)
@@ -188,8 +190,8 @@ class Result:
 
     @property
     def text(self) -> str:
-        """The rewrite's paragraphs separated by blank lines."""
-        return PARAGRAPH_SEPARATOR.join(paragraph.text for paragraph in self.paragraphs)
+        """The rewrite's paragraphs separated by blank lines (an emptied one left out)."""
+        return PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs if p.text)
 
     def pieces(self) -> list[Piece]:
         """Every piece of every paragraph, in order."""

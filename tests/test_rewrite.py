@@ -235,3 +235,35 @@ def test_the_most_novel_passing_retelling_is_kept() -> None:
     first = draft(article, FakeBackend(writer)).pieces()[0]
     assert first.tries == 2 and first.outcome == "retold"
     assert first.text.startswith("In a new wording")
+
+
+def test_the_published_text_is_read_as_a_whole_and_a_misread_pronoun_dropped() -> None:
+    from retell.article import OutputParagraph, Piece, Span, Verdict
+    from retell.rewrite.draft import read_whole
+    from retell.verify import Verifier
+
+    article = clean((ROOT / "tests" / "data" / "stories" / "extradition.txt").read_bytes())
+
+    def retold(text: str, source: str) -> Piece:
+        start = article.text.index(source)
+        verdict = Verdict(text, 0, 0, 0, "supported", (), (), 1.0, "checked alone")
+        return Piece(text, (Span(start, start + len(source)),), "retold", verdicts=(verdict,))
+
+    # Retold one at a time, both pass; read together, "She" now means the prosecutor.
+    first = retold(
+        "Prosecutor Amelia Strand told the court that Verhoek had tried to leave twice.",
+        "Prosecutor Amelia Strand told the court that Verhoek had tried to leave the country "
+        "twice since his arrest in March.",
+    )
+    second = retold(
+        "She stated her concerns clearly and answered every question.",
+        "She stated her concerns clearly and answered every question, the judge said.",
+    )
+    [paragraph] = read_whole([OutputParagraph((first, second))], Verifier(article))
+    kept, dropped = paragraph.pieces
+    assert kept == first
+    # The source's own sentence would bring the same "She" back, so nothing is published.
+    assert dropped.outcome == "dropped" and dropped.text == ""
+    assert paragraph.text == first.text
+    assert [r.action for r in dropped.repairs] == ["dropped"]
+    assert "Quist" in dropped.repairs[0].reason

@@ -171,7 +171,8 @@ def _totals(result: Result, sentences: list[str]) -> dict[str, Any]:
     pieces = result.pieces()
     source_words = result.article.word_count()
     outcomes = {
-        kind: sum(p.outcome == kind for p in pieces) for kind in ("retold", "copied", "kept")
+        kind: sum(p.outcome == kind for p in pieces)
+        for kind in ("retold", "copied", "kept", "dropped")
     }
     verbatim = verbatim_sentences(sentences, result.article.text)
     return {
@@ -257,8 +258,9 @@ def published_verdicts(result: Result) -> list[Verdict]:
 
 
 def _piece_verdicts(piece: Piece, article: Article) -> list[Verdict]:
-    """The piece's own verdicts, or one standing for its source or unverified text."""
-    if piece.verdicts:
+    """The piece's own verdicts, or one standing for its source or unverified text; none
+    for a dropped piece."""
+    if piece.verdicts or piece.outcome == "dropped":
         return list(piece.verdicts)
     spans = tuple(
         Evidence(article.text[s.start : s.end], s.start, s.end, "body") for s in piece.sources

@@ -66,6 +66,11 @@ class Critic(Protocol):
         """The verdict of the source on one sentence."""
         ...
 
+    def across(self, verdicts: list[Verdict]) -> list[Verdict]:
+        """The verdicts on a whole text's sentences, in order, again: with what only the
+        whole text shows (a pronoun that now means someone else) marked."""
+        ...
+
 
 class InvalidOption(RetellError):
     """A rewrite option out of range, such as a ratio of 0 or above 1."""
@@ -203,6 +208,8 @@ def draft(
             if progress is not None:
                 progress(done, total)
         paragraphs.append(OutputParagraph(tuple(made)))
+    if critic is not None:
+        paragraphs = read_whole(paragraphs, critic)
     target = round(options.ratio * article.word_count())
     return Result(
         article,
@@ -251,6 +258,47 @@ def retell(
         tuple(kept),
         tuple(repairs),
     )
+
+
+def read_whole(paragraphs: list[OutputParagraph], critic: Critic) -> list[OutputParagraph]:
+    """The paragraphs after the critic has read the published text as a whole: a retold
+    sentence it now finds unsupported is dropped (the whole piece, outcome "dropped", if
+    nothing is left), and the piece's repairs say so."""
+    pieces = [piece for paragraph in paragraphs for piece in paragraph.pieces]
+    verdicts = [verdict for piece in pieces for verdict in _published(piece)]
+    changed = {v.text: v for v in critic.across(verdicts) if v.label != "supported"}
+    if not changed:
+        return paragraphs
+    return [
+        OutputParagraph(tuple(_without(piece, changed) for piece in paragraph.pieces))
+        for paragraph in paragraphs
+    ]
+
+
+def _published(piece: Piece) -> tuple[Verdict, ...]:
+    """The verdicts on a piece's published sentences; a piece kept as source stands as one
+    supported sentence, so that what follows it is read after it."""
+    if piece.verdicts:
+        return piece.verdicts
+    return (Verdict(piece.text, 0, 0, 0, "supported", (), (), 1.0, "the source's own words"),)
+
+
+def _without(piece: Piece, changed: dict[str, Verdict]) -> Piece:
+    """A piece without the retold sentences the whole-text reading rejected."""
+    dropped = [v for v in piece.verdicts if v.text in changed]
+    if not dropped:
+        return piece
+    kept = tuple(v for v in piece.verdicts if v.text not in changed)
+    repairs = (
+        *piece.repairs,
+        *(Repair("dropped", v.text, changed[v.text].reason) for v in dropped),
+    )
+    if not kept:
+        # The source's own sentence would keep the source's own "she" or "he", which the
+        # text around it may no longer explain, so nothing of the piece is published.
+        return dataclasses.replace(piece, text="", outcome="dropped", verdicts=(), repairs=repairs)
+    text = " ".join(v.text for v in kept)
+    return dataclasses.replace(piece, text=text, verdicts=kept, repairs=repairs)
 
 
 def _ask(

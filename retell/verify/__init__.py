@@ -114,8 +114,7 @@ class Verifier:
                 typed.append((self.typed(paragraph[begin:end]), number, start + begin))
             cursor = start + len(paragraph)
         focus = self.focus([result.text for result, _, _ in typed if result.pending])
-        verdicts = [self.verdict(result, number, start, focus) for result, number, start in typed]
-        return self.referents(self.consistent(verdicts))
+        return self.across([self.verdict(t, number, start, focus) for t, number, start in typed])
 
     def referents(self, verdicts: list[Verdict]) -> list[Verdict]:
         """The verdicts, with a sentence whose "he" or "she" means another person than the
@@ -139,6 +138,12 @@ class Verifier:
                 verdict, Finding("reference", "unsupported", reason, (span,))
             )
         return verdicts
+
+    def across(self, verdicts: list[Verdict]) -> list[Verdict]:
+        """Verdicts on a whole text's sentences, in order, with what only the whole text
+        shows marked: a person described two ways, a pronoun that means someone else. The
+        rewrite stage asks this of its published text."""
+        return self.referents(self.consistent(list(verdicts)))
 
     def consistent(self, verdicts: list[Verdict]) -> list[Verdict]:
         """The verdicts, with a sentence that contradicts an earlier one of the same text
