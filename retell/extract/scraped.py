@@ -175,13 +175,19 @@ def read_header(lines: list[Line]) -> Header:
     """
     header = Header()
     top = content(lines)[:HEADER_LINES]
-    first_slug = next((i for i, line in enumerate(top) if _has_slug(line.text)), 0)
+    slugs = [_has_slug(line.text, _next_text(top, i)) for i, line in enumerate(top)]
+    first_slug = next((i for i, found in enumerate(slugs) if found), 0)
     for index, line in enumerate(top):
         if index < first_slug:
             _claim_above_slug(line, header)
-        elif not _claim_header_line(line, header):
+        elif not _claim_header_line(line, header, slugs[index]):
             break  # the story has begun
     return header
+
+
+def _next_text(lines: list[Line], index: int) -> str:
+    """The text of the line after this one, or ""."""
+    return lines[index + 1].text if index + 1 < len(lines) else ""
 
 
 def _claim_above_slug(line: Line, header: Header) -> None:
@@ -193,18 +199,33 @@ def _claim_above_slug(line: Line, header: Header) -> None:
         line.role = "boilerplate"
 
 
-def _has_slug(text: str) -> bool:
-    """A line that is a slug, or a title with a slug glued to its front."""
-    return is_slug(text) or split_slug(text)[0] is not None
+def _has_slug(text: str, following: str) -> bool:
+    """A line that is a slug of the line after it, or a title with a slug glued to its
+    front."""
+    return _standalone_slug(text, following) or split_slug(text)[0] is not None
 
 
-def _claim_header_line(line: Line, header: Header) -> bool:
-    """Give a line its header role and record what it says; False for a story line."""
+def _standalone_slug(text: str, following: str) -> bool:
+    """A URL slug on a line of its own, made from the title on the next line: it shares
+    two of its words, or its first four letters and digits, with that line. A body line
+    shaped like a slug ("0__0.", found by hypothesis in CI) shares nothing with the story
+    line after it."""
+    if not is_slug(text):
+        return False
+    mine = [w for w in re.split(r"[^0-9a-z]+", slug_name(text).lower()) if w]
+    theirs = set(re.findall(r"[0-9a-z]+", following.lower()))
+    prefix = len(_common_prefix(_alnum(text), _alnum(following)))
+    return len(set(mine) & theirs) >= 2 or prefix >= 4
+
+
+def _claim_header_line(line: Line, header: Header, slug: bool = False) -> bool:
+    """Give a line its header role and record what it says; False for a story line.
+    `slug` says whether the line is a slug of the line after it."""
     reader = header_date if header.title is None else date_line
     if header.date is None and (found := reader(line.text)) is not None:
         header.date, line.role = found, "date_header"
         return True
-    if header.title is None and header.slug is None and is_slug(line.text):
+    if header.title is None and header.slug is None and slug and is_slug(line.text):
         header.slug, line.role = slug_name(line.text), "slug"
         return True
     if header.title is None and _TEASER_MARKER.match(line.text):
