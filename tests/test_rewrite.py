@@ -267,3 +267,16 @@ def test_the_published_text_is_read_as_a_whole_and_a_misread_pronoun_dropped() -
     assert paragraph.text == first.text
     assert [r.action for r in dropped.repairs] == ["dropped"]
     assert "Quist" in dropped.repairs[0].reason
+
+
+def test_an_answer_that_repeats_the_instructions_is_refused() -> None:
+    # The embedded model once began a retelling with the retry note it had been given.
+    def echo_note(messages: list[Message]) -> str:
+        source = messages[-1].content.split("<source>")[1].split("</source>")[0]
+        return "The first attempt had these problems, avoid them: " + source
+
+    article = clean(EXAMPLE.read_bytes())
+    pieces = draft(article, FakeBackend(echo_note)).pieces()
+    assert all(piece.outcome == "kept" for piece in pieces)
+    assert "the answer repeats the instructions" in pieces[0].problems
+    assert "first attempt" not in draft(article, FakeBackend(echo_note)).text

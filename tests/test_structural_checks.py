@@ -332,3 +332,15 @@ def test_trial_rewrite_errors_that_are_caught(sentence: str, kind: str) -> None:
 @pytest.mark.xfail(strict=True, reason="no typed check reads these; the embedded judge passes them")
 def test_trial_rewrite_errors_still_missed(sentence: str) -> None:
     assert verifier("seed").sentence(sentence).label != "supported"
+
+
+def test_a_speakers_words_in_the_writers_mouth_are_flagged() -> None:
+    # Retold from the extradition story: the judge's assessment without the judge.
+    verdict = verifier("extradition").sentence(
+        "My overall assessment, stated plainly, is that he would not surrender if released."
+    )
+    assert "attribution" in verdict.types
+    kept = verifier("extradition").sentence(
+        "Judge Marsh said his overall assessment was that Verhoek would not surrender."
+    )
+    assert "attribution" not in kept.types, kept.reason

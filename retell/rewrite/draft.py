@@ -356,8 +356,25 @@ def _problems(text: str, request: Request, generation: Generation, style: str) -
         return ["cut off at the token limit"]
     if not text:
         return ["empty answer"]
+    if _echoes_instructions(text, request):
+        return ["the answer repeats the instructions"]
     asked = request.words if style != "headline" else len(text.split())
     return guard.problems(text, request.source, asked)
+
+
+def _echoes_instructions(text: str, request: Request) -> bool:
+    """True when an answer repeats part of what retell told the model rather than the
+    source: "The first attempt had these problems, avoid them: ..." came back inside a
+    retelling of a Reuters page (2026-12-02). Any run of 6 words from the instructions, the
+    examples or the notes that the source does not have counts."""
+    told = " ".join(m.content for m in request.prompt.messages("", 1)) + FIX_NOTE + COPY_NOTE
+    return any(run not in _runs(request.source) for run in _runs(text) & _runs(told))
+
+
+def _runs(text: str) -> set[str]:
+    """Every run of 6 consecutive lower-cased words of a text."""
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i : i + 6]) for i in range(len(words) - 5)}
 
 
 def generate(

@@ -1025,6 +1025,26 @@ def check_speaker(sentence: str, context: Context) -> list[Finding]:
     return [Finding("attribution", "unsupported", reason, context.evidence[:1])]
 
 
+def check_narrator(sentence: str, context: Context) -> list[Finding]:
+    """A retelling speaks in the third person: "Our analysis shows ..." outside quotation
+    marks, where the source has those words only inside a quotation, puts a speaker's
+    words in the writer's mouth."""
+    outside = _QUOTATION.sub(" ", plain(sentence))
+    found = _FIRST_PERSON.search(outside)
+    if found is None:
+        return []
+    narrated = _QUOTATION.sub(" ", plain(context.source))
+    if re.search(rf"\b{found.group()}\b", narrated, re.I):
+        return []  # the source itself speaks in the first person (a column, a letter)
+    reason = f"'{found.group()}' outside quotation marks: a speaker's words without the speaker"
+    return [Finding("attribution", "unsupported", reason, context.evidence[:1])]
+
+
+#: A stretch inside straight or curly quotation marks (double, or single ones that open
+#: after a space and close before one).
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|(?:^|(?<=\s))['‘][^'‘’]*['’](?=[\s.,;:!?]|$)")
+
+
 def check_negation_scope(sentence: str, context: Context) -> list[Finding]:
     """The same party doing something to the same other party must not lose or gain a
     negation, even in other words ("Russia would respond with arms" where the source wants
@@ -1098,6 +1118,7 @@ CHECKS: tuple[Check, ...] = (
     check_open_question,
     check_reported_figure,
     check_speaker,
+    check_narrator,
     check_holder,
     check_negation_scope,
     check_fusion,
