@@ -22,6 +22,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from retell.article import Article, Evidence, OutputParagraph, Piece, Repair, Result, Span, Verdict
@@ -31,7 +32,7 @@ from retell.errors import NoArticle, RetellError
 from retell.rewrite import guard
 from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
 from retell.rewrite.selection import document_weights, score, select
-from retell.text.copying import copy_share
+from retell.text.copying import copy_share, sequences
 from retell.text.language import require_supported
 from retell.text.sentences import Sentence, chunk, source_pieces, split_sentences
 
@@ -367,14 +368,20 @@ def _echoes_instructions(text: str, request: Request) -> bool:
     source: "The first attempt had these problems, avoid them: ..." came back inside a
     retelling of a Reuters page (2026-12-02). Any run of 6 words from the instructions, the
     examples or the notes that the source does not have counts."""
-    told = " ".join(m.content for m in request.prompt.messages("", 1)) + FIX_NOTE + COPY_NOTE
-    return any(run not in _runs(request.source) for run in _runs(text) & _runs(told))
+    echoed = set(sequences(text, ECHO_WORDS)) & _told(request.prompt)
+    return bool(echoed - set(sequences(request.source, ECHO_WORDS)))
 
 
-def _runs(text: str) -> set[str]:
-    """Every run of 6 consecutive lower-cased words of a text."""
-    words = re.findall(r"\w+", text.lower())
-    return {" ".join(words[i : i + 6]) for i in range(len(words) - 5)}
+#: How many words in a row an answer may share with the instructions before it counts as
+#: repeating them.
+ECHO_WORDS = 6
+
+
+@lru_cache(maxsize=8)
+def _told(prompt: Prompt) -> frozenset[tuple[str, ...]]:
+    """Every run of ECHO_WORDS words of a style's instructions, examples and notes."""
+    told = " ".join(m.content for m in prompt.messages("", 1)) + FIX_NOTE + COPY_NOTE
+    return frozenset(sequences(told, ECHO_WORDS))
 
 
 def generate(

@@ -748,8 +748,7 @@ _STOP = frozenset(
 
 def check_additions(sentence: str, context: Context) -> list[Finding]:
     """A sentence most of whose content words the source never uses adds something."""
-    source = set(terms(context.source))
-    coverage, missing = _coverage(sentence, source)
+    coverage, missing = _coverage(sentence, _vocabulary(context.source))
     if coverage >= MIN_COVERAGE:
         return []
     new = ", ".join(sorted(set(missing))[:6])
@@ -766,7 +765,7 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
     Only the rewrite stage asks this: measured on FaithBench dev, the same test on every
     summary clause against the whole article added 6 false alarms and caught nothing.
     """
-    words = set(terms(made_from)) | {w.lower() for w in _named_words(source)}
+    words = frozenset(terms(made_from)) | {w.lower() for w in _named_words(source)}
     for clause in [sentence, *_clauses(sentence)]:
         if len(_content(terms(clause))) < MIN_CLAUSE:
             continue
@@ -817,10 +816,16 @@ def _subject_of(verb: Any) -> str:
     return subjects[0].lemma_.lower() if subjects else ""
 
 
-def _coverage(text: str, source: set[str]) -> tuple[float, list[str]]:
+@lru_cache(maxsize=16)
+def _vocabulary(source: str) -> frozenset[str]:
+    """The stemmed words of a source, read once per source rather than per sentence."""
+    return frozenset(terms(source))
+
+
+def _coverage(text: str, source: frozenset[str]) -> tuple[float, list[str]]:
     """The share of a text's content words the source uses (a shared five-letter start
     counts), and the words it does not."""
-    prefixes = _prefixes(frozenset(source))
+    prefixes = _prefixes(source)
     words = _content(terms(text))
     missing = [
         word
@@ -1033,11 +1038,16 @@ def check_narrator(sentence: str, context: Context) -> list[Finding]:
     found = _FIRST_PERSON.search(outside)
     if found is None:
         return []
-    narrated = _QUOTATION.sub(" ", plain(context.source))
-    if re.search(rf"\b{found.group()}\b", narrated, re.I):
+    if re.search(rf"\b{found.group()}\b", _narration(context.source), re.I):
         return []  # the source itself speaks in the first person (a column, a letter)
     reason = f"'{found.group()}' outside quotation marks: a speaker's words without the speaker"
     return [Finding("attribution", "unsupported", reason, context.evidence[:1])]
+
+
+@lru_cache(maxsize=16)
+def _narration(source: str) -> str:
+    """The source with its quotations blanked out: what the writer says in their own voice."""
+    return _QUOTATION.sub(" ", plain(source))
 
 
 #: A stretch inside straight or curly quotation marks (double, or single ones that open
