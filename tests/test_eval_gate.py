@@ -130,8 +130,9 @@ XSUMFAITH = SHARED / "data" / "xsumfaith"
 #: summaries 0.557; the stored detectors score 0.495-0.551 on the same summaries.
 FAITHBENCH_SENTENCE_FLOOR = 0.60
 FAITHBENCH_SUMMARY_FLOOR = 0.55
-#: XSumFaith, the test split's first 100 articles (500 summaries), measured on 2026-12-02: 0.641.
-XSUMFAITH_FLOOR = 0.63
+#: XSumFaith, the test split's first 100 articles (500 summaries): 0.641 when the floor was
+#: first set, 0.730 since the Snowball stems and 60-word evidence pieces (2026-12-02, stop 19).
+XSUMFAITH_FLOOR = 0.72
 XSUMFAITH_ARTICLES = 100
 
 
