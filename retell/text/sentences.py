@@ -86,8 +86,21 @@ _CLOSING_QUOTE = re.compile(r"(?<=\S)[\"'’”»«“](?=[\s.,;:!?)\]…]|$)")
 
 
 def _inside_quote(text: str) -> bool:
-    """True while a quotation opened in the text has not been closed."""
-    return len(_OPENING_QUOTE.findall(text)) > len(_CLOSING_QUOTE.findall(text))
+    """True while a quotation opened in the text has not been closed. Double and single
+    marks are followed apart, each open or shut, so a quotation inside another closes
+    only itself, and a quotation that runs on into a new paragraph, which news writing
+    reopens without closing (flattened into one line by XSum's BBC articles, where
+    counting the marks left every later sentence of a story inside the quote), ends
+    at its one closing mark."""
+    marks = [(m.start(), True, m.group()) for m in _OPENING_QUOTE.finditer(text)]
+    marks += [(m.start(), False, m.group()) for m in _CLOSING_QUOTE.finditer(text)]
+    open_now = {"double": False, "single": False}
+    for _, opening, mark in sorted(marks):
+        open_now["single" if mark in _SINGLE_QUOTES else "double"] = opening
+    return any(open_now.values())
+
+
+_SINGLE_QUOTES = "'‘’"
 
 
 def _ends_with_abbreviation(text: str) -> bool:
