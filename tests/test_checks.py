@@ -81,6 +81,15 @@ def test_a_known_name_inside_a_hyphenated_word_is_known() -> None:
     ]
 
 
+def test_a_name_in_single_quotation_marks_is_known() -> None:
+    sentence = "The dance craze 'HOPL' (short for Hop-On-Hop-Lift') was shown by a DJ, Maru-Ken."
+    index = story(sentence)
+    assert findings(check_names, index, sentence) == []
+    assert findings(check_names, index, "The dance craze 'SKAP' was shown by a DJ.") == [
+        ("entity", "unsupported")
+    ]
+
+
 # ---------------------------------------------------------------- numbers
 
 GARDEN = story(

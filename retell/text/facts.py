@@ -230,9 +230,11 @@ def _german_names(words: list[str]) -> list[str]:
 
 def known_words(text: str) -> set[str]:
     """Every word of a text, lowercased, with and without a possessive ('s or a bare
-    apostrophe), and each part of a hyphenated word ("bolton" of "bolton-born")."""
+    apostrophe) or the single quotation marks around it ("ppap" of "'PPAP'", which left a
+    BBC article's own sentence unsupported), and each part of a hyphenated word ("bolton"
+    of "bolton-born")."""
     words = {word.lower() for word in re.findall(r"[\w'-]+", plain(text))}
-    words |= {word.removesuffix("'s").rstrip("'") for word in words}
+    words |= {word.removesuffix("'s").strip("'") for word in words}
     return words | {part for word in words if "-" in word for part in word.split("-") if part}
 
 
