@@ -160,3 +160,11 @@ def test_a_role_moved_onto_a_named_person_is_flagged() -> None:
     source = "Council leader Margaret Osei said the vote was a promise to the islands."
     retelling = "Councillor Margaret Osei said the vote was a promise to the islands."
     assert problems(retelling, source, 12) == ["role not in source: councillor Osei"]
+
+
+def test_a_word_said_twice_in_a_row_is_a_problem_unless_the_source_has_it() -> None:
+    doubled = FAITHFUL.replace("the Oskarholm ferry", "the Oskarholm Oskarholm ferry")
+    assert "repeated word not in source: oskarholm" in problems(doubled, SOURCE, ASKED)
+    assert problems(FAITHFUL, SOURCE, ASKED) == []
+    said_twice = "She said that that ferry would sail."
+    assert problems(said_twice, said_twice, len(said_twice.split())) == []

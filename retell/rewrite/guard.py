@@ -23,6 +23,7 @@ from retell.text.facts import (
     role_mismatches,
     show_number,
 )
+from retell.text.parse import lemmas, parse
 
 #: A retelling may run from this share of the asked-for words ...
 MIN_LENGTH_SHARE = 0.45
@@ -36,11 +37,17 @@ _ROLE_WORDS = re.compile(
 )
 
 
-def problems(retelling: str, source: str, asked_words: int) -> list[str]:
-    """What is wrong with a retelling of `source`; an empty list means it passes."""
+def problems(
+    retelling: str,
+    source: str,
+    asked_words: int,
+    shares: tuple[float, float] = (MIN_LENGTH_SHARE, MAX_LENGTH_SHARE),
+) -> list[str]:
+    """What is wrong with a retelling of `source`; an empty list means it passes. Its
+    length must lie within `shares` of the asked-for words (and three words more)."""
     found: list[str] = []
     words = len(retelling.split())
-    if not MIN_LENGTH_SHARE * asked_words <= words <= MAX_LENGTH_SHARE * asked_words + 3:
+    if not shares[0] * asked_words <= words <= shares[1] * asked_words + 3:
         found.append(f"length {words} words for {asked_words} asked")
     found += _absent("number", [show_number(n) for n in numbers(retelling) - numbers(source)])
     known = known_words(source)
@@ -52,7 +59,41 @@ def problems(retelling: str, source: str, asked_words: int) -> list[str]:
     found += _absent("quote", [q for q in quotations(retelling) if not quoted_in(q, source)])
     if negated(retelling) != negated(source):
         found.append("negation added or lost")
+    found += _absent("repeated word", sorted(_doubled(retelling) - _doubled(source)))
     return found
+
+
+# A word said twice in a row ("Ukraine's Ukraine's protection", from a summary of the seed).
+_DOUBLED = re.compile(r"\b(\w[\w'’]*)\s+\1\b", re.I)
+
+
+def _doubled(text: str) -> set[str]:
+    """The words a text says twice in a row, lower-cased."""
+    return {match.group(1).lower() for match in _DOUBLED.finditer(text)}
+
+
+def borrowed(retelling: str, source: str, examples: frozenset[str]) -> list[str]:
+    """Nouns a retelling took from the prompt's worked examples rather than its source: a
+    summary of a BBC story about council planning powers came back as "responsibility for
+    ferry planning", the examples' ferry (XSumFaith, 2026-12-02). `examples` holds the
+    lemmas of the examples' nouns."""
+    known = lemmas(source)
+    taken = {
+        token.lemma_.lower()
+        for token in parse(retelling)
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in examples
+    }
+    return _absent("word from the examples", list(taken - known))
+
+
+def example_nouns(texts: list[str]) -> frozenset[str]:
+    """The lemmas of the nouns of a prompt's worked examples."""
+    return frozenset(
+        token.lemma_.lower()
+        for text in texts
+        for token in parse(text)
+        if token.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _absent(what: str, items: list[str]) -> list[str]:
