@@ -40,7 +40,7 @@ def jaccard(one: str, other: str) -> float:
 
 def bodies(archive: Path, limit: int) -> list[str]:
     """Bodies of the real pages that clean to 150 words or more."""
-    found = []
+    found: list[str] = []
     with tarfile.open(archive) as tar:
         for member in tar.getmembers():
             if not member.name.endswith(".html") or len(found) >= limit:

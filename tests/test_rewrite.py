@@ -99,9 +99,50 @@ def test_other_styles(style: str) -> None:
     if style == "headline":
         assert len(result.paragraphs) == 1
     if style == "summary":
-        assert (
-            len(result.pieces()) >= 1 and sum(len(piece.sources) for piece in result.pieces()) == 3
-        )
+        assert len(result.pieces()) == 3
+        assert all(len(piece.sources) == 1 for piece in result.pieces())
+
+
+def _story(*sentences: str) -> Article:
+    return Article("story", None, layout_blocks([" ".join(sentences)], []))
+
+
+# An invented story whose second sentence says more (names, numbers, the story's words) than
+# its first, which only the lead weighting puts first.
+HARBOUR = _story(
+    "Dunmere harbour will close its north quay on Monday.",
+    "Fishing boats from Kilbride and Port Askaig will moor at the south quay, the harbour board "
+    "said.",
+    "The harbour board said the quay wall had cracked in the February storms.",
+    "Visitors to the harbour can still use the cafe and the lifeboat station.",
+    "The harbour last closed a quay for repairs in 2009.",
+)
+
+
+def test_a_summary_draws_on_the_lead() -> None:
+    requests = plan(HARBOUR, RewriteOptions(style="summary", sentences=1), FakeBackend())
+    assert [r.source for r in requests[0]] == [
+        "Dunmere harbour will close its north quay on Monday."
+    ]
+
+
+def test_a_summary_of_so_many_words_has_a_sentence_per_twenty() -> None:
+    requests = plan(HARBOUR, RewriteOptions(style="summary", words=40), FakeBackend())[0]
+    assert len(requests) == 2
+    assert all(request.words <= 20 for request in requests)
+    assert "one sentence of about" in requests[0].messages[-1].content
+
+
+def test_a_summary_sentence_told_in_two_is_asked_again_then_kept_as_source() -> None:
+    def two_sentences(messages: list[Message]) -> str:
+        return "The north quay shuts on Monday. The work takes six weeks."
+
+    backend = FakeBackend(two_sentences)
+    result = draft(HARBOUR, backend, RewriteOptions(style="summary", sentences=1))
+    (piece,) = result.pieces()
+    assert len(backend.calls) == MAX_TRIES
+    assert piece.outcome == "kept" and "2 sentences where one was asked" in piece.problems
+    assert result.text == "Dunmere harbour will close its north quay on Monday."
 
 
 def test_invalid_options_and_empty_article() -> None:
@@ -280,3 +321,18 @@ def test_an_answer_that_repeats_the_instructions_is_refused() -> None:
     assert all(piece.outcome == "kept" for piece in pieces)
     assert "the answer repeats the instructions" in pieces[0].problems
     assert "first attempt" not in draft(article, FakeBackend(echo_note)).text
+
+
+def test_a_noun_taken_from_the_worked_examples_is_asked_again() -> None:
+    # The examples are about a council's ferry; this story has no ferry in it.
+    story = _story("The planning board will hand its powers to elected councillors in April.")
+
+    def leaky(messages: list[Message]) -> str:
+        if len(messages[-1].content.split("\n")) > 2:  # the retry carries the note
+            return "Elected councillors take over the planning board's powers in April."
+        return "Elected councillors take over the ferry board's powers in April."
+
+    result = draft(story, FakeBackend(leaky), RewriteOptions(ratio=1.0))
+    (piece,) = result.pieces()
+    assert piece.outcome == "retold"
+    assert "ferry" not in result.text and piece.tries == 2

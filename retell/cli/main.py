@@ -157,7 +157,8 @@ REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inp
     type=click.Choice(STYLES),
     default="rewrite",
     show_default=True,
-    help="rewrite: paragraphs at --ratio; summary: --sentences sentences; "
+    help="rewrite: paragraphs at --ratio; summary: --sentences sentences (or --words), "
+    "the lead weighted; "
     "brief: bullet points; headline: one line.",
 )
 @click.option(
@@ -173,6 +174,12 @@ REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inp
     default=3,
     show_default=True,
     help="Sentences in a summary.",
+)
+@click.option(
+    "--words",
+    type=click.IntRange(6, 2000),
+    default=None,
+    help="A summary's length in words, instead of --sentences (about 20 words a sentence).",
 )
 @click.option(
     "--backend",
@@ -214,6 +221,7 @@ def rewrite_command(
     style: str,
     ratio: float,
     sentences: int,
+    words: int | None,
     backend_spec: str,
     fmt: str,
     output: IO[str],
@@ -237,7 +245,7 @@ def rewrite_command(
     published. Answers are cached, so a re-run after a crash redoes only
     what was not finished.
     """
-    options = RewriteOptions(style, ratio, sentences)
+    options = RewriteOptions(style, ratio, sentences, words)
     cache = None if no_cache else default_cache()
     session = RewriteSession(
         backend_spec,

@@ -63,9 +63,25 @@ RETELL = Prompt(
 )
 
 SUMMARY = Prompt(
-    system="You are a news editor. You summarise news in plain, neutral sentences. " + _RULES,
-    examples=RETELL.examples,
-    request="Rewrite in about {words} words.\n<source>{source}</source>",
+    system="You are a news editor. You retell a news sentence in one shorter sentence of "
+    "your own, in plain, neutral news style, keeping its main facts and who said them. " + _RULES,
+    examples=(
+        (
+            "Retell in one sentence of about 22 words.\n<source>The council voted 7 to 4 on "
+            "Tuesday to keep the Westmere ferry running until 2028, after a campaign by island "
+            "residents who said the crossing was their only way to reach the hospital.</source>",
+            "After island residents campaigned for their only route to the hospital, councillors "
+            "voted 7 to 4 on Tuesday to keep the Westmere ferry until 2028.",
+        ),
+        (
+            "Retell in one sentence of about 18 words.\n<source>'We cannot keep writing cheques "
+            "for a boat that sails half empty,' said Councillor Peter Hale, who led the "
+            "opposition to the subsidy and says he will raise it again next year.</source>",
+            "Councillor Peter Hale, who led the opposition to the subsidy, says he will raise it "
+            "again next year.",
+        ),
+    ),
+    request="Retell in one sentence of about {words} words.\n<source>{source}</source>",
 )
 
 HEADLINE = Prompt(
