@@ -319,6 +319,12 @@ TRIAL_FALSE_MISSED = [
     # No new plan is proposed in the source.
     "However, he acknowledged that returning to pre-2014 borders is unrealistic and proposed a "
     "new plan.",
+    # From `--style summary` of the seed (2026-12-02): the plan is the Anglo-French one, which
+    # the Kremlin criticises. A named-possessive check ("X's plan" where the source gives the
+    # plan to another owner) caught it but on FaithBench fired on 6 faithful sentences and no
+    # hallucinated one, so it was not kept.
+    "The Kremlin’s plan to deploy troops to Ukraine is being criticized as an unacceptable "
+    "direct threat.",
 ]
 
 
