@@ -10,6 +10,7 @@ lead baseline news summaries are held to.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from rouge_score import rouge_scorer
@@ -42,11 +43,7 @@ def lead(article: Article, count: int = LEAD_SENTENCES) -> str:
     return " ".join(body[:count])
 
 
-_SCORER: list[rouge_scorer.RougeScorer] = []
-
-
+@cache
 def _scorer() -> rouge_scorer.RougeScorer:
     """One scorer for the process: building it loads the stemmer."""
-    if not _SCORER:
-        _SCORER.append(rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True))
-    return _SCORER[0]
+    return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
