@@ -12,13 +12,15 @@ prints as one line naming the input it is about. The tree::
     │   └── UndecodableInput     (exit 7)  no text encoding fits the bytes
     ├── NoArticle                (exit 8)  readable, but holds no article
     ├── FetchError               (exit 9)  a URL refused, timed out or failed
+    │   └── AddressRefused       (exit 9)  a URL whose address the policy forbids
     └── BackendError             (exit 10) a language-model backend failed
         ├── UnknownBackend       (exit 10) a backend string names no backend
         ├── ModelError           (exit 11) a model file missing, corrupt or not verified
         └── ServerError          (exit 12) a model server unreachable, failing or gone
     ├── UnsupportedLanguage      (exit 15) an article in a language retell cannot rewrite
     ├── StoreError               (exit 13) the store file cannot be opened or used
-    └── EngineError              (exit 14) a batch engine missing or unreachable (Ray)
+    ├── EngineError              (exit 14) a batch engine missing or unreachable (Ray)
+    └── JobTimedOut              (exit 16) a service job ran past its time limit
 
 Exit code 1 on its own means that a run over several inputs finished but
 some of them failed; 2 is a usage mistake (an unknown option, a bad value).
@@ -97,6 +99,13 @@ class FetchError(RetellError):
     exit_code = 9
 
 
+class AddressRefused(FetchError):
+    """A URL, or a redirect hop, whose host is a loopback, private or reserved address
+    when only public ones may be fetched."""
+
+    exit_code = 9
+
+
 class BackendError(RetellError):
     """A language-model backend could not do what was asked."""
 
@@ -139,6 +148,12 @@ class EngineError(RetellError):
     exit_code = 14
 
 
+class JobTimedOut(RetellError):
+    """A job of `retell serve` that ran past its time limit; what it finished is kept."""
+
+    exit_code = 16
+
+
 ALL_ERRORS: tuple[type[RetellError], ...] = (
     RetellError,
     InputError,
@@ -149,6 +164,7 @@ ALL_ERRORS: tuple[type[RetellError], ...] = (
     UndecodableInput,
     NoArticle,
     FetchError,
+    AddressRefused,
     BackendError,
     UnknownBackend,
     ModelError,
@@ -156,4 +172,5 @@ ALL_ERRORS: tuple[type[RetellError], ...] = (
     UnsupportedLanguage,
     StoreError,
     EngineError,
+    JobTimedOut,
 )

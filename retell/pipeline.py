@@ -26,6 +26,7 @@ from retell.errors import InputNotFound, NoArticle, RetellError
 from retell.extract.html import extract_html
 from retell.extract.scraped import clean_text
 from retell.ingest import sources as ingest
+from retell.ingest.address import AddressPolicy
 from retell.ingest.sources import Page
 from retell.render.formats import render_result
 from retell.rewrite.draft import Progress, RewriteOptions, draft
@@ -50,6 +51,8 @@ class InputOptions:
     max_bytes: int = ingest.DEFAULT_MAX_BYTES
     timeout: float = 20.0
     stdin: BinaryIO | None = None
+    #: Which addresses URLs may reach; any, without one.
+    policy: AddressPolicy | None = None
 
 
 def clean(data: bytes | str, *, url: str | None = None, source: str = "<input>") -> Article:
@@ -114,7 +117,11 @@ def _clean_entry(link: str, options: InputOptions) -> Outcome:
 def _read(source: str, options: InputOptions) -> Page:
     """Read one source under the configured limits."""
     return ingest.read(
-        source, max_bytes=options.max_bytes, timeout=options.timeout, stdin=options.stdin
+        source,
+        max_bytes=options.max_bytes,
+        timeout=options.timeout,
+        stdin=options.stdin,
+        policy=options.policy,
     )
 
 

@@ -138,9 +138,7 @@ class Batch:
             yield from (item for item in self._warc(source) if not self._seen(item.source))
             return
         try:
-            raw = ingest.read_raw(
-                source, max_bytes=self.inputs.max_bytes, timeout=self.inputs.timeout
-            )
+            raw = self._read_raw(source)
             page = ingest.page_from_raw(raw, max_bytes=self.inputs.max_bytes)
             links = ingest.links(page)
             if page.kind == "feed" and not links:
@@ -164,12 +162,16 @@ class Batch:
     def _fetch(self, link: str) -> Item:
         """Read one page a feed or URL list links to."""
         try:
-            options = self.inputs
-            return Item(
-                link, ingest.read_raw(link, max_bytes=options.max_bytes, timeout=options.timeout)
-            )
+            return Item(link, self._read_raw(link))
         except RetellError as error:
             return Item(link, failure=Failure.of(error))
+
+    def _read_raw(self, source: str) -> ingest.Raw:
+        """The bytes of one input, under the run's limits and address policy."""
+        options = self.inputs
+        return ingest.read_raw(
+            source, max_bytes=options.max_bytes, timeout=options.timeout, policy=options.policy
+        )
 
     def _warc(self, path: str) -> Iterator[Item]:
         """The pages of a WARC file, or one failed item when it cannot be read."""
@@ -206,25 +208,8 @@ class Batch:
     def store_article(self, item: Item, article: dict[str, object]) -> None:
         """Store a new article, linked to the earliest original it nearly duplicates."""
         assert item.raw is not None
-        body = article.get("body")
-        signature = dedup.signature("\n".join(body if isinstance(body, list) else []))
-        match = self.duplicates.first_match(signature)
-        identity = page_hash(item.raw.data)[:16]
-        title = article.get("title")
-        stored = StoredArticle(
-            identity,
-            self.store.next_seq(),
-            item.source,
-            title if isinstance(title, str) else None,
-            item.raw.url,
-            dict(article),
-            dedup.to_bytes(signature),
-            match[0] if match else None,
-            round(match[1], 4) if match else None,
-        )
-        self.store.add_input_page(item.source, item.raw.data, item.raw.url, stored)
-        if match is None:
-            self.duplicates.add(identity, signature)
+        stored = store_new_article(self.store, self.duplicates, item.source, item.raw, article)
+        if stored.duplicate_of is None:
             self.counts.new += 1
         else:
             self.counts.duplicates += 1
@@ -277,6 +262,37 @@ class Batch:
         if stored is not None:
             self.store.add_rewrite_error(job.key, stored, failure, run)
         self.counts.errors += 1
+
+
+def store_new_article(
+    store: Store,
+    duplicates: dedup.Duplicates,
+    source: str,
+    raw: ingest.Raw,
+    article: dict[str, object],
+) -> StoredArticle:
+    """Fingerprint and store the article of a page not stored before, linked to the earliest
+    original it nearly duplicates; an original joins the `duplicates` index."""
+    body = article.get("body")
+    signature = dedup.signature("\n".join(body if isinstance(body, list) else []))
+    match = duplicates.first_match(signature)
+    identity = page_hash(raw.data)[:16]
+    title = article.get("title")
+    stored = StoredArticle(
+        identity,
+        store.next_seq(),
+        source,
+        title if isinstance(title, str) else None,
+        raw.url,
+        dict(article),
+        dedup.to_bytes(signature),
+        match[0] if match else None,
+        round(match[1], 4) if match else None,
+    )
+    store.add_input_page(source, raw.data, raw.url, stored)
+    if match is None:
+        duplicates.add(identity, signature)
+    return stored
 
 
 def _expand(spec: str) -> list[str]:

@@ -16,9 +16,9 @@ from retell.batch import dedup
 from retell.batch.engine import make_engine
 from retell.batch.run import Batch, Counts
 from retell.batch.worker import Settings
+from retell.cli.session import input_options
 from retell.errors import EXIT_OK, EXIT_SOME_FAILED, RetellError, StoreError
 from retell.ingest.sources import DEFAULT_MAX_BYTES
-from retell.pipeline import InputOptions
 from retell.render import export
 from retell.rewrite.draft import STYLES
 from retell.store.sqlite import Store
@@ -146,7 +146,7 @@ def batch_command(
         batch = Batch(
             store,
             settings,
-            inputs=InputOptions(max_bytes=max_bytes, timeout=timeout),
+            inputs=input_options(max_bytes=max_bytes, timeout=timeout),
             threshold=duplicate_threshold,
             progress=progress,
         )

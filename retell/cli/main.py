@@ -18,10 +18,10 @@ from retell import __version__
 from retell.backends import DEFAULT_BACKEND, REGISTRY
 from retell.backends.models import EMBEDDED, cache_dir
 from retell.cli.batch import batch_command, export_command, show_command
-from retell.cli.session import RewriteSession, default_cache
+from retell.cli.session import RewriteSession, default_cache, input_options
 from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BackendError, RetellError
 from retell.ingest.sources import DEFAULT_MAX_BYTES
-from retell.pipeline import CheckOptions, InputOptions, Outcome, check, clean_inputs
+from retell.pipeline import CheckOptions, Outcome, check, clean_inputs
 from retell.render import formats as render
 from retell.render.formats import RESULT_FORMATS
 from retell.rewrite.draft import STYLES, RewriteOptions
@@ -86,7 +86,7 @@ def clean(
     notices and cut-off fragments; HTML pages go through trafilatura. Every
     removed block is listed in the JSON with its kind.
     """
-    options = InputOptions(max_bytes=max_bytes, timeout=timeout)
+    options = input_options(max_bytes=max_bytes, timeout=timeout)
     sys.exit(_write_outcomes(clean_inputs(inputs, options), fmt, output))
 
 
@@ -257,7 +257,8 @@ def rewrite_command(
         judge_all=judge_all,
     )
     try:
-        code = _rewrite_all(clean_inputs(inputs), session, options, fmt, output, dry_run)
+        outcomes = clean_inputs(inputs, input_options())
+        code = _rewrite_all(outcomes, session, options, fmt, output, dry_run)
     finally:
         session.close()
     sys.exit(code)
@@ -349,7 +350,7 @@ def check_command(
     single source sentence strongly supports goes to the model judge, which
     answers Yes or No on the evidence and gives a one-line reason.
     """
-    outcome = next(iter(clean_inputs([source])))
+    outcome = next(iter(clean_inputs([source], input_options())))
     if outcome.error is not None or outcome.article is None:
         error = outcome.error or RetellError("no article", source=source)
         click.echo(f"retell: {error.one_line()}", err=True)

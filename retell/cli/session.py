@@ -16,7 +16,9 @@ from retell.article import Article
 from retell.backends import Backend, get_backend
 from retell.backends.cache import Cache
 from retell.backends.models import cache_dir
-from retell.pipeline import CheckOptions, render, rewrite_article
+from retell.ingest.address import AddressPolicy
+from retell.ingest.sources import DEFAULT_MAX_BYTES
+from retell.pipeline import CheckOptions, InputOptions, render, rewrite_article
 from retell.rewrite.draft import RewriteOptions, plan, prompt_tokens
 from retell.verify.judge import DEFAULT_THRESHOLD
 
@@ -25,6 +27,20 @@ LOCAL_PROMPT_TOKENS_PER_SECOND = 73.0
 LOCAL_GENERATED_TOKENS_PER_SECOND = 23.5
 #: Generated tokens per asked-for word, for estimates (Qwen's tokenizer on English news).
 TOKENS_PER_WORD = 1.4
+
+
+def _note(message: str) -> None:
+    """Print a notice on stderr, as the CLI's one-line errors are."""
+    click.echo(f"retell: note: {message}", err=True)
+
+
+#: The command line fetches any URL its user gives, private ones included, and says so.
+CLI_POLICY = AddressPolicy(allow_private=True, notice=_note)
+
+
+def input_options(max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 20.0) -> InputOptions:
+    """Input options for a command: its limits and the CLI's address policy."""
+    return InputOptions(max_bytes=max_bytes, timeout=timeout, policy=CLI_POLICY)
 
 
 def default_cache() -> Cache:

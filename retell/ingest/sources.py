@@ -24,7 +24,8 @@ import ssl
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import closing
+from dataclasses import dataclass, replace
 from functools import partial
 from importlib import metadata
 from typing import BinaryIO
@@ -40,6 +41,7 @@ from retell.errors import (
     InputNotFound,
     InputTooLarge,
 )
+from retell.ingest.address import AddressPolicy
 from retell.ingest.decode import PageKind, check_binary, decode, detect_kind, is_blank
 
 __all__ = [
@@ -153,14 +155,16 @@ def read(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 20.0,
     stdin: BinaryIO | None = None,
+    policy: AddressPolicy | None = None,
 ) -> Page:
     """Read one input, a file path, ``-`` or an http(s) URL, as a Page.
 
     ``-`` reads standard input, or the ``stdin`` stream when one is given.
     Inputs over ``max_bytes`` raise InputTooLarge; ``timeout`` bounds each
-    network step of fetching a URL, in seconds.
+    network step of fetching a URL, in seconds; a `policy` decides which
+    addresses a URL and its redirects may reach (any, without one).
     """
-    raw = read_raw(spec, max_bytes=max_bytes, timeout=timeout, stdin=stdin)
+    raw = read_raw(spec, max_bytes=max_bytes, timeout=timeout, stdin=stdin, policy=policy)
     return page_from_raw(raw, max_bytes=max_bytes)
 
 
@@ -170,13 +174,14 @@ def read_raw(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 20.0,
     stdin: BinaryIO | None = None,
+    policy: AddressPolicy | None = None,
 ) -> Raw:
     """Read the bytes of one input, a file path, ``-`` or an http(s) URL, up to the limit."""
     if spec == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return Raw(spec, _read_stream(stream, max_bytes, spec))
     if _is_url(spec):
-        return _fetch(spec, max_bytes=max_bytes, timeout=timeout)
+        return _fetch(spec, max_bytes=max_bytes, timeout=timeout, policy=policy)
     if _has_scheme(spec):
         raise InputError("only http and https URLs can be read", source=spec)
     return Raw(spec, _read_file(spec, max_bytes))
@@ -259,7 +264,6 @@ def _has_scheme(spec: str) -> bool:
 
 # What to tell the user for each kind of failure, most specific first.
 _FETCH_REASONS: tuple[tuple[type[Exception], str], ...] = (
-    (httpx.TooManyRedirects, f"too many redirects (more than {MAX_REDIRECTS})"),
     (httpx.UnsupportedProtocol, "the URL, or one it redirects to, has no host or is not http(s)"),
     (httpx.InvalidURL, "is not a valid URL"),
     (httpx.DecodingError, "the server sent a body that could not be decompressed"),
@@ -268,37 +272,74 @@ _FETCH_REASONS: tuple[tuple[type[Exception], str], ...] = (
 )
 
 
-def _fetch(url: str, *, max_bytes: int, timeout: float) -> Raw:
+def _fetch(url: str, *, max_bytes: int, timeout: float, policy: AddressPolicy | None) -> Raw:
     """Fetch a URL's bytes, turning every network failure into FetchError."""
     try:
-        return _fetch_page(url, max_bytes=max_bytes, timeout=timeout)
+        return _fetch_page(url, max_bytes=max_bytes, timeout=timeout, policy=policy)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise FetchError(_fetch_reason(exc, timeout), source=url) from exc
 
 
-def _fetch_page(url: str, *, max_bytes: int, timeout: float) -> Raw:
-    """GET a URL, following redirects, and stream its body up to the limit."""
+def _fetch_page(url: str, *, max_bytes: int, timeout: float, policy: AddressPolicy | None) -> Raw:
+    """GET a URL and stream its body up to the limit. The policy's notices wait for the
+    page, so that a fetch that fails says so in its one error line alone."""
+    notices: list[str] = []
+    hop_policy = replace(policy, notice=notices.append) if policy and policy.notice else policy
     headers = {"User-Agent": USER_AGENT, "Accept": _ACCEPT}
-    with (
-        httpx.Client(
-            headers=headers,
-            timeout=httpx.Timeout(timeout),
-            follow_redirects=True,
-            max_redirects=MAX_REDIRECTS,
-        ) as client,
-        client.stream("GET", url) as response,
-    ):
-        _check_status(response, url)
-        data = _read_capped(response.iter_bytes(), max_bytes, url)
-    return Raw(url, data, declared=response.charset_encoding, url=str(response.url))
+    with httpx.Client(headers=headers, timeout=httpx.Timeout(timeout)) as client:
+        data, declared, final = _follow(client, url, max_bytes, hop_policy)
+    if policy is not None and policy.notice is not None:
+        for notice in notices:
+            policy.notice(notice)
+    return Raw(url, data, declared=declared, url=final)
 
 
-def _check_status(response: httpx.Response, url: str) -> None:
+def _follow(
+    client: httpx.Client, url: str, max_bytes: int, policy: AddressPolicy | None
+) -> tuple[bytes, str | None, str]:
+    """The body, declared charset and final URL of a page. Redirects are followed here, not
+    by httpx, so that the address policy checks every hop before connecting to it."""
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        request = _request(client, current, url, policy)
+        with closing(client.send(request, stream=True)) as response:
+            location = response.headers.get("location")
+            if response.is_redirect and location:
+                current = urljoin(current, location)
+                continue
+            _check_status(response, url, current)
+            data = _read_capped(response.iter_bytes(), max_bytes, url)
+            return data, response.charset_encoding, current
+    raise FetchError(f"too many redirects (more than {MAX_REDIRECTS})", source=url)
+
+
+def _request(
+    client: httpx.Client, target: str, url: str, policy: AddressPolicy | None
+) -> httpx.Request:
+    """The GET request for one hop. Under a policy it goes to the checked address, with the
+    name kept in the Host header and as the TLS server name (so certificates still verify)."""
+    parsed = httpx.URL(target)
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise httpx.UnsupportedProtocol(f"cannot fetch {target}")
+    if policy is None:
+        return client.build_request("GET", parsed)
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    address = policy.connect_to(parsed.host, port, url)
+    host_header = parsed.netloc.decode("ascii")
+    extensions = {"sni_hostname": parsed.host} if parsed.scheme == "https" else {}
+    return client.build_request(
+        "GET",
+        parsed.copy_with(host=address),
+        headers={"Host": host_header},
+        extensions=extensions,
+    )
+
+
+def _check_status(response: httpx.Response, url: str, final: str) -> None:
     """Raise FetchError unless the final response was a success (2xx)."""
     if response.is_success:
         return
     status = f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
-    final = str(response.url)
     where = f" from {final}" if final != url else ""
     raise FetchError(f"the server answered {status}{where}", source=url)
 
