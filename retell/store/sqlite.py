@@ -97,10 +97,37 @@ def _tables(db: sqlite3.Connection) -> None:
             db.execute(statement)
 
 
+SCHEMA_2026_12_JOBS = """
+CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    request TEXT NOT NULL,
+    article TEXT REFERENCES articles(id),
+    result TEXT,
+    error TEXT,
+    done INTEGER NOT NULL DEFAULT 0,
+    total INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created REAL NOT NULL,
+    updated REAL NOT NULL
+)
+"""
+
+
+def _jobs(db: sqlite3.Connection) -> None:
+    """The service's jobs: what was asked, its state and progress, and where its result is."""
+    db.execute(SCHEMA_2026_12_JOBS)
+
+
 #: Named schema changes, oldest first. Append only: a store records each name it applied.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("2026-11-22-tables", _tables),
+    ("2026-12-04-jobs", _jobs),
 )
+
+#: The states of a job; the last two are final.
+JOB_STATES = ("queued", "running", "done", "failed")
 
 
 def page_hash(raw: bytes) -> str:
@@ -146,6 +173,29 @@ class Failure:
     def unexpected(cls, error: Exception) -> Failure:
         """The failure of an exception retell did not expect: a bug to report."""
         return cls(type(error).__name__, 1, f"internal error (please report it): {error}")
+
+
+@dataclass(frozen=True)
+class StoredJob:
+    """A job of the service: a rewrite or a batch, its state, progress and outcome."""
+
+    id: str
+    kind: str
+    state: str
+    request: dict[str, Any]
+    article: str | None
+    result: Any
+    error: dict[str, Any] | None
+    done: int
+    total: int | None
+    attempts: int
+    created: float
+    updated: float
+
+    @property
+    def finished(self) -> bool:
+        """Whether the job reached a final state."""
+        return self.state in ("done", "failed")
 
 
 @dataclass(frozen=True)
@@ -292,7 +342,7 @@ class Store:
         found = list(self._articles("WHERE a.id LIKE ? ORDER BY a.seq LIMIT 2", (f"{prefix}%",)))
         return found[0] if len(found) == 1 else None
 
-    def _articles(self, tail: str, parameters: tuple[str, ...]) -> Iterator[StoredArticle]:
+    def _articles(self, tail: str, parameters: tuple[Any, ...]) -> Iterator[StoredArticle]:
         """Articles joined with their page's source, filtered and ordered by `tail`."""
         query = (
             "SELECT a.id, a.seq, p.source, a.title, a.url, a.article, a.signature, "
@@ -442,6 +492,81 @@ class Store:
             ),
         )
 
+    # ------------------------------------------------------------ jobs
+
+    def add_job(self, job_id: str, kind: str, request: dict[str, Any], article: str | None) -> None:
+        """Record a new job, queued."""
+        now = time.time()
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO jobs (id, kind, state, request, article, created, updated) "
+                "VALUES (?, ?, 'queued', ?, ?, ?, ?)",
+                (job_id, kind, json.dumps(request, ensure_ascii=False), article, now, now),
+            )
+
+    def start_job(self, job_id: str) -> int:
+        """Mark a job running and count the attempt; returns the attempts so far."""
+        self._update_job(job_id, "state = 'running', attempts = attempts + 1", ())
+        job = self.job(job_id)
+        return job.attempts if job else 0
+
+    def job_progress(self, job_id: str, done: int, total: int | None) -> None:
+        """Record how far a running job has got."""
+        self._update_job(job_id, "done = ?, total = ?", (done, total))
+
+    def finish_job(self, job_id: str, result: Any) -> None:
+        """Mark a job done with its result (a rewrite key, or a batch's counts)."""
+        self._update_job(job_id, "state = 'done', result = ?", (json.dumps(result),))
+
+    def fail_job(self, job_id: str, failure: Failure) -> None:
+        """Mark a job failed, with the failure the user sees."""
+        error = {"kind": failure.kind, "exit_code": failure.exit_code, "message": failure.message}
+        self._update_job(job_id, "state = 'failed', error = ?", (json.dumps(error),))
+
+    def _update_job(self, job_id: str, assignments: str, values: tuple[Any, ...]) -> None:
+        """Change a job's columns and its updated time, in one transaction."""
+        with self.transaction() as db:
+            db.execute(
+                f"UPDATE jobs SET {assignments}, updated = ? WHERE id = ?",
+                (*values, time.time(), job_id),
+            )
+
+    def job(self, job_id: str) -> StoredJob | None:
+        """The job with this id, if any."""
+        found = self._jobs("WHERE id = ?", (job_id,))
+        return found[0] if found else None
+
+    def unfinished_jobs(self) -> list[StoredJob]:
+        """Jobs queued or running, oldest first: what a restarted service must settle."""
+        return self._jobs("WHERE state IN ('queued', 'running') ORDER BY created", ())
+
+    def jobs(self, limit: int = 100) -> list[StoredJob]:
+        """The most recent jobs, newest first."""
+        return self._jobs("ORDER BY created DESC LIMIT ?", (limit,))
+
+    def _jobs(self, tail: str, parameters: tuple[Any, ...]) -> list[StoredJob]:
+        """Jobs filtered and ordered by `tail`."""
+        query = (
+            "SELECT id, kind, state, request, article, result, error, done, total, attempts, "
+            f"created, updated FROM jobs {tail}"
+        )
+        return [_job(row) for row in self.db.execute(query, parameters)]
+
+    # ------------------------------------------------------------ search
+
+    def search(self, text: str, limit: int = 50) -> list[StoredArticle]:
+        """Articles whose title or source contains `text` (any case), newest first."""
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        tail = (
+            "WHERE a.title LIKE ? ESCAPE '\\' OR p.source LIKE ? ESCAPE '\\' "
+            "ORDER BY a.seq DESC LIMIT ?"
+        )
+        return list(self._articles(tail, (pattern, pattern, limit)))
+
+    def recent(self, limit: int = 50) -> list[StoredArticle]:
+        """The newest articles first."""
+        return list(self._articles("ORDER BY a.seq DESC LIMIT ?", (limit,)))
+
     def counts(self) -> dict[str, int]:
         """How many pages, articles, duplicates, rewrites and errors the store holds."""
         queries = {
@@ -452,6 +577,24 @@ class Store:
             "errors": "SELECT COUNT(*) FROM errors",
         }
         return {name: int(self.db.execute(query).fetchone()[0]) for name, query in queries.items()}
+
+
+def _job(row: tuple[Any, ...]) -> StoredJob:
+    """A StoredJob from its row."""
+    identity, kind, state, request, article, result, error, done, total, attempts, *times = row
+    return StoredJob(
+        identity,
+        kind,
+        state,
+        json.loads(request),
+        article,
+        json.loads(result) if result is not None else None,
+        json.loads(error) if error is not None else None,
+        done,
+        total,
+        attempts,
+        *times,
+    )
 
 
 def _verdict_row(key: str, number: int, verdict: dict[str, Any]) -> tuple[Any, ...]:
