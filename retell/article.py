@@ -27,6 +27,7 @@ RemovedKind = Literal[
     "boilerplate",  # share buttons, adverts, newsletter prompts
     "title_copy",  # the title repeated as a body line
     "fragment",  # a truncated trailing fragment of text
+    "injection",  # text addressed to a language model: instructions, role markers, tokens
 ]
 
 PARAGRAPH_SEPARATOR = "\n\n"

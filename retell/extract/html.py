@@ -20,6 +20,7 @@ from lxml.etree import ParserError
 from retell.article import Article, Removed, layout_blocks
 from retell.errors import NoArticle
 from retell.extract.dates import parse_date
+from retell.extract.injection import without_injections
 from retell.extract.scraped import normalise
 
 #: Fewer body words than this is a navigation or index page, not an article. Set by hand: a
@@ -62,7 +63,7 @@ def extract_html(html: str, *, source: str = "<html>", url: str | None = None) -
     if article_words(body) < MIN_ARTICLE_WORDS:
         raise NoArticle("no article found in this HTML page", source=source)
     page_url = _field(document, "url") or url
-    return Article(
+    article = Article(
         source=source,
         title=title,
         blocks=layout_blocks(body, captions),
@@ -73,6 +74,7 @@ def extract_html(html: str, *, source: str = "<html>", url: str | None = None) -
         site_name=_normalised(_field(document, "sitename")),
         removed=tuple(Removed("title_copy", line) for line in lines if line == title),
     )
+    return without_injections(article)
 
 
 def article_words(paragraphs: list[str]) -> int:

@@ -18,6 +18,7 @@ from typing import TypeGuard, get_args
 from retell.article import Article, Removed, RemovedKind, layout_blocks
 from retell.errors import NoArticle
 from retell.extract.dates import date_line, header_date, parse_date
+from retell.extract.injection import without_injections
 from retell.extract.treebank import detokenise
 
 #: How many content lines at the top may hold the date, slug, title and byline.
@@ -506,7 +507,7 @@ def assemble(lines: list[Line], header: Header, *, source: str, url: str | None)
         )
     captions = [line.text for line in lines if line.role == "caption"]
     removed = tuple(_removed(lines))
-    return Article(
+    article = Article(
         source=source,
         title=header.title,
         blocks=layout_blocks(body, captions),
@@ -516,6 +517,7 @@ def assemble(lines: list[Line], header: Header, *, source: str, url: str | None)
         url_slug=header.slug,
         removed=removed,
     )
+    return without_injections(article)
 
 
 def _removed(lines: list[Line]) -> list[Removed]:

@@ -145,6 +145,7 @@ def result_dict(result: Result) -> dict[str, Any]:
         "text": result.text,
         "paragraphs": paragraphs,
         "totals": _totals(result, sentences),
+        "injections": injections(result.article),
         "source": article_dict(result.article),
     }
 
@@ -213,6 +214,29 @@ def wording_note(result: Result) -> str:
     )
 
 
+def injections(article: Article) -> list[str]:
+    """The passages of the source addressed to a language model, which the cleaner removed."""
+    return [item.text for item in article.removed if item.kind == "injection"]
+
+
+def injection_note(article: Article) -> str | None:
+    """One line saying the source held text addressed to a model, which was left out."""
+    count = sum(item.kind == "injection" for item in article.removed)
+    if count == 0:
+        return None
+    passages = "passage" if count == 1 else "passages"
+    return (
+        f"The source held {count} {passages} addressed to a language model (prompt injection); "
+        "retell left them out, and neither rewrote nor followed them."
+    )
+
+
+def _notes(result: Result) -> list[str]:
+    """The lines under a rewrite: its wording, and any injection found in its source."""
+    injection = injection_note(result.article)
+    return [wording_note(result), *([injection] if injection else [])]
+
+
 def result_markdown(result: Result) -> str:
     """The rewrite as markdown, with the source credit and the wording note under it."""
     title = result.article.title or "Untitled article"
@@ -222,7 +246,8 @@ def result_markdown(result: Result) -> str:
         body = [f"## {title}", "\n".join(f"- {p.text}" for p in result.paragraphs)]
     else:
         body = [f"## {title}", *[p.text for p in result.paragraphs]]
-    footer = [f"*Retold from the original. {credit(result.article)}*", f"*{wording_note(result)}*"]
+    footer = [f"*Retold from the original. {credit(result.article)}*"]
+    footer += [f"*{note}*" for note in _notes(result)]
     return "\n\n".join([*body, *footer]) + "\n"
 
 
@@ -237,7 +262,7 @@ def result_html(result: Result) -> str:
         for repair in piece.repairs
     ]
     title = f"Retold ({result.style})"
-    return report_html(report, title=title, changes=changes, notes=[wording_note(result)])
+    return report_html(report, title=title, changes=changes, notes=_notes(result))
 
 
 def published_verdicts(result: Result) -> list[Verdict]:
@@ -287,6 +312,7 @@ def report_dict(report: VerifyReport) -> dict[str, Any]:
         "credit": credit(report.source),
         "sentences": [verdict_dict(verdict) for verdict in report.verdicts],
         "summary": report.summary(),
+        "injections": injections(report.source),
     }
 
 
@@ -327,5 +353,8 @@ def report_markdown(report: VerifyReport) -> str:
         if verdict.evidence:
             lines.append(f"  - evidence: “{verdict.evidence[0].text}”")
     counts = ", ".join(f"{count} {label}" for label, count in report.summary().items())
-    lines += ["", f"Summary: {counts}.", "", f"*{credit(report.source)}*", ""]
+    lines += ["", f"Summary: {counts}."]
+    injection = injection_note(report.source)
+    lines += [""] + ([f"*{injection}*", ""] if injection else [])
+    lines += [f"*{credit(report.source)}*", ""]
     return "\n".join(lines)
