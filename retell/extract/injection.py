@@ -129,9 +129,11 @@ def without_injections(article: Article) -> Article:
     when nothing of the body is left."""
     body, from_body = _split_all(article.body)
     captions, from_captions = _split_all(article.captions)
-    title, from_title = article.title, []
+    title = article.title
+    from_title: list[str] = []
     if title is not None and is_injection(title):
-        title, from_title = None, [title]
+        from_title.append(title)
+        title = None
     found = from_title + from_body + from_captions
     if not found:
         return article
