@@ -26,7 +26,7 @@ from retell.batch.engine import make_engine
 from retell.batch.run import Batch, Counts
 from retell.batch.worker import Engine, Settings
 from retell.pipeline import InputOptions
-from retell.store.sqlite import Store
+from retell.store.sqlite import SQLiteStore
 from tests import pagegen
 
 
@@ -34,7 +34,7 @@ def run(
     folder: Path, db: Path, settings: Settings, engine: Engine, progress: object = None
 ) -> Counts:
     """One batch over a folder into a new store."""
-    store = Store(db)
+    store = SQLiteStore(db)
     options = InputOptions(max_bytes=pagegen.MAX_BYTES)
     batch = Batch(store, settings, inputs=options, progress=progress)  # type: ignore[arg-type]
     try:

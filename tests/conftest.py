@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +11,8 @@ import pytest
 from hypothesis import settings
 
 from retell.backends import Backend, get_backend
+
+from . import postgres
 
 # Speed is measured in bench/, not in tests: hypothesis's per-example deadline (200 ms)
 # failed a cache round trip on a loaded 2-core machine, so no property test is timed. The
@@ -28,6 +32,27 @@ def seed_page() -> Path:
     """The scraped seed page from ../shared/seeds."""
     assert SEED_PAGE.exists(), f"missing shared seed {SEED_PAGE}: tests need ../shared"
     return SEED_PAGE
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL server on loopback for the whole session (see tests/postgres.py);
+    RETELL_TEST_POSTGRES names one already running instead."""
+    given = os.environ.get("RETELL_TEST_POSTGRES")
+    if given:
+        yield given
+        return
+    with postgres.server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_spec(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a fresh, empty store lives: a SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.sqlite")
+    server: str = request.getfixturevalue("postgres_server")
+    return postgres.fresh_database(server, f"t{uuid.uuid4().hex[:12]}")
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ import random
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -26,9 +25,10 @@ from retell.batch.run import Batch
 from retell.batch.worker import Settings
 from retell.cli.main import cli
 from retell.pipeline import InputOptions
-from retell.store.sqlite import Store
+from retell.store import open_store
+from retell.store.sqlite import SQLiteStore
 
-from . import pagegen
+from . import pagegen, postgres
 
 SETTINGS = Settings(backend="fake")
 BATCH = ["batch", "--backend", "fake", "--max-bytes", str(pagegen.MAX_BYTES), "--quiet"]
@@ -47,7 +47,7 @@ def uninterrupted(
     """The store of one run over the 200 pages, start to finish, through the library."""
     folder, _ = pages
     path = tmp_path_factory.mktemp("whole") / "store.db"
-    store = Store(path)
+    store = SQLiteStore(path)
     batch = Batch(store, SETTINGS, inputs=InputOptions(max_bytes=pagegen.MAX_BYTES))
     engine = InProcess(SETTINGS)
     batch.run([str(folder)], engine, ["test"])
@@ -56,9 +56,11 @@ def uninterrupted(
     return path
 
 
-def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Everything a store holds except times and run numbers, in a fixed order."""
-    db = sqlite3.connect(path)
+def dump(path: Path | str) -> dict[str, list[tuple[Any, ...]]]:
+    """Everything a store (a file or a PostgreSQL URL) holds except times and run numbers,
+    in a fixed order."""
+    store = open_store(str(path))
+    db = store.db
     queries = {
         "pages": "SELECT hash, source, url, length(raw) FROM pages ORDER BY hash",
         "inputs": "SELECT source, page FROM inputs ORDER BY source",
@@ -69,13 +71,16 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         "errors": "SELECT key, source, article, stage, kind, exit_code, message FROM errors "
         "ORDER BY key",
     }
-    tables = {name: db.execute(query).fetchall() for name, query in queries.items()}
+    tables = {
+        name: [tuple(row) for row in db.execute(query).fetchall()]
+        for name, query in queries.items()
+    }
     tables["rewrites"] = [(*row[:4], _timeless(json.loads(row[4]))) for row in tables["rewrites"]]
-    db.close()
+    store.close()
     return tables
 
 
-def assert_same_store(path: Path, expected: Path) -> None:
+def assert_same_store(path: Path | str, expected: Path) -> None:
     """The two stores hold the same rows; on a difference, name the first differing row."""
     mine, theirs = dump(path), dump(expected)
     for table, rows in theirs.items():
@@ -148,6 +153,24 @@ def test_a_run_killed_five_times_and_resumed_ends_as_an_uninterrupted_one(
     final = run_cli(*BATCH, str(folder), "--db", str(store))
     _, stderr = final.communicate(timeout=600)
     # 1 when this last run met one of the broken inputs, 0 when an earlier one recorded them all
+    assert final.returncode in (0, 1) and b"Traceback" not in stderr, stderr
+    assert_same_store(store, uninterrupted)
+
+
+def test_a_run_killed_and_resumed_on_postgresql_ends_as_an_uninterrupted_one(
+    pages: tuple[Path, list[pagegen.Page]], uninterrupted: Path, postgres_server: str
+) -> None:
+    """The same resume guarantee on a shared PostgreSQL store as on a SQLite file."""
+    folder, _ = pages
+    store = postgres.fresh_database(postgres_server, "batch_resume")
+    rng = random.Random(7)
+    for _ in range(3):
+        process = run_cli(*BATCH, str(folder), "--db", store)
+        time.sleep(rng.uniform(2.0, 6.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    final = run_cli(*BATCH, str(folder), "--db", store)
+    _, stderr = final.communicate(timeout=600)
     assert final.returncode in (0, 1) and b"Traceback" not in stderr, stderr
     assert_same_store(store, uninterrupted)
 
@@ -235,7 +258,7 @@ def test_an_item_that_trips_a_bug_is_recorded_and_the_run_goes_on(
     pagegen.write(folder, 6, duplicates=0.0, broken=0.0)
     result = CliRunner().invoke(cli, [*BATCH, str(folder), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    store = Store(tmp_path / "s.db")
+    store = SQLiteStore(tmp_path / "s.db")
     [error] = store.errors()
     assert error.kind == "RuntimeError" and "a parser fell over" in error.message
     assert store.counts()["rewrites"] == 5
@@ -356,7 +379,7 @@ def test_a_warc_file_gives_one_item_per_captured_page(tmp_path: Path) -> None:
     store_path = tmp_path / "s.db"
     result = CliRunner().invoke(cli, [*BATCH, str(path), "--db", str(store_path)])
     assert result.exit_code == 0, result.output
-    store = Store(store_path)
+    store = SQLiteStore(store_path)
     articles = list(store.articles())
     assert len(articles) == 3
     assert all(a.source.startswith(f"{path}#") for a in articles)

@@ -1,17 +1,23 @@
-"""The store: migrations, transactions, idempotent keys; and near-duplicate fingerprints."""
+"""The store: migrations, transactions, idempotent keys, jobs and search, each run against
+a SQLite file and a real PostgreSQL server (`store_spec`); and near-duplicate fingerprints."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from retell.batch import dedup
 from retell.errors import StoreError
-from retell.store.sqlite import MIGRATIONS, Failure, Store, StoredArticle, page_hash, settings_key
+from retell.store import open_store
+from retell.store.base import MIGRATIONS, Failure, Store, StoredArticle, page_hash, settings_key
+from retell.store.sqlite import SQLiteStore
 
 from .pagegen import retold_elsewhere, story
 
@@ -24,34 +30,77 @@ def article(raw: bytes, seq: int, duplicate_of: str | None = None) -> StoredArti
     )
 
 
-def test_a_new_store_applies_every_migration_once_in_wal_mode(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+@pytest.fixture
+def store(store_spec: str) -> Iterator[Store]:
+    opened = open_store(store_spec)
+    yield opened
+    opened.close()
+
+
+def test_a_new_store_applies_every_migration_once(store_spec: str) -> None:
+    store = open_store(store_spec)
     assert store.migrations() == [name for name, _ in MIGRATIONS]
-    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
-    again = Store(tmp_path / "s.db")
+    again = open_store(store_spec)
     assert again.migrate() == []
     assert again.migrations() == [name for name, _ in MIGRATIONS]
+    again.close()
+
+
+def test_a_sqlite_store_is_in_wal_mode(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_stores_opened_together_migrate_once(store_spec: str) -> None:
+    """Workers starting at the same moment on one new store: each opens it, none fails."""
+    opened: list[list[str]] = []
+    failures: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            each = open_store(store_spec)
+            opened.append(each.migrations())
+            each.close()
+        except BaseException as error:  # noqa: BLE001 - the test reports any failure
+            failures.append(error)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == [] and len(opened) == 4
+    assert all(names == [name for name, _ in MIGRATIONS] for names in opened)
 
 
 def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("these are my notes, not a database\n" * 100)
     with pytest.raises(StoreError) as caught:
-        Store(path)
+        open_store(str(path))
     assert caught.value.exit_code == 13
 
 
-def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
-    with pytest.raises(sqlite3.IntegrityError), store.transaction() as db:
+def test_an_unreachable_postgresql_server_is_a_clear_error() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://retell:secret@127.0.0.1:1/news")
+    assert caught.value.exit_code == 13
+    assert "secret" not in caught.value.one_line()
+    assert caught.value.one_line().startswith("postgresql://retell:***@127.0.0.1:1/news: ")
+
+
+def test_a_failed_transaction_leaves_nothing(store: Store) -> None:
+    with (
+        pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)),
+        store.transaction() as db,
+    ):
         db.execute("INSERT INTO inputs VALUES ('x', NULL)")
         db.execute("INSERT INTO inputs VALUES ('x', NULL)")
     assert not store.settled("x")
 
 
-def test_the_same_bytes_under_two_names_are_one_page(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_the_same_bytes_under_two_names_are_one_page(store: Store) -> None:
     raw = b"the page"
     store.add_input_page("a.txt", raw, None, article(raw, 0))
     store.add_input_page("b.txt", raw, None, None)
@@ -59,8 +108,7 @@ def test_the_same_bytes_under_two_names_are_one_page(tmp_path: Path) -> None:
     assert store.counts()["pages"] == 1 and store.counts()["articles"] == 1
 
 
-def test_a_rewrite_clears_an_earlier_failure_of_it(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_a_rewrite_clears_an_earlier_failure_of_it(store: Store) -> None:
     raw = b"the page"
     stored = article(raw, 0)
     store.add_input_page("a.txt", raw, None, stored)
@@ -74,16 +122,14 @@ def test_a_rewrite_clears_an_earlier_failure_of_it(tmp_path: Path) -> None:
     assert saved["verdicts"] == [verdict]
 
 
-def test_forgetting_errors_unsettles_failed_inputs(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_forgetting_errors_unsettles_failed_inputs(store: Store) -> None:
     store.add_input_error("gone.txt", Failure("InputNotFound", 3, "no such file"), "read", 1)
     assert store.settled("gone.txt")
     assert store.forget_errors() == 1
     assert not store.settled("gone.txt") and store.errors() == []
 
 
-def test_articles_are_found_by_a_unique_id_prefix(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_articles_are_found_by_a_unique_id_prefix(store: Store) -> None:
     first, second = article(b"one", 0), article(b"two", 1)
     store.add_input_page("1", b"one", None, first)
     store.add_input_page("2", b"two", None, second)
@@ -131,3 +177,46 @@ def test_the_earliest_of_several_matching_originals_wins() -> None:
 def test_a_threshold_outside_zero_to_one_is_refused() -> None:
     with pytest.raises(ValueError):
         dedup.Duplicates(threshold=0.0)
+
+
+def test_runs_are_numbered_in_order(store: Store) -> None:
+    first, second = store.start_run(["a"]), store.start_run(["b"])
+    assert second == first + 1
+    store.finish_run(first, {"read": 1})
+
+
+def test_a_job_keeps_its_state_progress_and_outcome(store: Store) -> None:
+    store.add_input_page("a.txt", b"one", None, article(b"one", 0))
+    stored = article(b"one", 0)
+    store.add_job("j1", "rewrite", {"style": "summary", "words": None}, stored.id)
+    store.add_job("j2", "batch", {"urls": ["https://example.org/a"]}, None)
+    assert [job.id for job in store.unfinished_jobs()] == ["j1", "j2"]
+    assert store.start_job("j1") == 1
+    store.job_progress("j1", 2, 5)
+    store.finish_job("j1", "the-key")
+    store.start_job("j2")
+    store.fail_job("j2", Failure("FetchError", 9, "connection refused"))
+    done, failed = store.job("j1"), store.job("j2")
+    assert done is not None and failed is not None
+    assert (done.state, done.done, done.total, done.result) == ("done", 2, 5, "the-key")
+    assert done.request == {"style": "summary", "words": None} and done.finished
+    assert failed.error == {"kind": "FetchError", "exit_code": 9, "message": "connection refused"}
+    assert store.unfinished_jobs() == [] and store.job("nope") is None
+    assert [job.id for job in store.jobs()] == ["j2", "j1"]
+
+
+def test_search_ignores_case_and_takes_wildcards_literally(store: Store) -> None:
+    raw = b"the page"
+    stored = article(raw, 0)
+    store.add_input_page("harbour_news/ferry.txt", raw, None, stored)
+    assert [found.id for found in store.search("t")] == [stored.id]
+    assert [found.id for found in store.search("HARBOUR_NEWS")] == [stored.id]
+    assert store.search("%") == [] and store.search("harbour%news") == []
+    assert [found.id for found in store.recent()] == [stored.id]
+
+
+def test_a_replaced_error_keeps_one_row_with_the_latest_reason(store: Store) -> None:
+    store.add_input_error("gone.txt", Failure("InputNotFound", 3, "no such file"), "read", 1)
+    store.add_input_error("gone.txt", Failure("FetchError", 9, "timed out"), "read", 2)
+    [error] = store.errors()
+    assert (error.kind, error.message) == ("FetchError", "timed out")

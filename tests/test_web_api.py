@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from retell.cli.main import cli
 from retell.pipeline import clean
 from retell.render.formats import article_dict
-from retell.store.sqlite import Store
+from retell.store import open_store
 from retell.web import ServeConfig, create_app
 
 STORY = """Harbour council approves new ferry timetable
@@ -45,8 +45,9 @@ def config(tmp_path: Path, **changes: Any) -> ServeConfig:
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(config(tmp_path))) as test_client:
+def client(tmp_path: Path, store_spec: str) -> Iterator[TestClient]:
+    """A test client of a server on a fresh store: a SQLite file, then PostgreSQL."""
+    with TestClient(create_app(config(tmp_path, db=store_spec))) as test_client:
         yield test_client
 
 
@@ -221,12 +222,14 @@ def test_export_always_carries_the_credit_line(client: TestClient) -> None:
 # ---------------------------------------------------------------- restarts
 
 
-def test_a_restarted_server_finishes_or_fails_what_was_left(tmp_path: Path) -> None:
-    settings = config(tmp_path)
+def test_a_restarted_server_finishes_or_fails_what_was_left(
+    tmp_path: Path, store_spec: str
+) -> None:
+    settings = config(tmp_path, db=store_spec)
     with TestClient(create_app(settings)) as client:
         article_id = client.post("/v1/articles", json={"text": STORY}).json()["id"]
     # What a server killed mid-job leaves: one job running once, one running twice.
-    store = Store(settings.db)
+    store = open_store(settings.db)
     request = {
         "style": "rewrite",
         "ratio": 1.0,

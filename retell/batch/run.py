@@ -24,7 +24,7 @@ from retell.ingest import sources as ingest
 from retell.ingest.warc import is_warc, warc_pages
 from retell.pipeline import InputOptions, clean_page
 from retell.render.formats import article_dict
-from retell.store.sqlite import Failure, Store, StoredArticle, page_hash, settings_key
+from retell.store.base import Failure, Store, StoredArticle, page_hash, settings_key
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from retell.errors import BackendError, RetellError
 from retell.pipeline import CheckOptions, rewrite_article
 from retell.render.formats import article_from_dict, published_verdicts, result_dict, verdict_dict
 from retell.rewrite.draft import RewriteOptions
-from retell.store.sqlite import Failure
+from retell.store.base import Failure
 from retell.verify.judge import DEFAULT_THRESHOLD
 
 #: Jobs handed out per worker before the first results come back.

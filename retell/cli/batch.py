@@ -21,7 +21,8 @@ from retell.errors import EXIT_OK, EXIT_SOME_FAILED, RetellError, StoreError
 from retell.ingest.sources import DEFAULT_MAX_BYTES
 from retell.render import export
 from retell.rewrite.draft import STYLES
-from retell.store.sqlite import Store
+from retell.store import is_postgres, open_store
+from retell.store.base import Store
 from retell.verify.judge import DEFAULT_THRESHOLD
 
 BATCH_EXIT_HELP = """Exit codes: 0 every item stored; 1 some items failed (each is recorded
@@ -33,9 +34,8 @@ failing (the run stops; what it finished is kept); 13 the store cannot be used;
 db_option = click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
     required=True,
-    help="The store: an SQLite file, created if missing.",
+    help="The store: a SQLite file (created if missing) or a postgresql:// URL.",
 )
 
 
@@ -66,11 +66,12 @@ class BarProgress:
         self.bar.render_finish()
 
 
-def _open(db_path: Path, *, create: bool) -> Store:
-    """The store at a path; it must exist unless this command may create it."""
-    if not create and not db_path.exists():
-        raise StoreError("no such store", source=str(db_path))
-    return Store(db_path)
+def _open(spec: str, *, create: bool) -> Store:
+    """The store a spec names (a SQLite file or a postgresql:// URL); a file must exist
+    unless this command may create it."""
+    if not create and not is_postgres(spec) and not Path(spec).exists():
+        raise StoreError("no such store", source=spec)
+    return open_store(spec)
 
 
 def _fail(error: RetellError) -> None:
@@ -109,7 +110,7 @@ def _fail(error: RetellError) -> None:
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch_command(
     inputs: tuple[str, ...],
-    db_path: Path,
+    db_path: str,
     style: str,
     ratio: float,
     sentences: int,
@@ -168,7 +169,7 @@ def _summary(counts: Counts, store: Store) -> str:
         f"read {counts.read} ({counts.new} new, {counts.duplicates} duplicates, "
         f"{counts.errors} failed), skipped {counts.skipped} done before, "
         f"rewrote {counts.rewritten} in {counts.seconds:.1f} s\n"
-        f"store {store.path}: {totals['articles']} articles ({totals['duplicates']} "
+        f"store {store.source}: {totals['articles']} articles ({totals['duplicates']} "
         f"duplicates), {totals['rewrites']} rewrites, {totals['errors']} errors"
     )
 
@@ -185,7 +186,7 @@ def _summary(counts: Counts, store: Store) -> str:
     default=None,
     help="Write here instead of standard output (required for parquet).",
 )
-def export_command(db_path: Path, fmt: str, output: Path | None) -> None:
+def export_command(db_path: str, fmt: str, output: Path | None) -> None:
     """Write out every article of the store --db, with its rewrite, duplicate link or error."""
     try:
         store = _open(db_path, create=False)
@@ -218,7 +219,7 @@ def _text_output(output: Path | None) -> IO[str]:
     default="markdown",
     show_default=True,
 )
-def show_command(identity: str, db_path: Path, fmt: str) -> None:
+def show_command(identity: str, db_path: str, fmt: str) -> None:
     """Show one stored article (ID or a unique prefix of it, as `retell export` lists)."""
     try:
         store = _open(db_path, create=False)

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from retell.errors import StoreError
 from retell.render.formats import article_from_dict, credit
-from retell.store.sqlite import Store, StoredArticle
+from retell.store.base import Store, StoredArticle
 
 EXPORT_FORMATS = ("jsonl", "markdown", "parquet")
 

@@ -39,7 +39,8 @@ from retell.render.formats import (
     verdict_dict,
 )
 from retell.rewrite.draft import RewriteOptions
-from retell.store.sqlite import (
+from retell.store import open_store
+from retell.store.base import (
     Failure,
     Store,
     StoredArticle,
@@ -116,7 +117,7 @@ class Service:
         """This thread's connection to the store (SQLite connections stay in one thread)."""
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = Store(self.config.db)
+            store = open_store(self.config.db)
             self._local.store = store
         return store
 
