@@ -101,9 +101,43 @@ class ExportIn(BaseModel):
     format: Literal["markdown", "html", "json"] = "markdown"
 
 
+class ErrorDetail(BaseModel):
+    """An error as the command line prints it."""
+
+    kind: str = Field(..., description="The error's class, as in retell.errors.")
+    exit_code: int = Field(..., description="The exit code the command line ends with.")
+    message: str
+    source: str | None = Field(None, description="The input the error is about.")
+    line: str = Field(..., description="The one line the command line prints.")
+
+
+class ErrorOut(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorDetail
+
+
+#: The error statuses any route may answer with, each with the JSON error body.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": meaning}
+    for status, meaning in {
+        400: "the input or request cannot be used",
+        401: "the server's token is missing or wrong",
+        403: "the URL's address is not public",
+        404: "no such article, job or route",
+        413: "the body or page is over the size limit",
+        415: "the input is not text",
+        422: "no article in the page, or a request that does not fit the schema",
+        429: "too many requests from this client",
+        502: "the URL could not be fetched",
+        503: "the backend failed",
+    }.items()
+}
+
+
 def router(service: Service) -> APIRouter:
     """The /v1 routes, bound to one service."""
-    api = APIRouter(prefix="/v1")
+    api = APIRouter(prefix="/v1", responses=ERRORS)
     _page_routes(api, service)
     _article_routes(api, service)
     _job_routes(api, service)
