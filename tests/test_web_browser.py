@@ -132,6 +132,11 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     settings = ServeConfig(
         db=str(folder / "store.sqlite"), backends=("fake",), cache=False, rate_per_minute=0
     )
+    yield from _serve(settings)
+
+
+def _serve(settings: ServeConfig) -> Iterator[str]:
+    """Run the app in uvicorn on a free loopback port until the generator is closed."""
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
@@ -293,3 +298,34 @@ def test_the_hook_sees_a_payload_that_runs(page: Any) -> None:
     page.set_content(f"<p>{PAYLOADS[3]}</p>")
     page.wait_for_function("window.__fired.length > 0")
     assert page.evaluate("window.__fired") == ["xss"]
+
+
+@pytest.fixture(scope="module")
+def guarded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server that needs a token."""
+    folder = tmp_path_factory.mktemp("guarded")
+    settings = ServeConfig(
+        db=str(folder / "store.sqlite"),
+        backends=("fake",),
+        cache=False,
+        rate_per_minute=0,
+        token="newsroom-token-1",
+    )
+    yield from _serve(settings)
+
+
+def test_the_page_asks_for_the_token_once(page: Any, guarded_url: str) -> None:
+    page.goto(guarded_url + "/")
+    assert page.is_visible("#login-form")
+    page.fill("#token", "wrong-token")
+    page.click("#login-form button")
+    page.wait_for_function("document.getElementById('status').textContent.length > 0")
+    assert "token" in page.inner_text("#status")
+    page.fill("#token", "newsroom-token-1")
+    page.click("#login-form button")
+    page.wait_for_selector("#page-form")
+    page.fill("#page-text", PAGE)
+    page.click("#clean-button")
+    page.wait_for_url("**/articles/*")
+    assert page.inner_text("h1") == "Harbour council approves new ferry timetable"
+    assert page.errors == []
