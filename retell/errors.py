@@ -20,7 +20,8 @@ prints as one line naming the input it is about. The tree::
     ├── UnsupportedLanguage      (exit 15) an article in a language retell cannot rewrite
     ├── StoreError               (exit 13) the store file cannot be opened or used
     ├── EngineError              (exit 14) a batch engine missing or unreachable (Ray)
-    └── JobTimedOut              (exit 16) a service job ran past its time limit
+    ├── JobTimedOut              (exit 16) a service job ran past its time limit
+    └── PublishError             (exit 2)  a publish target that cannot be used as given
 
 Exit code 1 on its own means that a run over several inputs finished but
 some of them failed; 2 is a usage mistake (an unknown option, a bad value).
@@ -154,6 +155,12 @@ class JobTimedOut(RetellError):
     exit_code = 16
 
 
+class PublishError(RetellError):
+    """A publish target retell does not know, or one given without what it needs."""
+
+    exit_code = 2
+
+
 ALL_ERRORS: tuple[type[RetellError], ...] = (
     RetellError,
     InputError,
@@ -173,4 +180,5 @@ ALL_ERRORS: tuple[type[RetellError], ...] = (
     StoreError,
     EngineError,
     JobTimedOut,
+    PublishError,
 )

@@ -421,7 +421,8 @@ class Store:
     def rewrites(self, article_id: str) -> list[dict[str, Any]]:
         """The stored rewrites of an article, oldest first, with their verdicts."""
         rows = self.db.execute(
-            "SELECT key, settings, result FROM rewrites WHERE article = ? ORDER BY created",
+            "SELECT key, settings, result, created FROM rewrites WHERE article = ? "
+            "ORDER BY created",
             (article_id,),
         ).fetchall()
         return [
@@ -430,8 +431,9 @@ class Store:
                 "settings": json.loads(settings),
                 "result": json.loads(result),
                 "verdicts": self.verdicts(key),
+                "created": created,
             }
-            for key, settings, result in rows
+            for key, settings, result, created in rows
         ]
 
     def verdicts(self, key: str) -> list[dict[str, Any]]:
