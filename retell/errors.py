@@ -21,7 +21,8 @@ prints as one line naming the input it is about. The tree::
     ├── StoreError               (exit 13) the store file cannot be opened or used
     ├── EngineError              (exit 14) a batch engine missing or unreachable (Ray)
     ├── JobTimedOut              (exit 16) a service job ran past its time limit
-    └── PublishError             (exit 2)  a publish target that cannot be used as given
+    ├── PublishError             (exit 2)  a publish target that cannot be used as given
+    └── BudgetSpent              (exit 17) a run stopped at its token budget; run again to go on
 
 Exit code 1 on its own means that a run over several inputs finished but
 some of them failed; 2 is a usage mistake (an unknown option, a bad value).
@@ -161,6 +162,13 @@ class PublishError(RetellError):
     exit_code = 2
 
 
+class BudgetSpent(RetellError):
+    """A run that stopped cleanly at its token budget: what it finished is stored, and the
+    same command run again goes on with what is left."""
+
+    exit_code = 17
+
+
 ALL_ERRORS: tuple[type[RetellError], ...] = (
     RetellError,
     InputError,
@@ -181,4 +189,5 @@ ALL_ERRORS: tuple[type[RetellError], ...] = (
     EngineError,
     JobTimedOut,
     PublishError,
+    BudgetSpent,
 )

@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 from retell.batch import dedup
 from retell.errors import StoreError
 from retell.store import open_store
-from retell.store.base import MIGRATIONS, Failure, Store, StoredArticle, page_hash, settings_key
+from retell.store.base import (
+    MIGRATIONS,
+    Failure,
+    Store,
+    StoredArticle,
+    Usage,
+    page_hash,
+    settings_key,
+)
 from retell.store.sqlite import SQLiteStore
 
 from .pagegen import retold_elsewhere, story
@@ -220,3 +228,21 @@ def test_a_replaced_error_keeps_one_row_with_the_latest_reason(store: Store) -> 
     store.add_input_error("gone.txt", Failure("FetchError", 9, "timed out"), "read", 2)
     [error] = store.errors()
     assert (error.kind, error.message) == ("FetchError", "timed out")
+
+
+def test_usage_rows_carry_the_article_origin(store: Store) -> None:
+    raw = b"the page"
+    stored = StoredArticle(
+        page_hash(raw)[:16], 0, "a.txt", "T", None, {"body": []}, b"", None, None, "feeds.txt"
+    )
+    store.add_input_page("a.txt", raw, None, stored)
+    verdict = {"text": "One.", "label": "supported", "types": [], "reason": "", "evidence": []}
+    usage = Usage("rewrite", "fake", 120, 30, 1.5)
+    store.add_rewrite("k", stored.id, {}, {"text": "One."}, [verdict], usage)
+    store.add_usage(Usage("check", "local", 10, 1, 0.25), None)
+    rows = store.usage_rows()
+    assert [row[1:] for row in rows] == [
+        ("rewrite", "fake", "feeds.txt", 120, 30, 1.5),
+        ("check", "local", "-", 10, 1, 0.25),
+    ]
+    assert store.usage_rows(since=rows[-1][0] + 1) == []

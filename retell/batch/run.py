@@ -19,12 +19,12 @@ from typing import Protocol
 
 from retell.batch import dedup
 from retell.batch.worker import Done, Engine, Job, Settings
-from retell.errors import BackendError, NoArticle, RetellError
+from retell.errors import BackendError, BudgetSpent, NoArticle, RetellError
 from retell.ingest import sources as ingest
 from retell.ingest.warc import is_warc, warc_pages
 from retell.pipeline import InputOptions, clean_page
 from retell.render.formats import article_dict
-from retell.store.base import Failure, Store, StoredArticle, page_hash, settings_key
+from retell.store.base import Failure, Store, StoredArticle, Usage, page_hash, settings_key
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Counts:
     rewritten: int = 0
     errors: int = 0
     seconds: float = 0.0
+    tokens: int = 0
 
     def as_dict(self) -> dict[str, int]:
         """The counts as JSON (whole seconds)."""
@@ -58,6 +59,7 @@ class Counts:
             "rewritten": self.rewritten,
             "errors": self.errors,
             "seconds": round(self.seconds),
+            "tokens": self.tokens,
         }
 
 
@@ -95,13 +97,17 @@ class Batch:
         inputs: InputOptions | None = None,
         threshold: float = dedup.DEFAULT_THRESHOLD,
         progress: Progress | None = None,
+        max_tokens: int | None = None,
     ) -> None:
         self.store = store
+        self.max_tokens = max_tokens
+        self.held_back = 0
         self.settings = settings
         self.inputs = inputs or InputOptions()
         self.duplicates = dedup.Duplicates(threshold)
         self.progress = progress or Quiet()
         self.counts = Counts()
+        self.origin: str | None = None
         for article_id, signature in store.originals():
             self.duplicates.add(article_id, dedup.from_bytes(signature))
 
@@ -120,10 +126,12 @@ class Batch:
     # ------------------------------------------------------------ reading
 
     def read_all(self, specs: list[str], run: int) -> None:
-        """Store every input not settled before, in input order."""
-        sources = [source for spec in specs for source in _expand(spec)]
+        """Store every input not settled before, in input order, each article with the
+        input it came through (its origin: the feed, list, folder or file given)."""
+        sources = [(spec, source) for spec in specs for source in _expand(spec)]
         self.progress.start("reading", len(sources))
-        for source in sources:
+        for spec, source in sources:
+            self.origin = spec
             for item in self.items(source):
                 self.read_one(item, run)
                 self.progress.advance(self.counts)
@@ -208,7 +216,9 @@ class Batch:
     def store_article(self, item: Item, article: dict[str, object]) -> None:
         """Store a new article, linked to the earliest original it nearly duplicates."""
         assert item.raw is not None
-        stored = store_new_article(self.store, self.duplicates, item.source, item.raw, article)
+        stored = store_new_article(
+            self.store, self.duplicates, item.source, item.raw, article, origin=self.origin
+        )
         if stored.duplicate_of is None:
             self.counts.new += 1
         else:
@@ -229,6 +239,13 @@ class Batch:
             self.store_done(done, run)
             self.progress.advance(self.counts)
         self.progress.finish()
+        if self.held_back:
+            raise BudgetSpent(
+                f"stopped at the token budget: {self.counts.tokens:,} of {self.max_tokens:,} "
+                f"tokens spent; {self.held_back} articles still to rewrite; run the same "
+                "command again to go on",
+                source=self.store.source,
+            )
 
     def pending(self) -> list[tuple[str, str]]:
         """Id and rewrite key of each original article still to rewrite."""
@@ -241,8 +258,12 @@ class Batch:
         return todo
 
     def jobs(self, todo: list[tuple[str, str]]) -> Iterator[Job]:
-        """The jobs for the pending articles, each loaded from the store when it is due."""
-        for article_id, key in todo:
+        """The jobs for the pending articles, each loaded from the store when it is due;
+        none once the run has spent its token budget (the jobs in flight still finish)."""
+        for number, (article_id, key) in enumerate(todo):
+            if self.max_tokens is not None and self.counts.tokens >= self.max_tokens:
+                self.held_back = len(todo) - number
+                return
             stored = self.store.article(article_id)
             if stored is not None:
                 yield Job(article_id, key, stored.article)
@@ -252,8 +273,12 @@ class Batch:
         job = done.job
         if done.failure is None and done.result is not None:
             settings = self.settings.as_dict()
-            self.store.add_rewrite(job.key, job.article_id, settings, done.result, done.verdicts)
+            usage = usage_of(done.result, self.settings.backend)
+            self.store.add_rewrite(
+                job.key, job.article_id, settings, done.result, done.verdicts, usage
+            )
             self.counts.rewritten += 1
+            self.counts.tokens += usage.tokens
             return
         failure = done.failure or Failure("RetellError", 1, "the worker returned nothing")
         if done.fatal:
@@ -264,12 +289,27 @@ class Batch:
         self.counts.errors += 1
 
 
+def usage_of(result: dict[str, object], backend: str) -> Usage:
+    """What a rewrite cost, from its JSON totals."""
+    totals = result.get("totals")
+    found = totals if isinstance(totals, dict) else {}
+    return Usage(
+        "rewrite",
+        backend,
+        int(found.get("prompt_tokens", 0)),
+        int(found.get("completion_tokens", 0)),
+        float(found.get("model_seconds", 0.0)),
+    )
+
+
 def store_new_article(
     store: Store,
     duplicates: dedup.Duplicates,
     source: str,
     raw: ingest.Raw,
     article: dict[str, object],
+    *,
+    origin: str | None = None,
 ) -> StoredArticle:
     """Fingerprint and store the article of a page not stored before, linked to the earliest
     original it nearly duplicates; an original joins the `duplicates` index."""
@@ -288,6 +328,7 @@ def store_new_article(
         dedup.to_bytes(signature),
         match[0] if match else None,
         round(match[1], 4) if match else None,
+        origin,
     )
     store.add_input_page(source, raw.data, raw.url, stored)
     if match is None:

@@ -3,6 +3,7 @@ over `retell.batch.run`, `retell.render.export` and `retell.store.sqlite`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -17,9 +18,10 @@ from retell.batch.engine import make_engine
 from retell.batch.run import Batch, Counts
 from retell.batch.worker import Settings
 from retell.cli.session import input_options
-from retell.errors import EXIT_OK, EXIT_SOME_FAILED, RetellError, StoreError
+from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BudgetSpent, RetellError, StoreError
 from retell.ingest.sources import DEFAULT_MAX_BYTES
-from retell.render import export
+from retell.render import export, usage
+from retell.render.usage import Grouping
 from retell.rewrite.draft import STYLES
 from retell.store import is_postgres, open_store
 from retell.store.base import Store
@@ -28,8 +30,9 @@ from retell.verify.judge import DEFAULT_THRESHOLD
 BATCH_EXIT_HELP = """Exit codes: 0 every item stored; 1 some items failed (each is recorded
 with its reason, and the run went on); 2 usage error; 10-12 the backend is unknown or
 failing (the run stops; what it finished is kept); 13 the store cannot be used;
-14 the engine is missing or unreachable. An article in a language retell cannot rewrite
-(English only) is one of the failed items."""
+14 the engine is missing or unreachable; 17 stopped at --max-tokens (what it finished is
+kept; run it again to go on). An article in a language retell cannot rewrite (English
+only) is one of the failed items."""
 
 db_option = click.option(
     "--db",
@@ -107,6 +110,13 @@ def _fail(error: RetellError) -> None:
 @click.option("--retry-errors", is_flag=True, help="Try again the items earlier runs failed on.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0)
+@click.option(
+    "--max-tokens",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Stop starting rewrites once this run has spent this many tokens (prompt and "
+    "completion); the same command run again goes on.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch_command(
     inputs: tuple[str, ...],
@@ -126,6 +136,7 @@ def batch_command(
     retry_errors: bool,
     max_bytes: int,
     timeout: float,
+    max_tokens: int | None,
     quiet: bool,
 ) -> None:
     """Clean, deduplicate, rewrite and verify INPUTS into the store --db.
@@ -150,12 +161,16 @@ def batch_command(
             inputs=input_options(max_bytes=max_bytes, timeout=timeout),
             threshold=duplicate_threshold,
             progress=progress,
+            max_tokens=max_tokens,
         )
         runner = make_engine(engine, settings, workers, ray_address)
         try:
             counts = batch.run(inputs, runner, ["batch", *sys.argv[2:]])
         finally:
             runner.close()
+    except BudgetSpent as spent:
+        click.echo(_summary(batch.counts, store))
+        _fail(spent)
     except RetellError as error:
         _fail(error)
     click.echo(_summary(counts, store))
@@ -241,3 +256,29 @@ def _verdict_lines(record: dict[str, Any]) -> str:
     """The verdict of each published sentence, one line each."""
     lines = [f"- {v['label']}: {v['text']}" for v in record.get("verdicts", [])]
     return "\n".join(["", *lines]) if lines else ""
+
+
+@click.command("usage")
+@db_option
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    default=None,
+    help="Only what was spent since this date (UTC).",
+)
+@click.option(
+    "--by", type=click.Choice(["day", "backend", "feed"]), default="day", show_default=True
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def usage_command(db_path: str, since: dt.datetime | None, by: Grouping, fmt: str) -> None:
+    """Print the tokens and model seconds the store's rewrites spent, by day, backend or
+    feed (the input each article came through), with the total."""
+    try:
+        store = _open(db_path, create=False)
+        start = since.replace(tzinfo=dt.UTC).timestamp() if since else None
+        found = usage.totals(store.usage_rows(start), by)
+    except RetellError as error:
+        _fail(error)
+    click.echo(usage.usage_json(found) if fmt == "json" else usage.usage_text(found, by), nl=False)

@@ -17,7 +17,7 @@ import click
 from retell import __version__
 from retell.backends import DEFAULT_BACKEND, REGISTRY
 from retell.backends.models import EMBEDDED, cache_dir
-from retell.cli.batch import batch_command, export_command, show_command
+from retell.cli.batch import batch_command, export_command, show_command, usage_command
 from retell.cli.publish import publish_command
 from retell.cli.serve import serve_command
 from retell.cli.session import RewriteSession, default_cache, input_options
@@ -386,5 +386,12 @@ def main(argv: list[str] | None = None) -> Any:
     return cli.main(args=argv, prog_name="retell")
 
 
-for command in (batch_command, export_command, show_command, publish_command, serve_command):
+for command in (
+    batch_command,
+    export_command,
+    show_command,
+    publish_command,
+    serve_command,
+    usage_command,
+):
     cli.add_command(command)

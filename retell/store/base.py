@@ -109,11 +109,26 @@ CREATE TABLE jobs (
 )
 """
 
+SCHEMA_2026_12_USAGE = """
+ALTER TABLE articles ADD COLUMN origin TEXT;
+CREATE TABLE usage (
+    id {serial},
+    at {real} NOT NULL,
+    kind TEXT NOT NULL,
+    backend TEXT NOT NULL,
+    article TEXT,
+    prompt_tokens INTEGER NOT NULL,
+    completion_tokens INTEGER NOT NULL,
+    seconds {real} NOT NULL
+)
+"""
+
 #: Named schema changes, oldest first, each SQL for both databases with its types left as
 #: {blob}, {real} and {serial}. Append only: a store records each name it applied.
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("2026-11-22-tables", SCHEMA_2026_11),
     ("2026-12-04-jobs", SCHEMA_2026_12_JOBS),
+    ("2026-12-04-usage", SCHEMA_2026_12_USAGE),
 )
 
 #: The states of a job; the last two are final.
@@ -144,6 +159,24 @@ class StoredArticle:
     signature: bytes
     duplicate_of: str | None
     similarity: float | None
+    #: The input it was read through: the feed, URL list, folder or file given to the run.
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What one rewrite or check cost: tokens and model time on one backend."""
+
+    kind: str
+    backend: str
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+
+    @property
+    def tokens(self) -> int:
+        """Prompt and completion tokens together."""
+        return self.prompt_tokens + self.completion_tokens
 
 
 @dataclass(frozen=True)
@@ -306,7 +339,8 @@ class Store:
                     (digest, source, url, raw, time.time()),
                 )
                 db.execute(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles (id, page, seq, title, url, article, signature, "
+                    "duplicate_of, similarity, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         article.id,
                         digest,
@@ -317,6 +351,7 @@ class Store:
                         article.signature,
                         article.duplicate_of,
                         article.similarity,
+                        article.origin,
                     ),
                 )
             db.execute(_PUT_INPUT, (source, digest))
@@ -356,20 +391,13 @@ class Store:
         """Articles joined with their page's source, filtered and ordered by `tail`."""
         query = (
             "SELECT a.id, a.seq, p.source, a.title, a.url, a.article, a.signature, "
-            f"a.duplicate_of, a.similarity FROM articles a JOIN pages p ON p.hash = a.page {tail}"
+            "a.duplicate_of, a.similarity, a.origin FROM articles a "
+            f"JOIN pages p ON p.hash = a.page {tail}"
         )
         for row in self.db.execute(query, parameters):
-            identity, seq, source, title, url, article, signature, duplicate_of, similarity = row
+            identity, seq, source, title, url, article, signature, *linked = row
             yield StoredArticle(
-                identity,
-                seq,
-                source,
-                title,
-                url,
-                json.loads(article),
-                bytes(signature),
-                duplicate_of,
-                similarity,
+                identity, seq, source, title, url, json.loads(article), bytes(signature), *linked
             )
 
     # ------------------------------------------------------------ rewrites
@@ -393,9 +421,12 @@ class Store:
         settings: dict[str, Any],
         result: dict[str, Any],
         verdicts: Sequence[dict[str, Any]],
+        usage: Usage | None = None,
     ) -> None:
-        """Store a rewrite and its published sentences' verdicts, together."""
+        """Store a rewrite, its published sentences' verdicts and what it cost, together."""
         with self.transaction() as db:
+            if usage is not None:
+                self._usage(db, usage, article_id)
             db.execute("DELETE FROM errors WHERE key = ?", (f"rewrite:{key}",))
             db.execute(
                 "INSERT INTO rewrites VALUES (?, ?, ?, ?, ?, ?)",
@@ -453,6 +484,42 @@ class Store:
             }
             for text, label, types, reason, evidence in rows
         ]
+
+    # ------------------------------------------------------------ usage
+
+    def add_usage(self, usage: Usage, article_id: str | None) -> None:
+        """Record what a check (or any call outside a stored rewrite) cost."""
+        with self.transaction() as db:
+            self._usage(db, usage, article_id)
+
+    def _usage(self, db: Database, usage: Usage, article_id: str | None) -> None:
+        """Write one usage row."""
+        db.execute(
+            "INSERT INTO usage (at, kind, backend, article, prompt_tokens, completion_tokens, "
+            "seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                time.time(),
+                usage.kind,
+                usage.backend,
+                article_id,
+                usage.prompt_tokens,
+                usage.completion_tokens,
+                usage.seconds,
+            ),
+        )
+
+    def usage_rows(
+        self, since: float | None = None
+    ) -> list[tuple[float, str, str, str, int, int, float]]:
+        """Every usage row since a time: when, kind, backend, the article's origin (or its
+        source, or "-"), prompt and completion tokens, model seconds."""
+        rows = self.db.execute(
+            "SELECT u.at, u.kind, u.backend, COALESCE(a.origin, p.source, '-'), u.prompt_tokens, "
+            "u.completion_tokens, u.seconds FROM usage u LEFT JOIN articles a ON a.id = u.article "
+            "LEFT JOIN pages p ON p.hash = a.page WHERE u.at >= ? ORDER BY u.at",
+            (since or 0.0,),
+        ).fetchall()
+        return [tuple(row) for row in rows]
 
     # ------------------------------------------------------------ errors
 

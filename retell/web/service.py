@@ -25,7 +25,7 @@ from retell.backends.cache import Cache
 from retell.backends.models import cache_dir
 from retell.batch import dedup
 from retell.batch.engine import make_engine
-from retell.batch.run import Batch, Counts, store_new_article
+from retell.batch.run import Batch, Counts, store_new_article, usage_of
 from retell.batch.worker import Settings
 from retell.errors import InputError, InputNotFound, JobTimedOut, RetellError, UnknownBackend
 from retell.ingest import sources as ingest
@@ -292,7 +292,10 @@ class Service:
                 progress=progress,
             )
         verdicts = [verdict_dict(verdict) for verdict in published_verdicts(result)]
-        store.add_rewrite(key, stored.id, settings, result_dict(result), verdicts)
+        summary = result_dict(result)
+        store.add_rewrite(
+            key, stored.id, settings, summary, verdicts, usage_of(summary, settings["backend"])
+        )
         return key
 
     def _batch(self, job: StoredJob) -> dict[str, int]:
