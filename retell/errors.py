@@ -22,7 +22,8 @@ prints as one line naming the input it is about. The tree::
     ├── EngineError              (exit 14) a batch engine missing or unreachable (Ray)
     ├── JobTimedOut              (exit 16) a service job ran past its time limit
     ├── PublishError             (exit 2)  a publish target that cannot be used as given
-    └── BudgetSpent              (exit 17) a run stopped at its token budget; run again to go on
+    ├── BudgetSpent              (exit 17) a run stopped at its token budget; run again to go on
+    └── ConfigError              (exit 2)  a configuration file or variable that does not fit
 
 Exit code 1 on its own means that a run over several inputs finished but
 some of them failed; 2 is a usage mistake (an unknown option, a bad value).
@@ -169,6 +170,12 @@ class BudgetSpent(RetellError):
     exit_code = 17
 
 
+class ConfigError(RetellError):
+    """A configuration file or RETELL_* variable that cannot be read or does not fit."""
+
+    exit_code = 2
+
+
 ALL_ERRORS: tuple[type[RetellError], ...] = (
     RetellError,
     InputError,
@@ -190,4 +197,5 @@ ALL_ERRORS: tuple[type[RetellError], ...] = (
     JobTimedOut,
     PublishError,
     BudgetSpent,
+    ConfigError,
 )

@@ -78,7 +78,7 @@ def test_usage_totals_match_the_stored_rows(pages: Path, tmp_path: Path) -> None
     _, stdout, _ = run("usage", "--db", store, "--since", "2999-01-01", "--format", "json")
     assert json.loads(stdout) == [
         {"group": "total", "calls": 0, "prompt_tokens": 0, "completion_tokens": 0,
-         "seconds": 0.0, "tokens": 0}
+         "seconds": 0.0, "cost": 0.0, "unpriced": 0, "tokens": 0}
     ]  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from retell.batch.engine import make_engine
 from retell.batch.run import Batch, Counts
 from retell.batch.worker import Settings
 from retell.cli.session import input_options
+from retell.config import Loaded
 from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BudgetSpent, RetellError, StoreError
 from retell.ingest.sources import DEFAULT_MAX_BYTES
 from retell.render import export, usage
@@ -272,13 +273,22 @@ def _verdict_lines(record: dict[str, Any]) -> str:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def usage_command(db_path: str, since: dt.datetime | None, by: Grouping, fmt: str) -> None:
+@click.pass_obj
+def usage_command(
+    loaded: Loaded | None, db_path: str, since: dt.datetime | None, by: Grouping, fmt: str
+) -> None:
     """Print the tokens and model seconds the store's rewrites spent, by day, backend or
-    feed (the input each article came through), with the total."""
+    feed (the input each article came through), with the total; and what they cost, for
+    backends that retell.toml prices ([prices."BACKEND"] input and output per million
+    tokens)."""
+    prices = loaded.settings.prices if loaded else {}
     try:
         store = _open(db_path, create=False)
         start = since.replace(tzinfo=dt.UTC).timestamp() if since else None
-        found = usage.totals(store.usage_rows(start), by)
+        found = usage.totals(store.usage_rows(start), by, prices)
     except RetellError as error:
         _fail(error)
-    click.echo(usage.usage_json(found) if fmt == "json" else usage.usage_text(found, by), nl=False)
+    if fmt == "json":
+        click.echo(usage.usage_json(found), nl=False)
+    else:
+        click.echo(usage.usage_text(found, by, priced=bool(prices)), nl=False)

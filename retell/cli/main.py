@@ -8,13 +8,16 @@ the error's exit code; see `retell.errors` for the table.
 from __future__ import annotations
 
 import itertools
+import json
+import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from retell import __version__
+from retell import __version__, config
 from retell.backends import DEFAULT_BACKEND, REGISTRY
 from retell.backends.models import EMBEDDED, cache_dir
 from retell.cli.batch import batch_command, export_command, show_command, usage_command
@@ -45,8 +48,40 @@ output_option = click.option(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="retell")
-def cli() -> None:
-    """retell: clean raw news pages and retell them faithfully, crediting the source."""
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A retell.toml to use over the user's and the working directory's.",
+)
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None) -> None:
+    """retell: clean raw news pages and retell them faithfully, crediting the source.
+
+    Defaults come from retell.toml (see: retell config); options override them.
+    """
+    try:
+        loaded = config.load(config_path)
+    except RetellError as error:
+        click.echo(f"retell: {error.one_line()}", err=True)
+        sys.exit(error.exit_code)
+    ctx.obj = loaded
+    ctx.default_map = config.default_map(loaded)
+    cache = loaded.settings.cache_dir
+    if cache is not None and "RETELL_CACHE" not in os.environ:
+        # The cache directory is read where models and answers are kept, from RETELL_CACHE;
+        # the configured one is handed on the same way, and the variable still wins.
+        os.environ["RETELL_CACHE"] = str(cache)
+
+
+@cli.command("config")
+@click.pass_obj
+def config_command(loaded: config.Loaded) -> None:
+    """Print every setting in force and where it came from: a file, the environment
+    (RETELL_*, nested keys with __) or the default."""
+    for key, value, origin in config.shown(loaded):
+        click.echo(f"{key} = {json.dumps(value)}    # {origin}")
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -257,6 +292,7 @@ def rewrite_command(
         judge_spec=judge_spec,
         threshold=threshold,
         judge_all=judge_all,
+        price=_price(backend_spec),
     )
     try:
         outcomes = clean_inputs(inputs, input_options())
@@ -264,6 +300,12 @@ def rewrite_command(
     finally:
         session.close()
     sys.exit(code)
+
+
+def _price(backend_spec: str) -> config.Price | None:
+    """The configured price of a backend, if retell.toml names one."""
+    loaded = click.get_current_context().find_object(config.Loaded)
+    return loaded.price(backend_spec) if loaded is not None else None
 
 
 def _rewrite_all(

@@ -16,6 +16,7 @@ from retell.article import Article
 from retell.backends import Backend, get_backend
 from retell.backends.cache import Cache
 from retell.backends.models import cache_dir
+from retell.config import Price
 from retell.ingest.address import AddressPolicy
 from retell.ingest.sources import DEFAULT_MAX_BYTES
 from retell.pipeline import CheckOptions, InputOptions, render, rewrite_article
@@ -61,8 +62,10 @@ class RewriteSession:
         judge_spec: str | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         judge_all: bool = False,
+        price: Price | None = None,
     ) -> None:
         self.backend_spec = backend_spec
+        self.price = price
         self.cache = cache
         self.quiet = quiet or not sys.stderr.isatty()
         self.verify = verify
@@ -150,6 +153,9 @@ class RewriteSession:
                 + answer_total / LOCAL_GENERATED_TOKENS_PER_SECOND
             )
             line += f", ~{seconds:.0f} s on 2 cores (without cache hits)"
+        if self.price is not None:
+            cost = self.price.cost(prompt_total, answer_total)
+            line += f"; ~{cost:.4f} at the configured price of {self.backend_spec}"
         return line
 
     def close(self) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
+
+from retell.config import Price
 
 Grouping = Literal["day", "backend", "feed"]
 Row = tuple[float, str, str, str, int, int, float]
@@ -22,18 +24,25 @@ class Total:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    #: What the priced calls cost (prices per backend from retell.toml); unpriced count 0.
+    cost: float = 0.0
+    unpriced: int = 0
 
     @property
     def tokens(self) -> int:
         """Prompt and completion tokens together."""
         return self.prompt_tokens + self.completion_tokens
 
-    def add(self, row: Row) -> None:
-        """Count one usage row in."""
+    def add(self, row: Row, price: Price | None) -> None:
+        """Count one usage row in, at its backend's price when there is one."""
         self.calls += 1
         self.prompt_tokens += row[4]
         self.completion_tokens += row[5]
         self.seconds += row[6]
+        if price is None:
+            self.unpriced += 1
+        else:
+            self.cost += price.cost(row[4], row[5])
 
 
 def _group(row: Row, by: Grouping) -> str:
@@ -43,26 +52,34 @@ def _group(row: Row, by: Grouping) -> str:
     return row[2] if by == "backend" else row[3]
 
 
-def totals(rows: Sequence[Row], by: Grouping) -> list[Total]:
+def totals(
+    rows: Sequence[Row], by: Grouping, prices: Mapping[str, Price] | None = None
+) -> list[Total]:
     """The rows summed per group, in the groups' order, and a last total over them all."""
+    prices = prices or {}
     groups: dict[str, Total] = {}
     overall = Total("total")
     for row in rows:
-        groups.setdefault(_group(row, by), Total(_group(row, by))).add(row)
-        overall.add(row)
+        price = prices.get(row[2])
+        groups.setdefault(_group(row, by), Total(_group(row, by))).add(row, price)
+        overall.add(row, price)
     return [*(groups[name] for name in sorted(groups)), overall]
 
 
-def usage_text(found: list[Total], by: Grouping) -> str:
-    """The totals as an aligned table."""
+def usage_text(found: list[Total], by: Grouping, *, priced: bool = False) -> str:
+    """The totals as an aligned table, with a cost column when prices are configured (a
+    cost marked + leaves out calls on backends without a price)."""
     width = max([len(by), *(len(total.group) for total in found)])
-    lines = [f"{by:<{width}}  {'calls':>6}  {'prompt':>10}  {'completion':>10}  "
-             f"{'tokens':>10}  {'model s':>9}"]  # fmt: skip
+    head = f"{by:<{width}}  {'calls':>6}  {'prompt':>10}  {'completion':>10}  {'tokens':>10}"
+    lines = [head + f"  {'model s':>9}" + (f"  {'cost':>10}" if priced else "")]
     for total in found:
-        lines.append(
+        line = (
             f"{total.group:<{width}}  {total.calls:>6}  {total.prompt_tokens:>10,}  "
             f"{total.completion_tokens:>10,}  {total.tokens:>10,}  {total.seconds:>9.1f}"
         )
+        if priced:
+            line += f"  {total.cost:>10.4f}" + ("+" if total.unpriced else "")
+        lines.append(line)
     return "\n".join(lines) + "\n"
 
 
