@@ -21,6 +21,7 @@ from retell import __version__, config
 from retell.backends import DEFAULT_BACKEND, REGISTRY
 from retell.backends.models import EMBEDDED, cache_dir
 from retell.cli.batch import batch_command, export_command, show_command, usage_command
+from retell.cli.evaluate import eval_group
 from retell.cli.publish import publish_command
 from retell.cli.serve import serve_command
 from retell.cli.session import RewriteSession, default_cache, input_options
@@ -435,5 +436,6 @@ for command in (
     publish_command,
     serve_command,
     usage_command,
+    eval_group,
 ):
     cli.add_command(command)

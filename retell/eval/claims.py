@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from retell.article import Article
+from retell.article import Article, Evidence
+from retell.backends.base import Backend
+from retell.eval.scoring import balanced
 from retell.verify import Verifier
-from retell.verify.judge import Judge
+from retell.verify.judge import Judge, Judgement
+
+#: The judge thresholds a sweep tries.
+SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def claims(path: Path) -> Iterator[dict[str, str]]:
@@ -41,3 +46,43 @@ def score_claims(
     error_total = sum(totals[k] for k in totals if k != "supported")
     value = (right["supported"] / totals["supported"] + errors / error_total) / 2
     return value, right, totals
+
+
+class RecordingJudge(Judge):
+    """A judge that lets every sentence through and records its probability, so that one
+    run over a set gives the checker's verdicts at every threshold."""
+
+    def __init__(self, backend: Backend) -> None:
+        super().__init__(backend, threshold=0.0, reasons=False)
+        self.seen: list[float] = []
+
+    def __call__(self, sentence: str, evidence: Sequence[Evidence]) -> Judgement:
+        judgement = super().__call__(sentence, evidence)
+        self.seen.append(judgement.probability)
+        return judgement
+
+
+def sweep_claims(
+    path: Path,
+    source_of: Callable[[str], Article],
+    backend: Backend,
+    thresholds: Sequence[float] = SWEEP,
+) -> dict[float, float]:
+    """Balanced accuracy over a claim set at each judge threshold: a claim is flagged when
+    a typed check flags it or the judge, asked, gives it less than the threshold."""
+    judge = RecordingJudge(backend)
+    verifiers: dict[str, Verifier] = {}
+    outcomes: list[tuple[bool, list[float], bool]] = []
+    for claim in claims(path):
+        if claim["source"] not in verifiers:
+            verifiers[claim["source"]] = Verifier(source_of(claim["source"]), judge)
+        judge.seen = []
+        verdicts = verifiers[claim["source"]].check(claim["claim"])
+        typed = any(v.label != "supported" for v in verdicts)
+        outcomes.append((typed, list(judge.seen), claim["label"] != "supported"))
+    return {
+        threshold: balanced(
+            (typed or any(p < threshold for p in seen), bad) for typed, seen, bad in outcomes
+        ).value
+        for threshold in thresholds
+    }

@@ -10,13 +10,20 @@ lead baseline news summaries are held to.
 
 from __future__ import annotations
 
+import time
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rouge_score import rouge_scorer
 
 from retell.article import Article
+from retell.backends.base import Backend
+from retell.errors import InputError
 from retell.eval.data import Labelled, xsumfaith
+from retell.pipeline import CheckOptions, check, clean, rewrite_article
+from retell.rewrite.draft import RewriteOptions
+from retell.text.copying import copy_share
 from retell.text.sentences import sentences
 
 #: The ROUGE variants reported, in order.
@@ -47,3 +54,52 @@ def lead(article: Article, count: int = LEAD_SENTENCES) -> str:
 def _scorer() -> rouge_scorer.RougeScorer:
     """One scorer for the process: building it loads the stemmer."""
     return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+
+
+def scored(
+    article: Article, reference: str, backend: Backend, options: RewriteOptions
+) -> dict[str, Any]:
+    """Summarise one article, check the summary again, and score it and the lead against
+    the reference."""
+    start = time.perf_counter()
+    result = rewrite_article(article, backend, options, checks=CheckOptions())
+    seconds = time.perf_counter() - start
+    text = result.text
+    report = check(article, text, backend=backend)
+    return {
+        "seconds": round(seconds, 1),
+        "words": len(text.split()),
+        "sentences": len(report.verdicts),
+        "unsupported": sum(1 for v in report.verdicts if v.label != "supported"),
+        "copy_share": round(copy_share(text, article.text), 3),
+        "summary": text,
+        "reference": reference,
+        "ours": rouge(text, reference),
+        "lead": rouge(lead(article), reference),
+    }
+
+
+def pairs(sources: Path, references: Path) -> list[tuple[str, Article, str]]:
+    """(name, article, reference) pairs: two folders matched by file name, or two files
+    with one article and one reference per line."""
+    if sources.is_dir() and references.is_dir():
+        named = {path.name: path for path in references.iterdir() if path.is_file()}
+        found = [
+            (path.name, clean(path.read_bytes(), source=str(path)), named[path.name].read_text())
+            for path in sorted(sources.iterdir())
+            if path.is_file() and path.name in named
+        ]
+    elif sources.is_file() and references.is_file():
+        articles = sources.read_text(encoding="utf-8").splitlines()
+        summaries = references.read_text(encoding="utf-8").splitlines()
+        if len(articles) != len(summaries):
+            raise InputError("the two files have different numbers of lines", source=str(sources))
+        found = [
+            (f"line {number}", clean(text, source=f"{sources}:{number}"), summary)
+            for number, (text, summary) in enumerate(zip(articles, summaries, strict=True), 1)
+        ]
+    else:
+        raise InputError("give two folders, or two files of one item per line", source=str(sources))
+    if not found:
+        raise InputError("no article has a reference of the same name", source=str(sources))
+    return found
