@@ -85,3 +85,19 @@ def test_usage_totals_match_the_stored_rows(pages: Path, tmp_path: Path) -> None
 def test_usage_of_a_missing_store_fails_in_one_line(tmp_path: Path) -> None:
     code, _, stderr = run("usage", "--db", str(tmp_path / "none.sqlite"))
     assert code == 13 and "no such store" in stderr
+
+
+def test_a_dry_run_plans_only_what_the_store_lacks_and_writes_nothing(
+    pages: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "store.sqlite"
+    batch = ("batch", str(pages), "--db", str(store), "--backend", "fake", "--quiet")
+    code, stdout, stderr = run(*batch, "--dry-run")
+    assert code == 0, stderr
+    assert not store.exists()
+    planned = [line for line in stdout.splitlines() if not line.startswith("total: ")]
+    assert len(planned) == 6 and all("prompt tokens" in line for line in planned)
+    assert stdout.splitlines()[-1].startswith("total: ")
+    run(*batch)
+    code, stdout, _ = run(*batch, "--dry-run")
+    assert stdout.strip() == "total: 0 requests, 0 prompt tokens, ~0 generated tokens"

@@ -17,13 +17,14 @@ from retell.batch import dedup
 from retell.batch.engine import make_engine
 from retell.batch.run import Batch, Counts
 from retell.batch.worker import Settings
-from retell.cli.session import input_options
+from retell.cli.session import RewriteSession, input_options
 from retell.config import Loaded
 from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BudgetSpent, RetellError, StoreError
 from retell.ingest.sources import DEFAULT_MAX_BYTES
+from retell.pipeline import InputOptions, clean_inputs
 from retell.render import export, usage
 from retell.render.usage import Grouping
-from retell.rewrite.draft import STYLES
+from retell.rewrite.draft import STYLES, RewriteOptions
 from retell.store import is_postgres, open_store
 from retell.store.base import Store
 from retell.verify.judge import DEFAULT_THRESHOLD
@@ -118,6 +119,12 @@ def _fail(error: RetellError) -> None:
     help="Stop starting rewrites once this run has spent this many tokens (prompt and "
     "completion); the same command run again goes on.",
 )
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Read and clean the inputs the store lacks and print the tokens (and the cost, for a "
+    "priced backend) their rewrites are planned to take; write nothing, generate nothing.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch_command(
     inputs: tuple[str, ...],
@@ -138,6 +145,7 @@ def batch_command(
     max_bytes: int,
     timeout: float,
     max_tokens: int | None,
+    dry_run: bool,
     quiet: bool,
 ) -> None:
     """Clean, deduplicate, rewrite and verify INPUTS into the store --db.
@@ -151,6 +159,10 @@ def batch_command(
     settings = Settings(
         style, ratio, sentences, backend_spec, verify, judge_spec, threshold, judge_all
     )
+    if dry_run:
+        options = RewriteOptions(style, ratio, sentences)
+        _dry_run(inputs, db_path, options, settings, input_options(max_bytes, timeout))
+        return
     try:
         store = _open(db_path, create=True)
         if retry_errors:
@@ -176,6 +188,34 @@ def batch_command(
         _fail(error)
     click.echo(_summary(counts, store))
     sys.exit(EXIT_SOME_FAILED if counts.errors else EXIT_OK)
+
+
+def _dry_run(
+    inputs: tuple[str, ...],
+    db_path: str,
+    options: RewriteOptions,
+    settings: Settings,
+    limits: InputOptions,
+) -> None:
+    """Print each new article's planned tokens and the totals, touching no store."""
+    known = _open(db_path, create=False) if is_postgres(db_path) or Path(db_path).exists() else None
+    loaded = click.get_current_context().find_object(Loaded)
+    price = loaded.price(settings.backend) if loaded else None
+    session = RewriteSession(settings.backend, None, quiet=True, price=price)
+    totals = [0, 0, 0]
+    try:
+        for outcome in clean_inputs(inputs, limits):
+            if outcome.article is None or (known is not None and known.settled(outcome.source)):
+                continue
+            planned = session.estimate(outcome.article, options)
+            totals = [a + b for a, b in zip(totals, planned, strict=True)]
+            click.echo(f"{outcome.source}: {planned[0]} requests, {planned[1]} prompt tokens, "
+                       f"~{planned[2]} generated tokens")  # fmt: skip
+        click.echo(session.totals_line(*totals))
+    except RetellError as error:
+        _fail(error)
+    finally:
+        session.close()
 
 
 def _summary(counts: Counts, store: Store) -> str:

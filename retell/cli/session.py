@@ -141,6 +141,19 @@ class RewriteSession:
         lines.append(self._estimate(sum(map(len, planned)), prompt_total, answer_total))
         return "\n".join(lines) + "\n"
 
+    def estimate(self, article: Article, options: RewriteOptions) -> tuple[int, int, int]:
+        """Requests, prompt tokens and generated tokens a rewrite is planned to take."""
+        planned = plan(article, options, self.backend)
+        requests = [request for paragraph in planned for request in paragraph]
+        prompt_total = sum(prompt_tokens(request, self.backend) for request in requests)
+        answer_total = sum(round(request.words * TOKENS_PER_WORD) for request in requests)
+        return len(requests), prompt_total, answer_total
+
+    def totals_line(self, requests: int, prompt_total: int, answer_total: int) -> str:
+        """The estimate's totals line (time where the backend's speed is known, cost where
+        retell.toml prices the backend)."""
+        return self._estimate(requests, prompt_total, answer_total)
+
     def _estimate(self, requests: int, prompt_total: int, answer_total: int) -> str:
         """The totals line, with a time estimate where the backend's speed is known."""
         line = (
