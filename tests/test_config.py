@@ -109,3 +109,21 @@ def test_usage_prices_the_configured_backends(tmp_path: Path) -> None:
     assert total["cost"] == pytest.approx(total["prompt_tokens"]) and total["unpriced"] == 0
     code, stdout, _ = run("usage", "--db", store, "--by", "backend")
     assert "cost" in stdout.splitlines()[0]
+
+
+def test_a_cost_budget_stops_the_batch_at_the_configured_price(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(3):
+        text = STORY.read_text(encoding="utf-8").replace("ferry", f"ferry number {number}")
+        (pages / f"story{number}.txt").write_text(text)
+    store = str(tmp_path / "store.sqlite")
+    batch = ("batch", str(pages), "--db", store, "--backend", "fake", "--quiet")
+    code, _, stderr = run(*batch, "--max-cost", "0.01")
+    assert code == 2 and '[prices."fake"] in retell.toml' in stderr
+    Path("retell.toml").write_text("[prices.fake]\ninput = 1.0\noutput = 1.0\n")
+    code, _, stderr = run(*batch, "--max-cost", "0.000001")
+    assert code == 17 and "stopped at the cost budget" in stderr
+    assert "2 articles still to rewrite" in stderr
+    code, _, stderr = run(*batch)
+    assert code == 0, stderr

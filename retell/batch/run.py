@@ -19,6 +19,7 @@ from typing import Protocol
 
 from retell.batch import dedup
 from retell.batch.worker import Done, Engine, Job, Settings
+from retell.config import Price
 from retell.errors import BackendError, BudgetSpent, NoArticle, RetellError
 from retell.ingest import sources as ingest
 from retell.ingest.warc import is_warc, warc_pages
@@ -48,6 +49,7 @@ class Counts:
     errors: int = 0
     seconds: float = 0.0
     tokens: int = 0
+    cost: float = 0.0
 
     def as_dict(self) -> dict[str, int]:
         """The counts as JSON (whole seconds)."""
@@ -98,9 +100,12 @@ class Batch:
         threshold: float = dedup.DEFAULT_THRESHOLD,
         progress: Progress | None = None,
         max_tokens: int | None = None,
+        max_cost: tuple[float, Price] | None = None,
     ) -> None:
         self.store = store
         self.max_tokens = max_tokens
+        #: A spending limit and the price of the run's backend it is counted at.
+        self.max_cost = max_cost
         self.held_back = 0
         self.settings = settings
         self.inputs = inputs or InputOptions()
@@ -241,11 +246,22 @@ class Batch:
         self.progress.finish()
         if self.held_back:
             raise BudgetSpent(
-                f"stopped at the token budget: {self.counts.tokens:,} of {self.max_tokens:,} "
-                f"tokens spent; {self.held_back} articles still to rewrite; run the same "
-                "command again to go on",
+                f"stopped at the {self._spent()}; {self.held_back} articles still to rewrite; "
+                "run the same command again to go on",
                 source=self.store.source,
             )
+
+    def _over_budget(self) -> bool:
+        """Whether the run has spent its token or cost budget."""
+        if self.max_tokens is not None and self.counts.tokens >= self.max_tokens:
+            return True
+        return self.max_cost is not None and self.counts.cost >= self.max_cost[0]
+
+    def _spent(self) -> str:
+        """What the run spent, against the budget it reached."""
+        if self.max_cost is not None and self.counts.cost >= self.max_cost[0]:
+            return f"cost budget: {self.counts.cost:.4f} of {self.max_cost[0]:g} spent"
+        return f"token budget: {self.counts.tokens:,} of {self.max_tokens or 0:,} tokens spent"
 
     def pending(self) -> list[tuple[str, str]]:
         """Id and rewrite key of each original article still to rewrite."""
@@ -261,7 +277,7 @@ class Batch:
         """The jobs for the pending articles, each loaded from the store when it is due;
         none once the run has spent its token budget (the jobs in flight still finish)."""
         for number, (article_id, key) in enumerate(todo):
-            if self.max_tokens is not None and self.counts.tokens >= self.max_tokens:
+            if self._over_budget():
                 self.held_back = len(todo) - number
                 return
             stored = self.store.article(article_id)
@@ -279,6 +295,10 @@ class Batch:
             )
             self.counts.rewritten += 1
             self.counts.tokens += usage.tokens
+            if self.max_cost is not None:
+                self.counts.cost += self.max_cost[1].cost(
+                    usage.prompt_tokens, usage.completion_tokens
+                )
             return
         failure = done.failure or Failure("RetellError", 1, "the worker returned nothing")
         if done.fatal:

@@ -18,8 +18,15 @@ from retell.batch.engine import make_engine
 from retell.batch.run import Batch, Counts
 from retell.batch.worker import Settings
 from retell.cli.session import RewriteSession, input_options
-from retell.config import Loaded
-from retell.errors import EXIT_OK, EXIT_SOME_FAILED, BudgetSpent, RetellError, StoreError
+from retell.config import Loaded, Price
+from retell.errors import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    BudgetSpent,
+    ConfigError,
+    RetellError,
+    StoreError,
+)
 from retell.ingest.sources import DEFAULT_MAX_BYTES
 from retell.pipeline import InputOptions, clean_inputs
 from retell.render import export, usage
@@ -32,8 +39,8 @@ from retell.verify.judge import DEFAULT_THRESHOLD
 BATCH_EXIT_HELP = """Exit codes: 0 every item stored; 1 some items failed (each is recorded
 with its reason, and the run went on); 2 usage error; 10-12 the backend is unknown or
 failing (the run stops; what it finished is kept); 13 the store cannot be used;
-14 the engine is missing or unreachable; 17 stopped at --max-tokens (what it finished is
-kept; run it again to go on). An article in a language retell cannot rewrite (English
+14 the engine is missing or unreachable; 17 stopped at --max-tokens or --max-cost (what
+it finished is kept; run it again to go on). An article in a language retell cannot rewrite (English
 only) is one of the failed items."""
 
 db_option = click.option(
@@ -120,6 +127,13 @@ def _fail(error: RetellError) -> None:
     "completion); the same command run again goes on.",
 )
 @click.option(
+    "--max-cost",
+    type=click.FloatRange(min=0.0, min_open=True),
+    default=None,
+    help="Stop starting rewrites once this run has cost this much, at the backend's price "
+    "in retell.toml; the same command run again goes on.",
+)
+@click.option(
     "--dry-run",
     is_flag=True,
     help="Read and clean the inputs the store lacks and print the tokens (and the cost, for a "
@@ -145,6 +159,7 @@ def batch_command(
     max_bytes: int,
     timeout: float,
     max_tokens: int | None,
+    max_cost: float | None,
     dry_run: bool,
     quiet: bool,
 ) -> None:
@@ -164,6 +179,7 @@ def batch_command(
         _dry_run(inputs, db_path, options, settings, input_options(max_bytes, timeout))
         return
     try:
+        budget = _cost_budget(max_cost, backend_spec)
         store = _open(db_path, create=True)
         if retry_errors:
             store.forget_errors()
@@ -175,6 +191,7 @@ def batch_command(
             threshold=duplicate_threshold,
             progress=progress,
             max_tokens=max_tokens,
+            max_cost=budget,
         )
         runner = make_engine(engine, settings, workers, ray_address)
         try:
@@ -188,6 +205,20 @@ def batch_command(
         _fail(error)
     click.echo(_summary(counts, store))
     sys.exit(EXIT_SOME_FAILED if counts.errors else EXIT_OK)
+
+
+def _cost_budget(max_cost: float | None, backend: str) -> tuple[float, Price] | None:
+    """A cost limit with the price it is counted at; a limit needs a configured price."""
+    if max_cost is None:
+        return None
+    loaded = click.get_current_context().find_object(Loaded)
+    price = loaded.price(backend) if loaded else None
+    if price is None:
+        raise ConfigError(
+            f'--max-cost needs a price for this backend: [prices."{backend}"] in retell.toml',
+            source=backend,
+        )
+    return max_cost, price
 
 
 def _dry_run(
