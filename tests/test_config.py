@@ -114,9 +114,9 @@ def test_usage_prices_the_configured_backends(tmp_path: Path) -> None:
 def test_a_cost_budget_stops_the_batch_at_the_configured_price(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
-    for number in range(3):
-        text = STORY.read_text(encoding="utf-8").replace("ferry", f"ferry number {number}")
-        (pages / f"story{number}.txt").write_text(text)
+    scraped = Path(__file__).resolve().parent / "data" / "scraped"
+    for name in ("01_port_callow_ferry", "02_eastmere_budget", "03_riverside_tram"):
+        (pages / f"{name}.txt").write_bytes((scraped / f"{name}.txt").read_bytes())
     store = str(tmp_path / "store.sqlite")
     batch = ("batch", str(pages), "--db", store, "--backend", "fake", "--quiet")
     code, _, stderr = run(*batch, "--max-cost", "0.01")
