@@ -32,6 +32,14 @@ The first of the new sailings will leave the mainland pier at 9 pm in March.
 """
 
 
+OTHER_STORY = """The city library will open until 9 pm on weekdays from next month.
+
+Its director said a survey had found that 1,200 readers wanted evening opening hours.
+
+Two extra librarians will be hired for the late shifts, paid from the culture budget.
+"""
+
+
 def config(tmp_path: Path, **changes: Any) -> ServeConfig:
     """A test server's settings: its own store, the fake backend, no limits in the way."""
     values: dict[str, Any] = {
@@ -261,7 +269,9 @@ def story_server() -> Iterator[str]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            body = f"<html><body><article><h1>Ferry</h1><p>{STORY}</p></article></body></html>"
+            text = OTHER_STORY if self.path.startswith("/other") else STORY
+            title = "Library" if self.path.startswith("/other") else "Ferry"
+            body = f"<html><body><article><h1>{title}</h1><p>{text}</p></article></body></html>"
             data = body.encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -394,3 +404,22 @@ def test_a_job_past_its_time_limit_fails_visibly(tmp_path: Path) -> None:
     assert failed["state"] == "failed"
     assert failed["error"]["kind"] == "JobTimedOut" and failed["error"]["exit_code"] == 16
     assert "ran past the 1e-06 s limit" in failed["error"]["message"]
+
+
+def test_a_batch_stops_at_its_token_budget_and_goes_on_when_asked_again(
+    tmp_path: Path, story_server: str
+) -> None:
+    urls = [f"{story_server}/a", f"{story_server}/other"]
+    with TestClient(create_app(config(tmp_path, allow_private=True))) as client:
+        job = client.post("/v1/batches", json={"urls": urls, "max_tokens": 1}).json()
+        stopped = wait_for(client, job["id"])
+        assert stopped["state"] == "failed"
+        assert stopped["error"]["kind"] == "BudgetSpent" and stopped["error"]["exit_code"] == 17
+        assert "1 articles still to rewrite" in stopped["error"]["message"]
+        again = wait_for(client, client.post("/v1/batches", json={"urls": urls}).json()["id"])
+        assert again["state"] == "done" and again["result"]["rewritten"] == 1
+        stored = client.get("/v1/articles").json()["articles"]
+        assert len(stored) == 2
+        assert all(
+            len(client.get(f"/v1/articles/{a['id']}").json()["rewrites"]) == 1 for a in stored
+        )

@@ -92,6 +92,9 @@ class BatchIn(BaseModel):
     ratio: float = Field(0.45, ge=0.05, le=1.0)
     sentences: int = Field(3, ge=1, le=30)
     backend: str | None = None
+    max_tokens: int | None = Field(
+        None, ge=1, description="Stop starting rewrites past this many tokens; ask again to go on."
+    )
 
 
 class ExportIn(BaseModel):
@@ -224,7 +227,7 @@ def _job_routes(api: APIRouter, service: Service) -> None:
     def batches(body: BatchIn) -> dict[str, Any]:
         """Queue a batch over URLs; its articles and rewrites go into the store."""
         ask = RewriteAsk("", body.style, body.ratio, body.sentences, None, body.backend)
-        return job_dict(service.submit_batch(body.urls, ask))
+        return job_dict(service.submit_batch(body.urls, ask, max_tokens=body.max_tokens))
 
     @api.get("/jobs")
     def jobs(limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:

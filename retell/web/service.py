@@ -203,13 +203,16 @@ class Service:
         request = {**ask.settings(self.backend_spec(ask.backend)), "article": stored.id}
         return self._submit("rewrite", request, stored.id)
 
-    def submit_batch(self, urls: list[str], ask: RewriteAsk) -> StoredJob:
-        """Record a batch job over URLs and queue it."""
+    def submit_batch(
+        self, urls: list[str], ask: RewriteAsk, *, max_tokens: int | None = None
+    ) -> StoredJob:
+        """Record a batch job over URLs and queue it; past `max_tokens` it stops starting
+        rewrites and fails as BudgetSpent, and the same batch asked again goes on."""
         for url in urls:
             if not url.lower().startswith(("http://", "https://")):
                 raise InputError("a batch takes only http and https URLs", source=url)
         request = {**ask.settings(self.backend_spec(ask.backend)), "urls": urls}
-        return self._submit("batch", request, None)
+        return self._submit("batch", {**request, "max_tokens": max_tokens}, None)
 
     def _submit(self, kind: str, request: dict[str, Any], article: str | None) -> StoredJob:
         """Write the job, then queue it."""
@@ -308,7 +311,13 @@ class Service:
             max_bytes=self.config.max_body, timeout=self.config.fetch_timeout, policy=self.policy
         )
         progress = _JobProgress(self.store(), job.id)
-        batch = Batch(self.store(), settings, inputs=inputs, progress=progress)
+        batch = Batch(
+            self.store(),
+            settings,
+            inputs=inputs,
+            progress=progress,
+            max_tokens=request.get("max_tokens"),
+        )
         engine = make_engine("local", settings)
         try:
             counts = batch.run(request["urls"], engine, ["serve", "batch", job.id])
