@@ -22,6 +22,7 @@ from typing import BinaryIO
 from retell.article import Article, Result
 from retell.backends import DEFAULT_BACKEND, Backend, get_backend
 from retell.backends.cache import Cache
+from retell.config import Price
 from retell.errors import InputNotFound, NoArticle, RetellError
 from retell.extract.html import extract_html
 from retell.extract.scraped import clean_text
@@ -179,10 +180,10 @@ def rewrite(
             engine.close()
 
 
-def render(result: Result, fmt: str = "markdown") -> str:
+def render(result: Result, fmt: str = "markdown", *, price: Price | None = None) -> str:
     """Stage 6: a rewrite as markdown, text, JSON, JSON Lines or HTML, always with the
-    credit to its source."""
-    return render_result(result, fmt)
+    credit to its source; JSON carries the cost at `price`, when given."""
+    return render_result(result, fmt, price=price)
 
 
 def check(

@@ -127,3 +127,15 @@ def test_a_cost_budget_stops_the_batch_at_the_configured_price(tmp_path: Path) -
     assert "2 articles still to rewrite" in stderr
     code, _, stderr = run(*batch)
     assert code == 0, stderr
+
+
+def test_rewrite_json_carries_the_cost_at_the_configured_price() -> None:
+    Path("retell.toml").write_text('backend = "fake"\n[prices.fake]\ninput = 1.0\noutput = 2.0\n')
+    code, stdout, stderr = run("rewrite", str(STORY), "--format", "json", "--quiet", "--no-cache")
+    assert code == 0, stderr
+    totals = json.loads(stdout)["totals"]
+    expected = (totals["prompt_tokens"] * 1.0 + totals["completion_tokens"] * 2.0) / 1_000_000
+    assert totals["cost"] == pytest.approx(expected, abs=1e-6)
+    Path("retell.toml").write_text('backend = "fake"\n')
+    code, stdout, _ = run("rewrite", str(STORY), "--format", "json", "--quiet", "--no-cache")
+    assert "cost" not in json.loads(stdout)["totals"]

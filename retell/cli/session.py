@@ -118,7 +118,7 @@ class RewriteSession:
         )
         if bar is not None:
             bar.render_finish()
-        return render(result, fmt)
+        return render(result, fmt, price=self.price)
 
     def dry_run(self, article: Article, options: RewriteOptions) -> str:
         """The planned requests and an estimate of tokens and time, generating nothing."""

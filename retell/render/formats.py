@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from retell.article import Article, Evidence, Piece, Removed, Result, Verdict, layout_blocks
+from retell.config import Price
 from retell.errors import RetellError
 from retell.render.report_html import Change, report_html
 from retell.rewrite.guard import verbatim_sentences
@@ -295,12 +296,19 @@ def _piece_verdicts(piece: Piece, article: Article) -> list[Verdict]:
     return [Verdict(piece.text, 0, 0, 0, "unverified", (), spans, 0.0, "not verified")]
 
 
-def render_result(result: Result, fmt: str) -> str:
-    """A rewrite in the chosen format."""
-    if fmt == "json":
-        return json.dumps(result_dict(result), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "jsonl":
-        return to_json_line(result_dict(result))
+def render_result(result: Result, fmt: str, *, price: Price | None = None) -> str:
+    """A rewrite in the chosen format; JSON carries its cost when the backend's price is
+    given (`totals.cost`)."""
+    if fmt in ("json", "jsonl"):
+        record = result_dict(result)
+        if price is not None:
+            totals = record["totals"]
+            totals["cost"] = round(
+                price.cost(totals["prompt_tokens"], totals["completion_tokens"]), 6
+            )
+        if fmt == "jsonl":
+            return to_json_line(record)
+        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
         return result_html(result)
     return result_markdown(result)
