@@ -21,7 +21,6 @@ import tarfile
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -31,33 +30,20 @@ import trafilatura
 import retell
 from retell.article import Article
 from retell.errors import RetellError
+from retell.eval.extraction import Case, ExtractionScore, snippet_counts
 
 T = TypeVar("T")
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "trafilatura-eval"
 
 
-@dataclass
-class Score:
-    """Snippet counts and time spent for one extractor."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    seconds: float = 0.0
-    failures: list[str] = field(default_factory=list)
+class Score(ExtractionScore):
+    """Snippet counts and time for one extractor, scored as `retell eval extract` scores."""
 
     def add(self, text: str, wanted: list[str], unwanted: list[str]) -> None:
         """Score one page's extracted text against its snippets."""
-        found = [snippet in text for snippet in wanted]
-        self.tp += sum(found)
-        self.fn += len(found) - sum(found)
-        self.fp += sum(snippet in text for snippet in unwanted)
-
-    def f1(self) -> tuple[float, float, float]:
-        """Precision, recall and F1 over all snippets."""
-        precision = self.tp / max(1, self.tp + self.fp)
-        recall = self.tp / max(1, self.tp + self.fn)
-        return precision, recall, 2 * precision * recall / max(1e-9, precision + recall)
+        case = Case("", Path(), None, tuple(wanted), tuple(unwanted))
+        found = snippet_counts(text, case)
+        self.tp, self.fp, self.fn = self.tp + found[0], self.fp + found[1], self.fn + found[2]
 
 
 def load_cases(data: Path, workdir: Path) -> list[tuple[str, bytes, dict[str, list[str]]]]:
