@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import settings
 
 from retell.backends import Backend, get_backend
+from retell.cli.main import cli
+from retell.store.sqlite import SQLiteStore
 
 from . import postgres
 
@@ -71,3 +76,55 @@ def claim_path(source: str) -> Path:
     """The file a claim's `source` field ("seed:NAME", "scraped:NAME", "heldout:NAME") names."""
     kind, _, name = source.partition(":")
     return CLAIM_SOURCES[kind] / f"{name}.txt"
+
+
+#: English test pages batched with the seed for the publishing tests.
+ENGLISH = ["01_port_callow_ferry", "02_eastmere_budget", "03_riverside_tram",
+           "04_hollin_bridge", "06_wenlow_frost"]  # fmt: skip
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """`retell ARGS` through click's runner: exit code, stdout, stderr."""
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="session")
+def batch_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding a fake-backend batch over the seed and five English pages."""
+    folder = tmp_path_factory.mktemp("pages")
+    shutil.copy(SEED_PAGE, folder)
+    for name in ENGLISH:
+        shutil.copy(DATA / "scraped" / f"{name}.txt", folder)
+    store = tmp_path_factory.mktemp("store") / "store.sqlite"
+    code, _, stderr = run_cli(
+        "batch", str(folder), "--db", str(store), "--backend", "fake", "--quiet"
+    )
+    assert code == 0, stderr
+    return store
+
+
+@pytest.fixture
+def batch_copy(batch_store: Path, tmp_path: Path) -> Path:
+    """A copy of the batch's store that a test may change (SQLite's backup, which takes
+    what the write-ahead log holds too)."""
+    copy = tmp_path / "store.sqlite"
+    source, target = sqlite3.connect(batch_store), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    return copy
+
+
+def add_rewrite(store: Path, article_id: str, text: str, label: str, key: str) -> None:
+    """A later rewrite of an article, its one sentence labelled as given."""
+    opened = SQLiteStore(store)
+    old = opened.rewrites(article_id)[-1]
+    result = {
+        **old["result"],
+        "text": text,
+        "paragraphs": [{"text": text, "sentences": [{"text": text}], "pieces": []}],
+    }
+    verdict = {"text": text, "label": label, "types": [], "reason": "checked", "evidence": []}
+    opened.add_rewrite(key, article_id, old["settings"], result, [verdict])
+    opened.close()

@@ -4,8 +4,6 @@ an unsupported sentence, and with evidence links that work in Chromium without s
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,42 +16,15 @@ from retell.cli.main import cli
 from retell.publish.entries import entries
 from retell.store.sqlite import SQLiteStore
 
-from .conftest import DATA, SEED_PAGE
+from .conftest import add_rewrite
 from .test_web_browser import CHROMIUM, CHROMIUM_ARGS
 
-ENGLISH = ["01_port_callow_ferry", "02_eastmere_budget", "03_riverside_tram",
-           "04_hollin_bridge", "06_wenlow_frost"]  # fmt: skip
 BASE = "https://news.example.org/retold/"
 
 
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture(scope="module")
-def batch_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store holding a fake-backend batch over the seed and five English pages."""
-    folder = tmp_path_factory.mktemp("pages")
-    shutil.copy(SEED_PAGE, folder)
-    for name in ENGLISH:
-        shutil.copy(DATA / "scraped" / f"{name}.txt", folder)
-    store = tmp_path_factory.mktemp("store") / "store.sqlite"
-    code, _, stderr = run("batch", str(folder), "--db", str(store), "--backend", "fake", "--quiet")
-    assert code == 0, stderr
-    return store
-
-
-@pytest.fixture
-def store(batch_store: Path, tmp_path: Path) -> Path:
-    """A copy of the batch's store that a test may change (SQLite's backup, which takes
-    what the write-ahead log holds too)."""
-    copy = tmp_path / "store.sqlite"
-    source, target = sqlite3.connect(batch_store), sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
-    return copy
 
 
 @pytest.fixture
@@ -64,19 +35,19 @@ def out(tmp_path: Path) -> Path:
     return folder
 
 
-def publish(store: Path, out: Path, *extra: str) -> tuple[int, str, str]:
+def publish(batch_copy: Path, out: Path, *extra: str) -> tuple[int, str, str]:
     return run(
-        "publish", "--db", str(store), "--to", f"site:{out / 'site'}",
+        "publish", "--db", str(batch_copy), "--to", f"site:{out / 'site'}",
         "--to", f"atom:{out / 'feed.atom'}", "--to", f"rss:{out / 'feed.rss'}",
         "--base-url", BASE, *extra,
     )  # fmt: skip
 
 
-def test_feeds_validate_and_credit_every_source(store: Path, out: Path) -> None:
-    code, stdout, stderr = publish(store, out)
+def test_feeds_validate_and_credit_every_source(batch_copy: Path, out: Path) -> None:
+    code, stdout, stderr = publish(batch_copy, out)
     assert code == 0, stderr
     assert "site:" in stdout and "6 entries" in stdout
-    titles = {entry.title for entry in entries(SQLiteStore(store))}
+    titles = {entry.title for entry in entries(SQLiteStore(batch_copy))}
     for name in ("feed.atom", "feed.rss", "site/feed.xml"):
         parsed = feedparser.parse(str(out / name))
         assert not parsed.bozo, (name, parsed.get("bozo_exception"))
@@ -90,52 +61,38 @@ def test_feeds_validate_and_credit_every_source(store: Path, out: Path) -> None:
     assert feedparser.parse(str(out / "feed.rss")).version == "rss20"
 
 
-def test_a_second_run_changes_nothing(store: Path, out: Path) -> None:
-    publish(store, out)
+def test_a_second_run_changes_nothing(batch_copy: Path, out: Path) -> None:
+    publish(batch_copy, out)
     before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
-    code, stdout, _ = publish(store, out)
+    code, stdout, _ = publish(batch_copy, out)
     assert code == 0
     assert stdout.count("nothing to change") == 3
     after = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
     assert after == before
 
 
-def _newest_rewrite(store: Path, article_id: str) -> dict[str, Any]:
-    opened = SQLiteStore(store)
+def _newest_rewrite(batch_copy: Path, article_id: str) -> dict[str, Any]:
+    opened = SQLiteStore(batch_copy)
     rewrite: dict[str, Any] = opened.rewrites(article_id)[-1]
     opened.close()
     return rewrite
 
 
-def _add_rewrite(store: Path, article_id: str, text: str, label: str, key: str) -> None:
-    """A later rewrite of an article, its one sentence labelled as given."""
-    opened = SQLiteStore(store)
-    old = opened.rewrites(article_id)[-1]
-    result = {
-        **old["result"],
-        "text": text,
-        "paragraphs": [{"text": text, "sentences": [{"text": text}], "pieces": []}],
-    }
-    verdict = {"text": text, "label": label, "types": [], "reason": "checked", "evidence": []}
-    opened.add_rewrite(key, article_id, old["settings"], result, [verdict])
-    opened.close()
-
-
 def test_unsupported_rewrites_are_never_published_and_a_new_one_updates(
-    store: Path, out: Path
+    batch_copy: Path, out: Path
 ) -> None:
-    publish(store, out)
-    first = entries(SQLiteStore(store))[-1]
+    publish(batch_copy, out)
+    first = entries(SQLiteStore(batch_copy))[-1]
     page = out / "site" / first.page
-    _add_rewrite(
-        store, first.article_id, "The bridge was blown up by pirates.", "unsupported", "k1"
+    add_rewrite(
+        batch_copy, first.article_id, "The bridge was blown up by pirates.", "unsupported", "k1"
     )
-    _, stdout, _ = publish(store, out)
+    _, stdout, _ = publish(batch_copy, out)
     assert stdout.count("nothing to change") == 3, stdout
     assert "pirates" not in (out / "feed.atom").read_text(encoding="utf-8")
 
-    _add_rewrite(store, first.article_id, "A checked new retelling.", "supported", "k2")
-    _, stdout, _ = publish(store, out)
+    add_rewrite(batch_copy, first.article_id, "A checked new retelling.", "supported", "k2")
+    _, stdout, _ = publish(batch_copy, out)
     assert f"updated  {page}" in stdout
     assert "A checked new retelling." in page.read_text(encoding="utf-8")
     atom = feedparser.parse(str(out / "feed.atom"))
@@ -143,27 +100,29 @@ def test_unsupported_rewrites_are_never_published_and_a_new_one_updates(
     assert len(atom.entries) == 6
 
 
-def test_an_article_left_with_no_publishable_rewrite_is_taken_down(store: Path, out: Path) -> None:
-    publish(store, out)
-    gone = entries(SQLiteStore(store))[0]
-    opened = SQLiteStore(store)
+def test_an_article_left_with_no_publishable_rewrite_is_taken_down(
+    batch_copy: Path, out: Path
+) -> None:
+    publish(batch_copy, out)
+    gone = entries(SQLiteStore(batch_copy))[0]
+    opened = SQLiteStore(batch_copy)
     with opened.transaction() as db:
         db.execute("UPDATE verdicts SET label = 'contradicted' WHERE rewrite IN "
                    "(SELECT key FROM rewrites WHERE article = ?)", (gone.article_id,))  # fmt: skip
     opened.close()
-    _, stdout, _ = publish(store, out)
+    _, stdout, _ = publish(batch_copy, out)
     assert f"removed  {out / 'site' / gone.page}" in stdout
     assert not (out / "site" / gone.page).exists()
     assert len(feedparser.parse(str(out / "feed.rss")).entries) == 5
 
 
-def test_filters_and_a_dry_run(store: Path, out: Path) -> None:
-    code, stdout, _ = publish(store, out, "--limit", "2", "--dry-run")
+def test_filters_and_a_dry_run(batch_copy: Path, out: Path) -> None:
+    code, stdout, _ = publish(batch_copy, out, "--limit", "2", "--dry-run")
     assert code == 0 and "2 entries; would change" in stdout
     assert not any(out.iterdir())
-    code, stdout, _ = publish(store, out, "--style", "summary")
+    code, stdout, _ = publish(batch_copy, out, "--style", "summary")
     assert "0 entries" in stdout
-    code, stdout, _ = publish(store, out, "--since", "2999-01-01")
+    code, stdout, _ = publish(batch_copy, out, "--since", "2999-01-01")
     assert "0 entries" in stdout
 
 
@@ -174,8 +133,8 @@ def test_filters_and_a_dry_run(store: Path, out: Path) -> None:
         (["--to", "atom:feed.xml"], "give --base-url"),
     ],
 )
-def test_bad_targets_fail_in_one_line(store: Path, args: list[str], message: str) -> None:
-    code, _, stderr = run("publish", "--db", str(store), *args)
+def test_bad_targets_fail_in_one_line(batch_copy: Path, args: list[str], message: str) -> None:
+    code, _, stderr = run("publish", "--db", str(batch_copy), *args)
     assert code == 2
     assert message in stderr and len(stderr.strip().splitlines()) == 1
 
@@ -190,9 +149,9 @@ def browser() -> Iterator[Any]:
 
 
 def test_the_site_opens_and_its_evidence_links_work_without_script(
-    store: Path, out: Path, browser: Any
+    batch_copy: Path, out: Path, browser: Any
 ) -> None:
-    publish(store, out)
+    publish(batch_copy, out)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto((out / "site" / "index.html").as_uri())

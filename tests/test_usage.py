@@ -14,8 +14,7 @@ from click.testing import CliRunner
 from retell.cli.main import cli
 from retell.store.sqlite import SQLiteStore
 
-from .conftest import DATA, SEED_PAGE
-from .test_publish import ENGLISH
+from .conftest import DATA, ENGLISH, SEED_PAGE
 
 
 def run(*args: str) -> tuple[int, str, str]:

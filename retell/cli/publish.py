@@ -8,6 +8,7 @@ import sys
 import click
 
 from retell.errors import EXIT_OK, RetellError
+from retell.publish import wordpress
 from retell.publish.entries import Entry, Filters, entries
 from retell.publish.targets import Target, apply, changes, files
 from retell.rewrite.draft import STYLES
@@ -24,7 +25,14 @@ unknown --to, a feed without --base-url); 13 the store cannot be opened or used.
     "targets",
     multiple=True,
     required=True,
-    help="atom:FILE, rss:FILE or site:DIR; repeat to publish to several.",
+    help="atom:FILE, rss:FILE, site:DIR or wordpress:URL; repeat to publish to several.",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["draft", "publish"]),
+    default="draft",
+    show_default=True,
+    help="WordPress posts: new ones as drafts, or published (a published post stays so).",
 )
 @click.option("--base-url", default=None, help="Where the site is served; feeds link to it.")
 @click.option(
@@ -46,6 +54,7 @@ def publish_command(
     targets: tuple[str, ...],
     base_url: str | None,
     title: str,
+    status: str,
     since: dt.datetime | None,
     style: str | None,
     limit: int | None,
@@ -61,17 +70,32 @@ def publish_command(
     did, and an article rewritten again updates its entry.
     """
     try:
-        chosen = [Target.parse(spec) for spec in targets]
+        sites = [spec.split(":", 1)[1] for spec in targets if spec.startswith("wordpress:")]
+        chosen = [Target.parse(spec) for spec in targets if not spec.startswith("wordpress:")]
+        accounts = [wordpress.Site.from_environment(url, status) for url in sites]
         store = open_store(db)
         when = since.replace(tzinfo=dt.UTC) if since else None
         found = entries(store, Filters(when, style, limit))
         store.close()
         for target in chosen:
             _publish(target, found, title=title, base_url=base_url, dry_run=dry_run)
+        for site in accounts:
+            _post(site, found, dry_run=dry_run)
     except RetellError as error:
         click.echo(f"retell: {error.one_line()}", err=True)
         sys.exit(error.exit_code)
     sys.exit(EXIT_OK)
+
+
+def _post(site: wordpress.Site, found: list[Entry], *, dry_run: bool) -> None:
+    """Post the entries to one WordPress site and say what changed."""
+    done = wordpress.publish(site, found, dry_run=dry_run)
+    for action, name in done:
+        if action != "unchanged":
+            click.echo(f"{action:8} {site.url} {name}")
+    changed = sum(action != "unchanged" for action, _ in done)
+    verb = "would change" if dry_run else "changed"
+    click.echo(f"wordpress:{site.url}: {len(found)} entries; {verb} {changed} posts")
 
 
 def _publish(
