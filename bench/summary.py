@@ -17,16 +17,13 @@ import argparse
 import hashlib
 import json
 import statistics
-import time
 from pathlib import Path
 from typing import Any
 
 from retell.backends.local import LocalBackend
 from retell.eval.data import Labelled, source_article
-from retell.eval.summary import ROUGE_TYPES, lead, references, rouge
-from retell.pipeline import CheckOptions, check, rewrite_article
+from retell.eval.summary import ROUGE_TYPES, references, scored
 from retell.rewrite.draft import RewriteOptions
-from retell.text.copying import copy_share
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "xsumfaith"
 
@@ -39,25 +36,9 @@ def chosen(split: str, count: int) -> list[Labelled]:
 
 
 def one(item: Labelled, backend: LocalBackend, options: RewriteOptions) -> dict[str, Any]:
-    """Summarise one article and score the summary and the lead."""
-    article = source_article(item)
-    start = time.perf_counter()
-    result = rewrite_article(article, backend, options, checks=CheckOptions())
-    seconds = time.perf_counter() - start
-    text = result.text
-    report = check(article, text, backend=backend)
-    return {
-        "id": item.group,
-        "seconds": round(seconds, 1),
-        "words": len(text.split()),
-        "sentences": len(report.verdicts),
-        "unsupported": sum(1 for v in report.verdicts if v.label != "supported"),
-        "copy_share": round(copy_share(text, article.text), 3),
-        "summary": text,
-        "reference": item.summary,
-        "ours": rouge(text, item.summary),
-        "lead": rouge(lead(article), item.summary),
-    }
+    """Summarise one article and score the summary and the lead (`retell eval summary`'s
+    code)."""
+    return {"id": item.group, **scored(source_article(item), item.summary, backend, options)}
 
 
 def main() -> None:
