@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -121,13 +122,15 @@ def server() -> Iterator[Account]:
             ["php", "-S", f"127.0.0.1:{port}", "-t", str(site)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env={**os.environ, "PHP_CLI_SERVER_WORKERS": "4"},
+            # Its own process group: the workers it forks are stopped with it.
+            start_new_session=True,
         )  # fmt: skip
         url = f"http://127.0.0.1:{port}"
         _wait(lambda: _answers(url), "WordPress")
         yield Account(url, "editor", password)
     finally:
         if php is not None:
-            php.terminate()
+            os.killpg(php.pid, signal.SIGTERM)
             php.wait(timeout=10)
         database.terminate()
         database.wait(timeout=30)
