@@ -255,6 +255,31 @@ def test_a_dropped_negation_of_the_same_word_is_caught() -> None:
     assert findings(check_polarity, LIBRARY, wrong) == [("polarity", "contradicted")]
 
 
+CUP = story(
+    "Harwell Rovers beat Dunmore 2-0 and go through to the semi-finals, while Dunmore "
+    "failed to progress beyond the last eight for the fourth year running.",
+    "Rovers captain Ellis Barr has never won the county cup in eleven seasons.",
+    "Barr said he would not change the side for the semi-final.",
+)
+
+
+def test_a_word_denied_of_one_party_and_asserted_of_another_passes() -> None:
+    sentence = "Harwell Rovers progressed to the semi-finals after a 2-0 win over Dunmore."
+    assert findings(check_polarity, CUP, sentence) == []
+
+
+def test_an_aim_does_not_contradict_a_deed_never_done() -> None:
+    sentence = "Ellis Barr is aiming to win the county cup for the first time."
+    assert findings(check_polarity, CUP, sentence) == []
+
+
+def test_a_deed_done_where_the_source_says_never_is_contradicted() -> None:
+    sentence = "Rovers captain Ellis Barr has won the county cup before."
+    assert findings(check_polarity, CUP, sentence) == [("polarity", "contradicted")]
+    planned = "Barr said he would change the side for the semi-final."
+    assert findings(check_polarity, CUP, planned) == [("polarity", "contradicted")]
+
+
 def test_a_denied_belief_denies_what_it_introduces() -> None:
     wrong = "The trust says a volunteer rota is a workable answer for the branch."
     assert findings(check_polarity, LIBRARY, wrong) == [("polarity", "contradicted")]
@@ -350,6 +375,17 @@ def test_a_quotation_holding_an_apostrophe_is_still_checked() -> None:
     kept = "The engineer said the dam 'will not hold past the town's spring floods'."
     assert check(source, changed).verdicts[0].types == ("quote",)
     assert check(source, kept).verdicts[0].label == "supported"
+
+
+def test_a_quotation_is_compared_word_for_word_not_comma_for_comma() -> None:
+    source = clean(
+        b"Mast row\n\nVillagers called the phone mast 'an ugly, pointless eyesore' at a "
+        b"meeting on Monday.\n"
+    )
+    kept = "Villagers called the mast 'an ugly pointless eyesore' at Monday's meeting."
+    changed = "Villagers called the mast 'an ugly, useless eyesore' at Monday's meeting."
+    assert "quote" not in check(source, kept).verdicts[0].types
+    assert "quote" in check(source, changed).verdicts[0].types
 
 
 def test_a_comparison_turned_round_is_a_polarity_error() -> None:

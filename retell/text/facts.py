@@ -8,6 +8,7 @@ name means the same thing to both.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -300,8 +301,19 @@ def quotations(text: str) -> list[str]:
 
 
 def quoted_in(words: str, source: str) -> bool:
-    """True when quoted words stand in the source word for word (quotes and case aside)."""
-    return words.lower() in plain(source).lower()
+    """True when quoted words stand in the source word for word (quotes, case and the
+    punctuation between words aside: "an 'unacceptable direct threat'" quotes the source's
+    'unacceptable, direct threat' faithfully)."""
+    return f" {_word_run(words)} " in f" {_word_run(source)} "
+
+
+@functools.lru_cache(maxsize=64)
+def _word_run(text: str) -> str:
+    """The words of a text in order, lower-cased, one space apart."""
+    return " ".join(_QUOTE_WORD.findall(plain(text).lower()))
+
+
+_QUOTE_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 def negated(text: str) -> bool:

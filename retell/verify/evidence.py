@@ -25,9 +25,14 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _STEMMER = Stemmer.Stemmer("english")
 
 
+def plain_words(text: str) -> list[str]:
+    """The lowercased words of a text, one for each of its `terms`."""
+    return [token.lower() for token in _TOKEN.findall(text)]
+
+
 def terms(text: str) -> list[str]:
     """Lowercased word stems of a text (Snowball's English stemmer, from PyStemmer)."""
-    stems: list[str] = _STEMMER.stemWords([token.lower() for token in _TOKEN.findall(text)])
+    stems: list[str] = _STEMMER.stemWords(plain_words(text))
     return stems
 
 
