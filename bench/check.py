@@ -80,6 +80,9 @@ def faithbench(args: argparse.Namespace, judge: Judge | None) -> None:
         "  sentences caught by error kind: "
         + ", ".join(f"{kind} {caught}/{total}" for kind, (caught, total) in kinds.items())
     )
+    print("  summaries caught by error kind, retell beside the stored detectors (same items):")
+    for kind, row in scoring.by_kind_summaries(checked, data.FAITHBENCH_ANCHORS).items():
+        print(f"    {kind}: " + ", ".join(f"{name} {share}" for name, share in row.items()))
     types = scoring.by_type(checked)
     print(
         "  retell's flags right by type: "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from retell.eval.data import faithbench, source_article, summedits, xsumfaith
+from retell.article import Verdict
+from retell.eval import scoring
+from retell.eval.data import Labelled, faithbench, source_article, summedits, xsumfaith
 from retell.text.facts import known_words
 from retell.verify import claim_sentences, framing
 
@@ -85,3 +87,24 @@ def test_framing_sentences_state_nothing() -> None:
 def test_known_words_take_hyphen_parts_and_plural_possessives() -> None:
     known = known_words("The Bolton-born boxer beat the Tories' candidate.")
     assert {"bolton", "born", "tories"} <= known
+
+
+def test_error_kinds_are_counted_per_summary_for_retell_and_each_anchor() -> None:
+    def item(name: str, kinds: tuple[str, ...], anchors: dict[str, bool]) -> Labelled:
+        spans = tuple((0, 4) for _ in kinds)
+        return Labelled("set", name, name, "source", "text", spans, "dev", anchors, kinds)
+
+    def verdicts(*labels: str) -> tuple[Verdict, ...]:
+        return tuple(Verdict("x", 0, 0, 1, label, (), (), 0.0, "") for label in labels)
+
+    checked = [
+        (item("a", ("intrinsic",), {"judge": True}), verdicts("supported", "unsupported")),
+        (item("b", ("intrinsic", "extrinsic"), {"judge": False}), verdicts("supported")),
+        (item("c", ("extrinsic",), {}), verdicts("contradicted")),
+        (item("d", (), {"judge": True}), verdicts("unsupported")),
+    ]
+    table = scoring.by_kind_summaries(checked, ["judge"])
+    assert table == {
+        "extrinsic": {"retell": "1/2", "judge": "0/1"},
+        "intrinsic": {"retell": "1/2", "judge": "1/2"},
+    }

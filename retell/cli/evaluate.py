@@ -191,6 +191,7 @@ def _faithbench(root: Path, judge: Judge | None, split: str, lines: list[str]) -
         "summary_level": round(summaries.value, 4),
         "anchors": {name: round(accuracy.value, 4) for name, accuracy in anchors.items()},
         "by_kind": scoring.by_kind(checked),
+        "by_kind_summaries": scoring.by_kind_summaries(checked, data.FAITHBENCH_ANCHORS),
     }
 
 

@@ -118,3 +118,32 @@ def by_type(checked: Iterable[Checked]) -> dict[str, tuple[int, int]]:
                 total[kind] += 1
                 right[kind] += item.marks(verdict.start, verdict.end)
     return {kind: (right[kind], total[kind]) for kind in sorted(total)}
+
+
+def kinds_of(item: Labelled) -> set[str]:
+    """The error kinds people named anywhere in an item's summary."""
+    return set(item.kinds)
+
+
+def by_kind_summaries(
+    checked: Sequence[Checked], anchors: Sequence[str]
+) -> dict[str, dict[str, str]]:
+    """Per error kind people named, how many of the summaries holding one each detector
+    flagged ("caught/total"): retell (any sentence flagged) and every stored anchor, on
+    the summaries that anchor has a verdict for, so all stand on the same items."""
+    table: dict[str, dict[str, str]] = {}
+    for kind in sorted({kind for item, _ in checked for kind in kinds_of(item)}):
+        holding = [(item, found) for item, found in checked if kind in kinds_of(item)]
+        row = {"retell": _share(any(flagged(v) for v in found) for _, found in holding)}
+        for anchor in anchors:
+            row[anchor] = _share(
+                item.anchors[anchor] for item, _ in holding if anchor in item.anchors
+            )
+        table[kind] = row
+    return table
+
+
+def _share(flags: Iterable[bool]) -> str:
+    """How many of the flags are set, out of how many: "caught/total"."""
+    values = list(flags)
+    return f"{sum(values)}/{len(values)}"
