@@ -107,4 +107,5 @@ def test_error_kinds_are_counted_per_summary_for_retell_and_each_anchor() -> Non
     assert table == {
         "extrinsic": {"retell": "1/2", "judge": "0/1"},
         "intrinsic": {"retell": "1/2", "judge": "1/2"},
+        scoring.NO_ERROR: {"retell": "1/1", "judge": "1/1"},
     }

@@ -130,10 +130,12 @@ def by_kind_summaries(
 ) -> dict[str, dict[str, str]]:
     """Per error kind people named, how many of the summaries holding one each detector
     flagged ("caught/total"): retell (any sentence flagged) and every stored anchor, on
-    the summaries that anchor has a verdict for, so all stand on the same items."""
+    the summaries that anchor has a verdict for, so all stand on the same items; and the
+    same for the summaries people found faithful, where each flag is a false alarm."""
     table: dict[str, dict[str, str]] = {}
-    for kind in sorted({kind for item, _ in checked for kind in kinds_of(item)}):
-        holding = [(item, found) for item, found in checked if kind in kinds_of(item)]
+    kinds = sorted({kind for item, _ in checked for kind in kinds_of(item)})
+    for kind in [*kinds, NO_ERROR]:
+        holding = [(item, found) for item, found in checked if _holds(item, kind)]
         row = {"retell": _share(any(flagged(v) for v in found) for _, found in holding)}
         for anchor in anchors:
             row[anchor] = _share(
@@ -141,6 +143,15 @@ def by_kind_summaries(
             )
         table[kind] = row
     return table
+
+
+#: The row of summaries people found no error in: what is counted there is false alarms.
+NO_ERROR = "none (false alarms)"
+
+
+def _holds(item: Labelled, kind: str) -> bool:
+    """True when people named this kind of error in the item, or, for `NO_ERROR`, none."""
+    return not item.flagged if kind == NO_ERROR else kind in kinds_of(item)
 
 
 def _share(flags: Iterable[bool]) -> str:
