@@ -157,6 +157,27 @@ def test_a_relative_time_is_checked_against_the_passage_it_retells() -> None:
     assert findings(check_dates, HARBOUR, wrong) == [("date", "contradicted")]
 
 
+FILM = story(
+    "Filming of the new Harrow Hill mystery starts at Elstow Studios in May.",
+    "The film is due in cinemas on 9 October, its producer Ada Lunt said.",
+)
+
+
+def test_a_sentence_with_two_dates_is_not_held_to_the_passage_of_the_other() -> None:
+    faithful = "Filming starts at Elstow Studios in May, and the film is due in cinemas in October."
+    assert findings(check_dates, FILM, faithful) == []
+    wrong = "Filming starts at Elstow Studios in June, and the film is due in cinemas in October."
+    assert ("date", "contradicted") in findings(check_dates, FILM, wrong)
+
+
+def test_a_party_named_as_the_means_of_a_deed_is_not_a_swap() -> None:
+    source = clean(
+        b"Cup tie\n\nA header by Tom Reyes pulled Kelby back into the game before half-time.\n"
+    )
+    means = "Kelby pulled one back through Tom Reyes before half-time."
+    assert "relation" not in check(source, means).verdicts[0].types
+
+
 def test_a_short_sentence_is_matched_on_its_words_other_than_the_time() -> None:
     # With "this week" counted, too few of the sentence's words are in the passage it
     # retells for the two to be compared; the time words are the ones that may differ.

@@ -183,11 +183,14 @@ def _local_dates(sentence: str, context: Context) -> list[Finding]:
     the sentence's other words, since its time words are the ones that may differ.
     """
     timeless = _RELATIVE_TIME.sub(" ", _CALENDAR_NAME.sub(" ", sentence))
-    for word in sorted(calendar_words(sentence)):
+    mine = calendar_words(sentence)
+    for word in sorted(mine):
         kind = _time_kind(word)
         for span in matching(timeless, context):
             others = {w for w in calendar_words(span.text) if _time_kind(w) == kind}
-            if not others:
+            if not others or any(_same_time(m, o) for m in mine - {word} for o in others):
+                # A passage dated by another of the sentence's own times ("filming in May"
+                # beside "released on 17 March") retells that part, not this one.
                 continue
             if not any(_same_time(word, other) for other in others):
                 reason = f"'{word}' where the passage it retells says {', '.join(sorted(others))}"
@@ -599,9 +602,9 @@ PARTIES = frozenset(
         "officials ministers residents staff workers voters party committee minister"
     )
 )
-#: Words marking a passive ("was attacked by", "wurde von"), which turns the order of the
-#: parties round on purpose.
-_PASSIVE_WORDS = frozenset("by von durch was were been being wurde wurden".split())
+#: Words marking a passive ("was attacked by", "wurde von") or the means of a deed ("pulled
+#: one back through McAusland", "durch"), which turn the order of the parties round.
+_PASSIVE_WORDS = frozenset("by through via von durch was were been being wurde wurden".split())
 #: Forms of "be" that make the verb right after them passive when "by" follows it.
 _BE = frozenset("is are was were be been being got get gets".split())
 #: Words before a place rather than a party ("at a Brussels meeting", "in Kyiv").
