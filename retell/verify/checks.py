@@ -791,7 +791,13 @@ def _between(positions: list[int], start: int, end: int) -> bool:
 
 # ---------------------------------------------------------------- additions
 
-#: Share of a sentence's content words that must occur in the source.
+#: Share of a sentence's content words that must occur in the source. Swept on 2026-12-04
+#: over FaithBench news and XSumFaith (100 articles of each half): 0.65 scores FaithBench
+#: sentences 0.614 / 0.625 (dev / test) against 0.606 / 0.605 here, XSumFaith summaries
+#: 0.777 / 0.728 against 0.783 / 0.730, and the held-out claims 0.800 against 0.787; but
+#: it flags faithful paraphrases in new words ("if Ukraine has to cede annexed land, the
+#: next task would be stopping Russia from rearming", five of the development claims),
+#: the wording a rewrite is asked for, so 0.6 stays. 0.7 costs XSumFaith 0.015 on both.
 MIN_COVERAGE = 0.6
 _STOP = frozenset(
     terms(
