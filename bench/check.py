@@ -102,6 +102,9 @@ def xsumfaith(args: argparse.Namespace, judge: Judge | None) -> None:
     print(f"  retell: {scoring.summary_level(checked)}")
     print(f"  retell, the {len(anchored)} with an anchor: {scoring.summary_level(anchored)}")
     print(f"  BERT-MNLI entailment, same: {scoring.anchor_level(anchored, 'bert_mnli_entailment')}")
+    print("  summaries caught by error kind (the majority kind annotators named), same items:")
+    for kind, row in scoring.by_kind_summaries(anchored, ("bert_mnli_entailment",)).items():
+        print(f"    {kind}: " + ", ".join(f"{name} {share}" for name, share in row.items()))
 
 
 def summedits(args: argparse.Namespace, judge: Judge | None) -> None:

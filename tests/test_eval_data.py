@@ -51,6 +51,17 @@ def test_xsumfaith_token_labels_become_character_spans() -> None:
     assert any(item.anchors for item in items)
 
 
+def test_xsumfaith_spans_carry_the_kind_annotators_named() -> None:
+    items = xsumfaith(DATA / "xsumfaith", systems=("BERTS2S",))
+    marked = [item for item in items if item.spans]
+    assert all(len(item.kinds) == len(item.spans) for item in items)
+    kinds = [kind for item in marked for kind in item.kinds]
+    assert set(kinds) <= {"intrinsic", "extrinsic", "unknown"}
+    # Most spans are found among the annotators' marks; both kinds occur.
+    assert kinds.count("unknown") < len(kinds) / 10
+    assert kinds.count("intrinsic") > 0 and kinds.count("extrinsic") > 0
+
+
 def test_a_lower_cased_tokenised_source_reads_as_prose() -> None:
     item = next(
         item

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,6 +160,7 @@ def xsumfaith(root: Path, systems: tuple[str, ...] = tuple(XSUM_SYSTEMS)) -> lis
     """XSumFaith summaries: a span per run of tokens labelled 1 (hallucinated). The anchor
     is the stored BERT-MNLI entailment score (below 0.5 flags), where the set has it."""
     entailment = _xsum_entailment(root / "annotations" / "eval_scores_xsum_summaries.csv")
+    marked = _xsum_marks(root / "annotations" / "hallucination_annotations_xsum_summaries.csv")
     items = []
     for system in systems:
         folder = root / "eval_data" / "xsum" / system
@@ -174,8 +176,39 @@ def xsumfaith(root: Path, systems: tuple[str, ...] = tuple(XSUM_SYSTEMS)) -> lis
             anchors = {} if score is None else {"bert_mnli_entailment": score < 0.5}
             split = split_of("xsumfaith", docid)
             name = f"{system}/{docid}"
-            items.append(Labelled("xsumfaith", name, docid, source, summary, spans, split, anchors))
+            kinds = _span_kinds(summary, spans, marked.get((docid, system), []))
+            item = Labelled("xsumfaith", name, docid, source, summary, spans, split, anchors, kinds)
+            items.append(item)
     return items
+
+
+def _xsum_marks(path: Path) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(BBC id, system) -> every annotator's marked words with the kind they named
+    ("intrinsic" or "extrinsic")."""
+    marks: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["hallucination_type"] in ("intrinsic", "extrinsic"):
+                words = " ".join(_unescape(row["hallucinated_span"]).split())
+                key = (row["bbcid"], row["system"])
+                marks.setdefault(key, []).append((words, row["hallucination_type"]))
+    return marks
+
+
+def _span_kinds(
+    summary: str, spans: tuple[Span, ...], marks: list[tuple[str, str]]
+) -> tuple[str, ...]:
+    """For each labelled span, the kind most annotators named for marks that overlap it
+    ("unknown" when no mark is found in the summary's words)."""
+    kinds = []
+    for start, end in spans:
+        votes: Counter[str] = Counter()
+        for words, kind in marks:
+            at = summary.find(words) if words else -1
+            if at >= 0 and _overlaps((at, at + len(words)), start, end):
+                votes[kind] += 1
+        kinds.append(votes.most_common(1)[0][0] if votes else "unknown")
+    return tuple(kinds)
 
 
 def _lines(path: Path) -> Iterator[str]:
