@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,26 @@ from typing import ClassVar
 
 from retell.errors import StoreError
 from retell.store.base import Store
+
+#: Seconds a connection waits for another's lock before it gives up.
+TIMEOUT = 30.0
+
+
+def _write_ahead(connection: sqlite3.Connection) -> None:
+    """Put the file in WAL mode. Switching needs the file to itself, and SQLite answers
+    "database is locked" at once, without waiting out the busy timeout, while another
+    connection is switching the same new file (workers that open one new store together:
+    22 of 300 such starts of four failed so). So wait a moment and ask again, up to the
+    timeout."""
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 class SQLiteStore(Store):
@@ -24,8 +45,8 @@ class SQLiteStore(Store):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
-            self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
-            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=TIMEOUT)
+            _write_ahead(self.connection)
             self.connection.execute("PRAGMA foreign_keys=ON")
             super().__init__(self.connection, str(path))
             self.migrate()
