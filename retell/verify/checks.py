@@ -504,8 +504,8 @@ SAME_THING_WINDOW = 4
 @dataclass(frozen=True)
 class Denial:
     """What one negation denies: the word, the content words around the denial (the rest
-    of its clause and the content word just before the negation), and whether the denial
-    itself is a plan or possibility ("would not accept")."""
+    of its clause and the last three content words of the clause before the negation),
+    and whether the denial itself is a plan or possibility ("would not accept")."""
 
     word: str
     around: frozenset[str]
