@@ -81,8 +81,7 @@ def faithbench(args: argparse.Namespace, judge: Judge | None) -> None:
         + ", ".join(f"{kind} {caught}/{total}" for kind, (caught, total) in kinds.items())
     )
     print("  summaries caught by error kind, retell beside the stored detectors (same items):")
-    for kind, row in scoring.by_kind_summaries(checked, data.FAITHBENCH_ANCHORS).items():
-        print(f"    {kind}: " + ", ".join(f"{name} {share}" for name, share in row.items()))
+    print_kinds(scoring.by_kind_summaries(checked, data.FAITHBENCH_ANCHORS))
     types = scoring.by_type(checked)
     print(
         "  retell's flags right by type: "
@@ -103,7 +102,12 @@ def xsumfaith(args: argparse.Namespace, judge: Judge | None) -> None:
     print(f"  retell, the {len(anchored)} with an anchor: {scoring.summary_level(anchored)}")
     print(f"  BERT-MNLI entailment, same: {scoring.anchor_level(anchored, 'bert_mnli_entailment')}")
     print("  summaries caught by error kind (the majority kind annotators named), same items:")
-    for kind, row in scoring.by_kind_summaries(anchored, ("bert_mnli_entailment",)).items():
+    print_kinds(scoring.by_kind_summaries(anchored, ("bert_mnli_entailment",)))
+
+
+def print_kinds(table: dict[str, dict[str, str]]) -> None:
+    """One line per error kind: each detector's "caught/total" on the same summaries."""
+    for kind, row in table.items():
         print(f"    {kind}: " + ", ".join(f"{name} {share}" for name, share in row.items()))
 
 
