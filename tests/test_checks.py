@@ -23,6 +23,7 @@ from retell.verify.checks import (
     check_additions,
     check_attribution,
     check_dates,
+    check_modality,
     check_names,
     check_numbers,
     check_polarity,
@@ -306,6 +307,15 @@ def test_a_denied_belief_denies_what_it_introduces() -> None:
     assert findings(check_polarity, LIBRARY, wrong) == [("polarity", "contradicted")]
 
 
+def test_a_denial_raised_to_the_belief_is_the_same_denial() -> None:
+    # The rewriter's "the United States believes it's not realistic" for the seed's "does not
+    # believe that ... is a realistic outcome" was sent back as a flip (2026-12-04).
+    lowered = "The trust believes a volunteer rota is not a workable answer for the branch."
+    assert findings(check_polarity, LIBRARY, lowered) == []
+    flipped = "The trust believes a volunteer rota is a workable answer for the branch."
+    assert findings(check_polarity, LIBRARY, flipped) == [("polarity", "contradicted")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -513,3 +523,36 @@ def test_a_passive_turned_active_with_the_parties_in_place_is_a_relation_error(
 ) -> None:
     verdict = check(PASSIVE_SOURCE, claim).verdicts[0]
     assert ("relation" in verdict.types) == turned
+
+
+# ---------------------------------------------------------------- modality
+
+FERRY = story(
+    "Her remarks came days after the mayor declared he expects the region's smaller councils "
+    "to raise their road budgets to 5% of income as part of their transport pledges - more "
+    "than double what most councils are currently spending.",
+    "The harbour master declared on Monday that the prospect of the ferry resuming winter "
+    "sailings was remote.",
+    "The operator's proposal would see the council take over the harbour's upkeep from next year.",
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What is under way is a fact, whatever the parse hangs it under.
+        "The mayor declared a plan to raise the smaller councils' road budgets to 5% of income, "
+        "more than double what most councils are currently spending.",
+        # A gerund names an action; it does not tell that it happened.
+        "The harbour master declared on Monday that the ferry resuming winter sailings was "
+        "unlikely.",
+        "The proposal includes the council taking over the harbour's upkeep from next year.",
+    ],
+)
+def test_an_action_named_or_under_way_is_no_hedge_made_fact(sentence: str) -> None:
+    assert findings(check_modality, FERRY, sentence) == []
+
+
+def test_a_proposal_told_as_done_is_still_a_hedge_made_fact() -> None:
+    sentence = "The council took over the harbour's upkeep last year."
+    assert findings(check_modality, FERRY, sentence) == [("modality", "unsupported")]

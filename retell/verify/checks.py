@@ -534,6 +534,8 @@ def _asserted_about(denial: Denial, other: str, denied: set[str]) -> bool:
     for j, their in enumerate(theirs):
         if not _akin(denial.word, their) or any(_akin(their, d) for d in denied):
             continue
+        if denial.word in _NEG_RAISING and _NOT & set(raw[j + 1 : j + 1 + NEG_RAISED_REACH]):
+            continue  # "believes it is not realistic" says what "does not believe" does
         bare = not raw[j].endswith(("ing", "ed"))
         if j and theirs[j - 1] in _IRREALIS and not denial.irrealis and bare:
             continue
@@ -558,6 +560,10 @@ def _prefixed(one: str, other: str, asserted: set[str]) -> str:
 
 #: Verbs whose denial denies what they introduce: "does not believe X is realistic" says X is not.
 _NEG_RAISING = frozenset(terms("believe think expect consider suppose feel"))
+#: Plain negating words, and how far after such a verb one may stand to have been raised to
+#: it: "believes it's not realistic" (the "t" of "isn't" is a word of its own here).
+_NOT = frozenset({"not", "no", "never", "t"})
+NEG_RAISED_REACH = 5
 
 
 def _akin(one: str, other: str) -> bool:

@@ -36,6 +36,8 @@ HEDGING_HEADS = frozenset(
     aspiration goal effort desire wish keen eager opportunity look
     """.split()
 )
+#: Adverbs that say an action is under way or done, so no hedge above it makes it a plan.
+ACTUAL = frozenset({"currently", "already", "now", "still"})
 #: Subordinating words that make the clause under them a condition or a question.
 HEDGING_MARKERS = frozenset({"if", "whether", "unless", "should", "how"})
 #: The links through which a word above an action governs it ("fears [that] the US could
@@ -65,6 +67,8 @@ def stated(token: Any) -> bool:
     not under "would", and not reported as someone's words."""
     if any(child.dep_ == "aux" and child.lower_ in ("would", "to") for child in token.children):
         return False  # "would" retells reported speech; "to ..." is an aim, not an event
+    if _named_action(token):
+        return False
     head = token
     while head.dep_ in REPORTED and head.head.i != head.i:
         head = head.head
@@ -93,6 +97,8 @@ def _stem(word: str) -> str:
 def hedged(token: Any) -> bool:
     """True when the action is held as undecided: a hedging modal, a condition, or a
     hedging word above it in its sentence."""
+    if _actual(token):
+        return False
     if any(child.dep_ == "aux" and child.lower_ in HEDGING_MODALS for child in token.children):
         return True
     if any(child.dep_ == "mark" and child.lower_ in HEDGING_MARKERS for child in token.children):
@@ -109,6 +115,29 @@ def hedged(token: Any) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in HEDGING_MODALS for c in head.children):
             return True
     return False
+
+
+#: Where a gerund still tells of an event: "attacked the town, killing 20 people".
+_TELLING = frozenset({"advcl", "conj", "ROOT", "relcl"})
+
+
+def _named_action(token: Any) -> bool:
+    """True for a gerund that names an action as a thing rather than telling that it
+    happened: "the ferry resuming sailings was unlikely", "the plan includes the council
+    taking over the upkeep"."""
+    has_aux = any(child.dep_ in ("aux", "auxpass") for child in token.children)
+    return token.tag_ == "VBG" and not has_aux and token.dep_ not in _TELLING
+
+
+def _actual(token: Any) -> bool:
+    """True for a finite verb said to be under way or done ("what most members are
+    currently paying"): it happens, whatever the parse hangs it under. A gerund is left
+    out, since the parser hangs a sentence's "now" on it ("hopes of joining NATO now
+    look dead")."""
+    finite = token.tag_ in ("VBD", "VBZ", "VBP") or any(
+        child.dep_ == "aux" and child.lower_ != "to" for child in token.children
+    )
+    return finite and any(c.dep_ == "advmod" and c.lower_ in ACTUAL for c in token.children)
 
 
 def parties(token: Any) -> set[str]:
