@@ -273,9 +273,17 @@ def test_the_most_novel_passing_retelling_is_kept() -> None:
         return "In a new wording: " + " ".join(reversed(source.split()))
 
     article = clean(EXAMPLE.read_bytes())
-    first = draft(article, FakeBackend(writer)).pieces()[0]
+    first = draft(article, FakeBackend(writer), RewriteOptions(reword_above=0.75)).pieces()[0]
     assert first.tries == 2 and first.outcome == "retold"
     assert first.text.startswith("In a new wording")
+    # By default a passing answer is kept however much of the source it copies.
+    plain = draft(article, FakeBackend(writer)).pieces()[0]
+    assert plain.tries == 1 and plain.outcome == "copied"
+
+
+def test_a_reword_share_outside_zero_to_one_is_refused() -> None:
+    with pytest.raises(InvalidOption):
+        plan(HARBOUR, RewriteOptions(reword_above=1.0), FakeBackend())
 
 
 def test_the_published_text_is_read_as_a_whole_and_a_misread_pronoun_dropped() -> None:

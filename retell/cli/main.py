@@ -220,6 +220,14 @@ REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inp
     help="A summary's length in words, instead of --sentences (about 20 words a sentence).",
 )
 @click.option(
+    "--reword-above",
+    type=click.FloatRange(0.0, 1.0, max_open=True),
+    default=None,
+    help="Ask again (up to three tries) when a passing retelling keeps more than this share "
+    "of its source's 4-word sequences, and keep the most novel passing answer. Off by "
+    "default: with the embedded model the most novel answer was more often false.",
+)
+@click.option(
     "--backend",
     "backend_spec",
     default=DEFAULT_BACKEND,
@@ -260,6 +268,7 @@ def rewrite_command(
     ratio: float,
     sentences: int,
     words: int | None,
+    reword_above: float | None,
     backend_spec: str,
     fmt: str,
     output: IO[str],
@@ -283,7 +292,7 @@ def rewrite_command(
     published. Answers are cached, so a re-run after a crash redoes only
     what was not finished.
     """
-    options = RewriteOptions(style, ratio, sentences, words)
+    options = RewriteOptions(style, ratio, sentences, words, reword_above)
     cache = None if no_cache else default_cache()
     session = RewriteSession(
         backend_spec,
