@@ -25,6 +25,7 @@ from retell.verify.checks import (
     check_dates,
     check_modality,
     check_names,
+    check_narrator,
     check_numbers,
     check_polarity,
     check_roles,
@@ -556,3 +557,23 @@ def test_an_action_named_or_under_way_is_no_hedge_made_fact(sentence: str) -> No
 def test_a_proposal_told_as_done_is_still_a_hedge_made_fact() -> None:
     sentence = "The council took over the harbour's upkeep last year."
     assert findings(check_modality, FERRY, sentence) == [("modality", "unsupported")]
+
+
+# ---------------------------------------------------------------- the narrator's voice
+
+HEARING = story(
+    "Councillors asked why the bus lane rules were published the night before they began.",
+    "Transport chair Nia Booth replied: \u201cSometimes in a crisis we have had to act fast, "
+    "and we may have to again.",
+    "\u201cThe test we face in this chamber is how to give proper scrutiny while still moving "
+    "quickly.\u201d",
+)
+
+
+def test_a_quotation_running_on_over_paragraphs_is_still_a_speakers_words() -> None:
+    # Seen in a retelling of trafilatura-eval's Independent page (2026-12-04): the quotation's
+    # first paragraph has no closing mark, so its "we" was read as the writer's own.
+    dropped = "The test we face in this chamber is giving proper scrutiny while moving quickly."
+    assert findings(check_narrator, HEARING, dropped) == [("attribution", "unsupported")]
+    kept = "Nia Booth said the test the chamber faces is giving proper scrutiny while moving fast."
+    assert findings(check_narrator, HEARING, kept) == []

@@ -1115,8 +1115,17 @@ def check_narrator(sentence: str, context: Context) -> list[Finding]:
 
 @lru_cache(maxsize=16)
 def _narration(source: str) -> str:
-    """The source with its quotations blanked out: what the writer says in their own voice."""
-    return _QUOTATION.sub(" ", plain(source))
+    """The source with its quotations blanked out: what the writer says in their own voice.
+    Read paragraph by paragraph, since a quotation that runs on into the next paragraph
+    has no closing mark where its paragraph ends (the newspaper convention: 'Mr Hancock
+    responded: "Sometimes we have had to move fast ...' then '"The challenge we have ...')."""
+    return " ".join(_unquoted(line) for line in source.split("\n"))
+
+
+def _unquoted(paragraph: str) -> str:
+    """A paragraph without its quotations, an unclosed one running to its end."""
+    text = _QUOTATION.sub(" ", plain(paragraph))
+    return text.split('"', 1)[0]
 
 
 #: A stretch inside straight or curly quotation marks (double, or single ones that open
