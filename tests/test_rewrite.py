@@ -344,3 +344,32 @@ def test_a_noun_taken_from_the_worked_examples_is_asked_again() -> None:
     (piece,) = result.pieces()
     assert piece.outcome == "retold"
     assert "ferry" not in result.text and piece.tries == 2
+
+
+def test_a_noun_of_the_worked_examples_that_the_article_uses_is_not_borrowed() -> None:
+    # The quick-start page is a ferry story too: "the ferry" in a retelling of a sentence
+    # that calls it "the service" was refused as taken from the examples (2026-12-04).
+    story = _story(
+        "The island ferry will keep running until 2030 after councillors agreed on Tuesday "
+        "night, following a long and often angry public meeting in the harbour hall, to "
+        "extend its yearly subsidy for another five years of sailings.",
+        "The service carries about 40,000 passengers a year between the harbour and the "
+        "three small islands off the coast, where nearly 1,000 people live all year round "
+        "and depend on it for school, work and the doctor.",
+    )
+
+    def retold(messages: list[Message]) -> str:
+        source = messages[-1].content.split("<source>")[1].split("</source>")[0]
+        if source.startswith("The service"):
+            return (
+                "Some 40,000 passengers a year use the ferry between the harbour and the three "
+                "small islands, home to nearly 1,000 people who depend on it all year round."
+            )
+        return (
+            "After a long and often angry meeting in the harbour hall on Tuesday night, "
+            "councillors agreed to extend the island ferry's subsidy for five more years, "
+            "until 2030."
+        )
+
+    pieces = draft(story, FakeBackend(retold), RewriteOptions(ratio=1.0)).pieces()
+    assert [piece.problems for piece in pieces] == [(), ()]
