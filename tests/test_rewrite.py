@@ -373,3 +373,19 @@ def test_a_noun_of_the_worked_examples_that_the_article_uses_is_not_borrowed() -
 
     pieces = draft(story, FakeBackend(retold), RewriteOptions(ratio=1.0)).pieces()
     assert [piece.problems for piece in pieces] == [(), ()]
+
+
+def test_a_heading_inside_the_body_is_not_retold() -> None:
+    # A retelling of trafilatura-eval's Independent page began "UK news in pictures: ..."
+    # (2026-12-04): a gallery's title left in the body had been chosen as a sentence.
+    text = (
+        "Ferry vote\n\n"
+        "Councillors voted on Tuesday to keep the island ferry running until 2030.\n\n"
+        "Island news in pictures\n\n"
+        "Show all 24\n\n"
+        "The service carries about 40,000 passengers a year to the three islands.\n"
+    )
+    requests = plan(clean(text.encode()), RewriteOptions(ratio=1.0), FakeBackend())
+    told = " ".join(request.source for paragraph in requests for request in paragraph)
+    assert "Councillors voted" in told and "40,000 passengers" in told
+    assert "pictures" not in told and "Show all" not in told

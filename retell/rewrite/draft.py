@@ -163,7 +163,7 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     language retell cannot rewrite is refused with UnsupportedLanguage."""
     options.check()
     require_supported("\n".join(article.body), article.source)
-    found = [piece for piece in source_pieces(article) if piece.kind == "body"]
+    found = [s for s in source_pieces(article) if s.kind == "body" and not _heading(s.text)]
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
     prompt = PROMPTS[options.style]
@@ -179,6 +179,19 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
         [_request(group, prompt, backend, known) for group in pieces(paragraph)]
         for paragraph in _paragraph_groups(found, article, options)
     ]
+
+
+#: A body line this short that does not end as a sentence does is a heading or a page's
+#: furniture ("A city upended", "UK news in pictures", "Show all 50"), not a sentence to
+#: retell: a retelling of trafilatura-eval's Independent page began "UK news in
+#: pictures: ...". The part of a long sentence cut at a clause has 25 words or more.
+HEADING_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _heading(text: str) -> bool:
+    """True for a short line without a sentence's closing punctuation."""
+    return len(text.split()) < HEADING_WORDS and not _SENTENCE_END.search(text.strip())
 
 
 def _paragraph_groups(
