@@ -389,3 +389,18 @@ def test_a_heading_inside_the_body_is_not_retold() -> None:
     told = " ".join(request.source for paragraph in requests for request in paragraph)
     assert "Councillors voted" in told and "40,000 passengers" in told
     assert "pictures" not in told and "Show all" not in told
+
+
+def test_a_quotation_without_its_speaker_is_not_retold_alone() -> None:
+    # The second paragraph of someone's words names no speaker; retold alone, the
+    # Independent's Hancock quote became the writer's own claim (2026-12-04).
+    text = (
+        "Ferry vote\n\n"
+        "Councillors voted on Tuesday to keep the island ferry running until 2030.\n\n"
+        "Council leader Ann Rees said: \u201cThe islands cannot be cut off from the mainland.\n\n"
+        "\u201cThe test we face is paying for it without closing the library.\u201d\n"
+    )
+    requests = plan(clean(text.encode()), RewriteOptions(ratio=1.0), FakeBackend())
+    told = " ".join(request.source for paragraph in requests for request in paragraph)
+    assert "Ann Rees said" in told
+    assert "The test we face" not in told

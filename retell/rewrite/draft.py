@@ -34,6 +34,7 @@ from retell.rewrite import guard
 from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
 from retell.rewrite.selection import document_weights, score, select
 from retell.text.copying import copy_share, sequences
+from retell.text.facts import plain
 from retell.text.language import require_supported
 from retell.text.parse import lemmas
 from retell.text.sentences import Sentence, chunk, source_pieces, split_sentences
@@ -163,7 +164,7 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     language retell cannot rewrite is refused with UnsupportedLanguage."""
     options.check()
     require_supported("\n".join(article.body), article.source)
-    found = [s for s in source_pieces(article) if s.kind == "body" and not _heading(s.text)]
+    found = [s for s in source_pieces(article) if s.kind == "body" and _standalone(s.text)]
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
     prompt = PROMPTS[options.style]
@@ -192,6 +193,19 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 def _heading(text: str) -> bool:
     """True for a short line without a sentence's closing punctuation."""
     return len(text.split()) < HEADING_WORDS and not _SENTENCE_END.search(text.strip())
+
+
+#: A sentence that is one quotation from end to end, with no speaker outside it: the second
+#: paragraph of someone's words, whose speaker the paragraph before names. Retold alone it
+#: loses its speaker ("The House faces a challenge in ensuring proper scrutiny ..." for
+#: Hancock's "The challenge we have in this House is ...", Independent, 2026-12-04).
+_WHOLLY_QUOTED = re.compile(r'^"[^"]*"[\s.,;:!?]*$')
+
+
+def _standalone(text: str) -> bool:
+    """True for a body sentence that can be retold on its own: not a heading, and not a
+    quotation without its speaker."""
+    return not _heading(text) and not _WHOLLY_QUOTED.match(plain(text).strip())
 
 
 def _paragraph_groups(
