@@ -375,18 +375,22 @@ def test_a_noun_of_the_worked_examples_that_the_article_uses_is_not_borrowed() -
     assert [piece.problems for piece in pieces] == [(), ()]
 
 
+def _planned(*paragraphs: str) -> str:
+    """The source text a whole rewrite of a ferry story with these paragraphs would retell."""
+    lead = "Councillors voted on Tuesday to keep the island ferry running until 2030."
+    text = "\n\n".join(("Ferry vote", lead, *paragraphs)) + "\n"
+    requests = plan(clean(text.encode()), RewriteOptions(ratio=1.0), FakeBackend())
+    return " ".join(request.source for paragraph in requests for request in paragraph)
+
+
 def test_a_heading_inside_the_body_is_not_retold() -> None:
     # A retelling of trafilatura-eval's Independent page began "UK news in pictures: ..."
     # (2026-12-04): a gallery's title left in the body had been chosen as a sentence.
-    text = (
-        "Ferry vote\n\n"
-        "Councillors voted on Tuesday to keep the island ferry running until 2030.\n\n"
-        "Island news in pictures\n\n"
-        "Show all 24\n\n"
-        "The service carries about 40,000 passengers a year to the three islands.\n"
+    told = _planned(
+        "Island news in pictures",
+        "Show all 24",
+        "The service carries about 40,000 passengers a year to the three islands.",
     )
-    requests = plan(clean(text.encode()), RewriteOptions(ratio=1.0), FakeBackend())
-    told = " ".join(request.source for paragraph in requests for request in paragraph)
     assert "Councillors voted" in told and "40,000 passengers" in told
     assert "pictures" not in told and "Show all" not in told
 
@@ -394,13 +398,9 @@ def test_a_heading_inside_the_body_is_not_retold() -> None:
 def test_a_quotation_without_its_speaker_is_not_retold_alone() -> None:
     # The second paragraph of someone's words names no speaker; retold alone, the
     # Independent's Hancock quote became the writer's own claim (2026-12-04).
-    text = (
-        "Ferry vote\n\n"
-        "Councillors voted on Tuesday to keep the island ferry running until 2030.\n\n"
-        "Council leader Ann Rees said: \u201cThe islands cannot be cut off from the mainland.\n\n"
-        "\u201cThe test we face is paying for it without closing the library.\u201d\n"
+    told = _planned(
+        "Council leader Ann Rees said: \u201cThe islands cannot be cut off from the mainland.",
+        "\u201cThe test we face is paying for it without closing the library.\u201d",
     )
-    requests = plan(clean(text.encode()), RewriteOptions(ratio=1.0), FakeBackend())
-    told = " ".join(request.source for paragraph in requests for request in paragraph)
     assert "Ann Rees said" in told
     assert "The test we face" not in told
