@@ -200,13 +200,11 @@ def _span_kinds(
 ) -> tuple[str, ...]:
     """For each labelled span, the kind most annotators named for marks that overlap it
     ("unknown" when no mark is found in the summary's words)."""
+    found = [(summary.find(words), len(words), kind) for words, kind in marks if words]
+    located = [((at, at + size), kind) for at, size, kind in found if at >= 0]
     kinds = []
     for start, end in spans:
-        votes: Counter[str] = Counter()
-        for words, kind in marks:
-            at = summary.find(words) if words else -1
-            if at >= 0 and _overlaps((at, at + len(words)), start, end):
-                votes[kind] += 1
+        votes = Counter(kind for mark, kind in located if _overlaps(mark, start, end))
         kinds.append(votes.most_common(1)[0][0] if votes else "unknown")
     return tuple(kinds)
 

@@ -53,15 +53,6 @@ ANSWER_TOKEN_MARGIN = 24
 MAX_TRIES = 3
 #: The second try samples a little (with a fixed seed, so runs still repeat exactly).
 RETRY_TEMPERATURE = 0.4
-#: With `RewriteOptions.reword_above` set, a passing retelling that keeps more than that
-#: share of its source's 4-word sequences is asked for again (at RETRY_TEMPERATURE), and
-#: the most novel passing answer is kept. Off by default: with the embedded model on three
-#: articles read sentence by sentence on 2026-12-04 (seed 000 and trafilatura-eval's BBC
-#: and Independent pages), asking again above 0.75 cut the copy share from 0.746 / 0.589 /
-#: 0.615 to 0.638 / 0.522 / 0.454, but the published false or garbled sentences went from
-#: 4 of 51 to 7 of 52 (the most novel answer was often the one that had changed a fact,
-#: "a plan to take over Ukraine") and the time from 215 s to 273 s.
-REWORD_ABOVE_OFF = None
 #: Words a summary sentence is asked for when no total is given: between the one-sentence
 #: BBC summaries of XSumFaith (about 21 words) and a CNN/DailyMail highlight (about 14).
 SUMMARY_SENTENCE_WORDS = 20
@@ -106,7 +97,15 @@ class RewriteOptions:
     ratio: float = 0.45
     sentences: int = 3  # for the summary style
     words: int | None = None  # a summary's length in words, instead of its sentences
-    reword_above: float | None = REWORD_ABOVE_OFF  # ask again above this copy share
+    #: When set, a passing retelling that keeps more than this share of its source's 4-word
+    #: sequences is asked for again (at RETRY_TEMPERATURE), and the most novel passing
+    #: answer is kept. Off by default: with the embedded model on three articles read
+    #: sentence by sentence on 2026-12-04 (seed 000 and trafilatura-eval's BBC and
+    #: Independent pages), asking again above 0.75 cut the copy share from 0.746 / 0.589 /
+    #: 0.615 to 0.638 / 0.522 / 0.454, but the published false or garbled sentences went
+    #: from 4 of 51 to 7 of 52 (the most novel answer was often the one that had changed a
+    #: fact, "a plan to take over Ukraine") and the time from 215 s to 273 s.
+    reword_above: float | None = None
 
     @property
     def summary_sentences(self) -> int:
@@ -163,12 +162,13 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     """The requests a rewrite will send, grouped by output paragraph. An article in a
     language retell cannot rewrite is refused with UnsupportedLanguage."""
     options.check()
-    require_supported("\n".join(article.body), article.source)
+    body = "\n".join(article.body)
+    require_supported(body, article.source)
     found = [s for s in source_pieces(article) if s.kind == "body" and _standalone(s.text)]
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
     prompt = PROMPTS[options.style]
-    known = lemmas("\n".join(article.body))
+    known = lemmas(body)
     if options.style == "summary":
         # One source sentence per summary sentence: on 20 XSumFaith dev articles, two folded
         # into one scored ROUGE-1 18.5 against 18.1, but fused facts wrongly more often when
