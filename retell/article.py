@@ -141,6 +141,27 @@ class Repair:
 
 
 @dataclass(frozen=True)
+class Spend:
+    """What some model calls cost on one backend: tokens read and written, and model time."""
+
+    backend: str = ""
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    calls: int = 0
+
+    def add(self, prompt_tokens: int, completion_tokens: int, seconds: float) -> Spend:
+        """This spend with one more call added."""
+        return Spend(
+            self.backend,
+            self.prompt_tokens + prompt_tokens,
+            self.completion_tokens + completion_tokens,
+            self.seconds + seconds,
+            self.calls + 1,
+        )
+
+
+@dataclass(frozen=True)
 class Piece:
     """One retelling request: the source sentences it covers and what became of them.
 
@@ -188,6 +209,8 @@ class Result:
     backend: str
     target_words: int
     seconds: float
+    #: What the judge spent verifying the retellings (its backend may be another one).
+    judged: Spend | None = None
 
     @property
     def text(self) -> str:

@@ -32,6 +32,7 @@ The file, all of it optional::
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,22 @@ class Loaded:
     def price(self, backend: str) -> Price | None:
         """The price of a backend, when the configuration names one."""
         return self.settings.prices.get(backend)
+
+
+def priced(prices: dict[str, Price], backends: Iterable[str]) -> dict[str, Price]:
+    """The prices of the backends a run spends on, for a cost limit; a backend without one
+    is a ConfigError, since its spending could not be counted."""
+    found: dict[str, Price] = {}
+    for backend in backends:
+        price = prices.get(backend)
+        if price is None:
+            raise ConfigError(
+                f"a cost limit needs a price for every backend the run uses: "
+                f'[prices."{backend}"] in retell.toml',
+                source=backend,
+            )
+        found[backend] = price
+    return found
 
 
 def user_file() -> Path:

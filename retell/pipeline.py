@@ -16,7 +16,7 @@ command line compose these same calls.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from retell.article import Article, Result
@@ -149,11 +149,12 @@ def rewrite_article(
     """Stages 4 and 5: the rewrite stage drafts, and every retelling goes to the verifier
     before it is kept. The judge runs on `judge_backend`, or on the rewriting backend."""
     checks = checks or CheckOptions()
-    critic = None
-    if checks.verify:
-        judge = Judge(judge_backend or backend, threshold=checks.threshold)
-        critic = Verifier(article, judge, judge_all=checks.judge_all)
-    return draft(article, backend, options, cache=cache, progress=progress, critic=critic)
+    if not checks.verify:
+        return draft(article, backend, options, cache=cache, progress=progress)
+    judge = Judge(judge_backend or backend, threshold=checks.threshold)
+    critic = Verifier(article, judge, judge_all=checks.judge_all)
+    result = draft(article, backend, options, cache=cache, progress=progress, critic=critic)
+    return replace(result, judged=judge.spent)
 
 
 def rewrite(
@@ -180,10 +181,17 @@ def rewrite(
             engine.close()
 
 
-def render(result: Result, fmt: str = "markdown", *, price: Price | None = None) -> str:
+def render(
+    result: Result,
+    fmt: str = "markdown",
+    *,
+    price: Price | None = None,
+    judge_price: Price | None = None,
+) -> str:
     """Stage 6: a rewrite as markdown, text, JSON, JSON Lines or HTML, always with the
-    credit to its source; JSON carries the cost at `price`, when given."""
-    return render_result(result, fmt, price=price)
+    credit to its source; JSON carries the cost at `price` (the judge's questions at
+    `judge_price`, by default the same), when given."""
+    return render_result(result, fmt, price=price, judge_price=judge_price)
 
 
 def check(

@@ -122,6 +122,9 @@ def test_a_cost_budget_stops_the_batch_at_the_configured_price(tmp_path: Path) -
     code, _, stderr = run(*batch, "--max-cost", "0.01")
     assert code == 2 and '[prices."fake"] in retell.toml' in stderr
     Path("retell.toml").write_text("[prices.fake]\ninput = 1.0\noutput = 1.0\n")
+    judge = "openai:http://127.0.0.1:9/v1"
+    code, _, stderr = run(*batch, "--max-cost", "0.01", "--judge", judge)
+    assert code == 2 and f'[prices."{judge}"] in retell.toml' in stderr  # the judge spends too
     code, _, stderr = run(*batch, "--max-cost", "0.000001")
     assert code == 17 and "stopped at the cost budget" in stderr
     assert "2 articles still to rewrite" in stderr

@@ -18,7 +18,9 @@ from retell import clean
 from retell.backends import Backend, FakeBackend
 from retell.backends.base import Message
 from retell.backends.openai import OpenAIBackend
-from retell.render.formats import result_dict, result_html
+from retell.config import Price
+from retell.pipeline import CheckOptions, rewrite_article
+from retell.render.formats import render_result, report_dict, result_dict, result_html
 from retell.rewrite.draft import MAX_TRIES, RewriteOptions, draft
 from retell.verify import Verifier, check
 from retell.verify.claims import atomic_claims
@@ -127,6 +129,42 @@ def test_judge_all_sends_strongly_supported_sentences_too() -> None:
     close = "Margaret Osei cheered the vote to keep the ferry."
     report = check(SOURCE, close, judge=Judge(judge_says_no_to("cheered")), judge_all=True)
     assert [(v.label, v.types) for v in report.verdicts] == [("unsupported", ("judge",))]
+
+
+def test_a_check_reports_what_the_judge_spent() -> None:
+    backend = judge_says_no_to("cheered")
+    candidate = "Residents cheered the vote. Margaret Osei praised the ferry's crew."
+    report = check(SOURCE, candidate, judge=Judge(backend), judge_all=True)
+    spent = report.judged
+    assert spent is not None and spent.calls == len(backend.calls) >= 3  # claims and a reason
+    asked = sum(backend.count_tokens(m.content) for call in backend.calls for m in call)
+    assert spent.prompt_tokens == asked
+    assert report_dict(report)["judge"]["questions"] == spent.calls
+    assert report_dict(check(SOURCE, candidate))["judge"] is None
+
+
+def test_the_judges_tokens_are_counted_apart_from_the_rewriting_ones() -> None:
+    def writer(messages: list[Message]) -> str:
+        return shortened(messages, INVENTED)
+
+    judge = judge_says_no_to("parade")
+    result = rewrite_article(
+        SOURCE,
+        FakeBackend(writer),
+        RewriteOptions(),
+        checks=CheckOptions(judge_all=True),
+        judge_backend=judge,
+    )
+    totals = result_dict(result)["totals"]
+    pieces = result.pieces()
+    assert totals["prompt_tokens"] == sum(piece.prompt_tokens for piece in pieces)
+    assert totals["judge"]["questions"] == len(judge.calls) > 0
+    judged = sum(judge.count_tokens(m.content) for call in judge.calls for m in call)
+    assert totals["judge"]["prompt_tokens"] == judged
+    price, judge_price = Price(input=1.0, output=2.0), Price(input=10.0, output=0.0)
+    record = json.loads(render_result(result, "json", price=price, judge_price=judge_price))
+    expected = (totals["prompt_tokens"] + 2 * totals["completion_tokens"] + 10 * judged) / 1_000_000
+    assert record["totals"]["cost"] == pytest.approx(expected, abs=1e-6)
 
 
 # --- constrained answers over HTTP ----------------------------------------------------------

@@ -253,7 +253,7 @@ def test_usage_rows_carry_the_article_origin(store: Store) -> None:
     store.add_input_page("a.txt", raw, None, stored)
     verdict = {"text": "One.", "label": "supported", "types": [], "reason": "", "evidence": []}
     usage = Usage("rewrite", "fake", 120, 30, 1.5)
-    store.add_rewrite("k", stored.id, {}, {"text": "One."}, [verdict], usage)
+    store.add_rewrite("k", stored.id, {}, {"text": "One."}, [verdict], [usage])
     store.add_usage(Usage("check", "local", 10, 1, 0.25), None)
     rows = store.usage_rows()
     assert [row[1:] for row in rows] == [

@@ -81,6 +81,24 @@ def test_usage_totals_match_the_stored_rows(pages: Path, tmp_path: Path) -> None
     ]  # fmt: skip
 
 
+def test_the_judges_questions_get_their_own_usage_rows(pages: Path, tmp_path: Path) -> None:
+    store = str(tmp_path / "store.sqlite")
+    batch = ("batch", str(pages), "--db", store, "--backend", "fake", "--quiet")
+    code, _, stderr = run(*batch, "--judge-all")
+    assert code == 0, stderr
+    opened = SQLiteStore(store)
+    results = [json.loads(row[0]) for row in opened.db.execute("SELECT result FROM rewrites")]
+    judged = [result["totals"]["judge"] for result in results]
+    assert all(spent["questions"] > 0 for spent in judged)
+    kinds = opened.db.execute("SELECT kind, COUNT(*) FROM usage GROUP BY kind").fetchall()
+    assert sorted(kinds) == [("judge", 6), ("rewrite", 6)]
+    code, stdout, _ = run("usage", "--db", store, "--format", "json")
+    total = json.loads(stdout)[-1]
+    rewriting = sum(result["totals"]["prompt_tokens"] for result in results)
+    assert total["prompt_tokens"] == rewriting + sum(spent["prompt_tokens"] for spent in judged)
+    assert total["calls"] == 12
+
+
 def test_usage_of_a_missing_store_fails_in_one_line(tmp_path: Path) -> None:
     code, _, stderr = run("usage", "--db", str(tmp_path / "none.sqlite"))
     assert code == 13 and "no such store" in stderr

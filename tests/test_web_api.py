@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from retell.cli.main import cli
+from retell.config import Price
 from retell.pipeline import clean
 from retell.render.formats import article_dict
 from retell.store import open_store
@@ -213,6 +214,25 @@ def test_check_gives_the_retell_check_report(client: TestClient) -> None:
     article_id = client.post("/v1/articles", json={"text": STORY}).json()["id"]
     by_id = client.post(f"/v1/articles/{article_id}/check", json={"candidate": candidate})
     assert [s["label"] for s in by_id.json()["sentences"]] == labels
+
+
+def test_a_judged_check_records_its_tokens_and_a_plain_one_records_none(
+    client: TestClient,
+) -> None:
+    article_id = client.post("/v1/articles", json={"text": STORY}).json()["id"]
+    candidate = {"candidate": "Mara Quint said the change would cost 40,000 euros a year."}
+    client.post(f"/v1/articles/{article_id}/check", json=candidate)
+    store = open_store(client.app.state.service.config.db)  # type: ignore[attr-defined]
+    assert store.usage_rows() == []
+    judged = client.post(
+        f"/v1/articles/{article_id}/check", json={**candidate, "judge": True, "judge_all": True}
+    )
+    spent = judged.json()["judge"]
+    client.post("/v1/check", json={**candidate, "source": STORY, "judge": True, "judge_all": True})
+    rows = store.usage_rows()
+    assert [(row[1], row[2]) for row in rows] == [("check", "fake"), ("check", "fake")]
+    assert rows[0][4] == spent["prompt_tokens"] > 0
+    assert rows[0][3] != "-" and rows[1][3] == "-"  # the stored article's origin, then none
 
 
 def test_export_always_carries_the_credit_line(client: TestClient) -> None:
@@ -423,3 +443,23 @@ def test_a_batch_stops_at_its_token_budget_and_goes_on_when_asked_again(
         assert all(
             len(client.get(f"/v1/articles/{a['id']}").json()["rewrites"]) == 1 for a in stored
         )
+
+
+def test_a_batch_cost_limit_needs_a_price_and_stops_at_it(
+    tmp_path: Path, story_server: str
+) -> None:
+    urls = [f"{story_server}/a", f"{story_server}/other"]
+    ask = {"urls": urls, "max_cost": 0.000001}
+    with TestClient(create_app(config(tmp_path, allow_private=True))) as client:
+        refused = client.post("/v1/batches", json=ask)
+        assert refused.status_code == 400
+        assert error_of(refused)["kind"] == "ConfigError"
+        assert '[prices."fake"]' in error_of(refused)["message"]
+    priced = config(tmp_path, allow_private=True, prices={"fake": Price(input=1.0, output=1.0)})
+    with TestClient(create_app(priced)) as client:
+        stopped = wait_for(client, client.post("/v1/batches", json=ask).json()["id"])
+        assert stopped["state"] == "failed" and stopped["error"]["kind"] == "BudgetSpent"
+        assert "cost budget" in stopped["error"]["message"]
+        assert "1 articles still to rewrite" in stopped["error"]["message"]
+        again = wait_for(client, client.post("/v1/batches", json={"urls": urls}).json()["id"])
+        assert again["state"] == "done" and again["result"]["rewritten"] == 1

@@ -55,6 +55,7 @@ class Choice:
     probabilities: dict[str, float]
     prompt_tokens: int
     seconds: float
+    completion_tokens: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,13 @@ class Backend(abc.ABC):
         said = generation.text.strip().lower()
         picked = next((a for a in answers if said.startswith(a.lower())), "")
         probabilities = {a: float(a == picked) for a in answers}
-        return Choice(picked, probabilities, generation.prompt_tokens, generation.seconds)
+        return Choice(
+            picked,
+            probabilities,
+            generation.prompt_tokens,
+            generation.seconds,
+            generation.completion_tokens,
+        )
 
     def score(self, messages: list[Message], reply: str) -> list[TokenScore]:
         """The log-probability of each token of `reply` as the assistant's answer to the

@@ -104,6 +104,7 @@ class LocalBackend(Backend):
             probabilities,
             int(usage.get("prompt_tokens", 0)),
             time.perf_counter() - start,
+            int(usage.get("completion_tokens", 1)),
         )
 
     def score(self, messages: list[Message], reply: str) -> list[TokenScore]:

@@ -85,9 +85,15 @@ class OpenAIBackend(Backend):
         probabilities = _answer_probabilities(body, answers)
         if probabilities is None:
             return super().choose(messages, answers)
-        prompt = int((body.get("usage") or {}).get("prompt_tokens", 0))
+        usage = body.get("usage") or {}
         picked = max(probabilities, key=probabilities.__getitem__)
-        return Choice(picked, probabilities, prompt, time.perf_counter() - start)
+        return Choice(
+            picked,
+            probabilities,
+            int(usage.get("prompt_tokens", 0)),
+            time.perf_counter() - start,
+            int(usage.get("completion_tokens", 1)),
+        )
 
     def count_tokens(self, text: str) -> int:
         """The server's own token count where it offers one, else a safe estimate."""

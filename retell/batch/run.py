@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from retell.batch import dedup
 from retell.batch.worker import Done, Engine, Job, Settings
@@ -100,11 +100,12 @@ class Batch:
         threshold: float = dedup.DEFAULT_THRESHOLD,
         progress: Progress | None = None,
         max_tokens: int | None = None,
-        max_cost: tuple[float, Price] | None = None,
+        max_cost: tuple[float, dict[str, Price]] | None = None,
     ) -> None:
         self.store = store
         self.max_tokens = max_tokens
-        #: A spending limit and the price of the run's backend it is counted at.
+        #: A spending limit and the prices it is counted at, by backend string: the
+        #: rewriting backend's and, when the judge runs on another, the judge's.
         self.max_cost = max_cost
         self.held_back = 0
         self.settings = settings
@@ -284,21 +285,27 @@ class Batch:
             if stored is not None:
                 yield Job(article_id, key, stored.article)
 
+    def count_spent(self, usage: list[Usage]) -> None:
+        """Add a stored rewrite's tokens, and their cost when the run has a cost limit."""
+        self.counts.tokens += sum(row.tokens for row in usage)
+        if self.max_cost is None:
+            return
+        for row in usage:
+            price = self.max_cost[1].get(row.backend)
+            if price is not None:
+                self.counts.cost += price.cost(row.prompt_tokens, row.completion_tokens)
+
     def store_done(self, done: Done, run: int) -> None:
         """Store a finished job, or record its failure; a backend failure ends the run."""
         job = done.job
         if done.failure is None and done.result is not None:
             settings = self.settings.as_dict()
-            usage = usage_of(done.result, self.settings.backend)
+            usage = usage_of(done.result, self.settings.backend, self.settings.judge)
             self.store.add_rewrite(
                 job.key, job.article_id, settings, done.result, done.verdicts, usage
             )
             self.counts.rewritten += 1
-            self.counts.tokens += usage.tokens
-            if self.max_cost is not None:
-                self.counts.cost += self.max_cost[1].cost(
-                    usage.prompt_tokens, usage.completion_tokens
-                )
+            self.count_spent(usage)
             return
         failure = done.failure or Failure("RetellError", 1, "the worker returned nothing")
         if done.fatal:
@@ -309,16 +316,27 @@ class Batch:
         self.counts.errors += 1
 
 
-def usage_of(result: dict[str, object], backend: str) -> Usage:
-    """What a rewrite cost, from its JSON totals."""
+def usage_of(result: dict[str, object], backend: str, judge: str | None = None) -> list[Usage]:
+    """What a rewrite cost, from its JSON totals: a row for the rewriting requests on
+    `backend`, and one for the verification judge's questions on `judge` (by default the
+    same backend) when it was asked any."""
     totals = result.get("totals")
     found = totals if isinstance(totals, dict) else {}
+    rows = [_usage("rewrite", backend, found)]
+    judged = found.get("judge")
+    if isinstance(judged, dict) and judged.get("questions"):
+        rows.append(_usage("judge", judge or backend, judged))
+    return rows
+
+
+def _usage(kind: str, backend: str, totals: dict[str, Any]) -> Usage:
+    """A usage row from a totals object's token counts and model seconds."""
     return Usage(
-        "rewrite",
+        kind,
         backend,
-        int(found.get("prompt_tokens", 0)),
-        int(found.get("completion_tokens", 0)),
-        float(found.get("model_seconds", 0.0)),
+        int(totals.get("prompt_tokens", 0)),
+        int(totals.get("completion_tokens", 0)),
+        float(totals.get("model_seconds", 0.0)),
     )
 
 

@@ -18,12 +18,11 @@ from retell.batch.engine import make_engine
 from retell.batch.run import Batch, Counts
 from retell.batch.worker import Settings
 from retell.cli.session import RewriteSession, input_options
-from retell.config import Loaded, Price
+from retell.config import Loaded, Price, priced
 from retell.errors import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     BudgetSpent,
-    ConfigError,
     RetellError,
     StoreError,
 )
@@ -179,7 +178,7 @@ def batch_command(
         _dry_run(inputs, db_path, options, settings, input_options(max_bytes, timeout))
         return
     try:
-        budget = _cost_budget(max_cost, backend_spec)
+        budget = _cost_budget(max_cost, settings)
         store = _open(db_path, create=True)
         if retry_errors:
             store.forget_errors()
@@ -207,18 +206,18 @@ def batch_command(
     sys.exit(EXIT_SOME_FAILED if counts.errors else EXIT_OK)
 
 
-def _cost_budget(max_cost: float | None, backend: str) -> tuple[float, Price] | None:
-    """A cost limit with the price it is counted at; a limit needs a configured price."""
+def _cost_budget(
+    max_cost: float | None, settings: Settings
+) -> tuple[float, dict[str, Price]] | None:
+    """A cost limit with the prices it is counted at: the rewriting backend's and the
+    judge's, when verification asks another; each needs a configured price."""
     if max_cost is None:
         return None
     loaded = click.get_current_context().find_object(Loaded)
-    price = loaded.price(backend) if loaded else None
-    if price is None:
-        raise ConfigError(
-            f'--max-cost needs a price for this backend: [prices."{backend}"] in retell.toml',
-            source=backend,
-        )
-    return max_cost, price
+    backends = [settings.backend]
+    if settings.verify and settings.judge is not None:
+        backends.append(settings.judge)
+    return max_cost, priced(loaded.settings.prices if loaded else {}, backends)
 
 
 def _dry_run(

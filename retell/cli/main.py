@@ -303,6 +303,7 @@ def rewrite_command(
         threshold=threshold,
         judge_all=judge_all,
         price=_price(backend_spec),
+        judge_price=_price(judge_spec or backend_spec),
     )
     try:
         outcomes = clean_inputs(inputs, input_options())

@@ -11,6 +11,7 @@ import os
 import click
 
 from retell.backends import DEFAULT_BACKEND
+from retell.config import Loaded, Price
 from retell.errors import EXIT_USAGE
 
 SERVE_EXIT_HELP = """Exit codes: 0 stopped cleanly; 2 usage error (a non-loopback --host
@@ -103,5 +104,12 @@ def serve_command(
         rate_per_minute=rate,
         job_timeout=job_timeout,
         cache=not no_cache,
+        prices=_prices(),
     )
     uvicorn.run(create_app(config), host=host, port=port, log_level="info")
+
+
+def _prices() -> dict[str, Price]:
+    """The prices retell.toml gives, which the service's batch cost limits count at."""
+    loaded = click.get_current_context().find_object(Loaded)
+    return dict(loaded.settings.prices) if loaded is not None else {}

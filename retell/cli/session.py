@@ -63,9 +63,11 @@ class RewriteSession:
         threshold: float = DEFAULT_THRESHOLD,
         judge_all: bool = False,
         price: Price | None = None,
+        judge_price: Price | None = None,
     ) -> None:
         self.backend_spec = backend_spec
         self.price = price
+        self.judge_price = judge_price
         self.cache = cache
         self.quiet = quiet or not sys.stderr.isatty()
         self.verify = verify
@@ -118,7 +120,7 @@ class RewriteSession:
         )
         if bar is not None:
             bar.render_finish()
-        return render(result, fmt, price=self.price)
+        return render(result, fmt, price=self.price, judge_price=self.judge_price)
 
     def dry_run(self, article: Article, options: RewriteOptions) -> str:
         """The planned requests and an estimate of tokens and time, generating nothing."""

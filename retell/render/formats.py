@@ -11,7 +11,16 @@ import json
 from dataclasses import replace
 from typing import Any, Literal
 
-from retell.article import Article, Evidence, Piece, Removed, Result, Verdict, layout_blocks
+from retell.article import (
+    Article,
+    Evidence,
+    Piece,
+    Removed,
+    Result,
+    Spend,
+    Verdict,
+    layout_blocks,
+)
 from retell.config import Price
 from retell.errors import RetellError
 from retell.render.report_html import Change, report_html
@@ -194,8 +203,33 @@ def _totals(result: Result, sentences: list[str]) -> dict[str, Any]:
         "prompt_tokens": sum(p.prompt_tokens for p in pieces),
         "completion_tokens": sum(p.completion_tokens for p in pieces),
         "model_seconds": round(sum(p.seconds for p in pieces), 2),
+        "judge": spend_dict(result.judged),
         "seconds": round(result.seconds, 2),
     }
+
+
+def spend_dict(spent: Spend | None) -> dict[str, Any] | None:
+    """What the verification judge spent, apart from the rewriting requests' tokens above
+    it; None for a rewrite that was not verified."""
+    if spent is None:
+        return None
+    return {
+        "backend": spent.backend,
+        "questions": spent.calls,
+        "prompt_tokens": spent.prompt_tokens,
+        "completion_tokens": spent.completion_tokens,
+        "model_seconds": round(spent.seconds, 2),
+    }
+
+
+def cost(totals: dict[str, Any], price: Price, judge_price: Price | None) -> float:
+    """A rewrite's cost from its JSON totals: the rewriting requests at the backend's price
+    and the judge's questions at the judge's (the judge's left out when it has none)."""
+    spent = price.cost(totals["prompt_tokens"], totals["completion_tokens"])
+    judged = totals.get("judge")
+    if judged and judge_price is not None:
+        spent += judge_price.cost(judged["prompt_tokens"], judged["completion_tokens"])
+    return round(spent, 6)
 
 
 def kept_sentences(result: Result) -> int:
@@ -296,16 +330,15 @@ def _piece_verdicts(piece: Piece, article: Article) -> list[Verdict]:
     return [Verdict(piece.text, 0, 0, 0, "unverified", (), spans, 0.0, "not verified")]
 
 
-def render_result(result: Result, fmt: str, *, price: Price | None = None) -> str:
+def render_result(
+    result: Result, fmt: str, *, price: Price | None = None, judge_price: Price | None = None
+) -> str:
     """A rewrite in the chosen format; JSON carries its cost when the backend's price is
-    given (`totals.cost`)."""
+    given (`totals.cost`), the judge's questions at `judge_price` (default: `price`)."""
     if fmt in ("json", "jsonl"):
         record = result_dict(result)
         if price is not None:
-            totals = record["totals"]
-            totals["cost"] = round(
-                price.cost(totals["prompt_tokens"], totals["completion_tokens"]), 6
-            )
+            record["totals"]["cost"] = cost(record["totals"], price, judge_price or price)
         if fmt == "jsonl":
             return to_json_line(record)
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
@@ -320,6 +353,7 @@ def report_dict(report: VerifyReport) -> dict[str, Any]:
         "credit": credit(report.source),
         "sentences": [verdict_dict(verdict) for verdict in report.verdicts],
         "summary": report.summary(),
+        "judge": spend_dict(report.judged),
         "injections": injections(report.source),
     }
 

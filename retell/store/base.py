@@ -421,12 +421,13 @@ class Store:
         settings: dict[str, Any],
         result: dict[str, Any],
         verdicts: Sequence[dict[str, Any]],
-        usage: Usage | None = None,
+        usage: Sequence[Usage] = (),
     ) -> None:
-        """Store a rewrite, its published sentences' verdicts and what it cost, together."""
+        """Store a rewrite, its published sentences' verdicts and what it cost (a usage row
+        per backend and kind of call), together."""
         with self.transaction() as db:
-            if usage is not None:
-                self._usage(db, usage, article_id)
+            for row in usage:
+                self._usage(db, row, article_id)
             db.execute("DELETE FROM errors WHERE key = ?", (f"rewrite:{key}",))
             db.execute(
                 "INSERT INTO rewrites VALUES (?, ?, ?, ?, ?, ?)",

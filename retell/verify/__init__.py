@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from retell.article import Article, Evidence, Verdict
+from retell.article import Article, Evidence, Spend, Verdict
 from retell.text.sentences import split_sentences
 from retell.verify.checks import (
     CHECKS,
@@ -67,6 +67,8 @@ class Report:
 
     source: Article
     verdicts: tuple[Verdict, ...]
+    #: What the judge spent on the check; None when no judge was asked.
+    judged: Spend | None = None
 
     def summary(self) -> dict[str, int]:
         """How many sentences got each label."""
@@ -85,7 +87,8 @@ def check(
     source: Article, candidate: str, *, judge: Judge | None = None, judge_all: bool = False
 ) -> Report:
     """Check every sentence of the candidate (paragraphs separated by blank lines)."""
-    return Report(source, tuple(Verifier(source, judge, judge_all=judge_all).check(candidate)))
+    verdicts = tuple(Verifier(source, judge, judge_all=judge_all).check(candidate))
+    return Report(source, verdicts, judge.spent if judge is not None else None)
 
 
 class Verifier:

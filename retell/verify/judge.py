@@ -21,7 +21,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from retell.article import Evidence
+from retell.article import Evidence, Spend
 from retell.backends.base import Backend, Message, Options
 from retell.verify.claims import atomic_claims
 
@@ -112,6 +112,8 @@ class Judge:
         self.threshold = threshold
         self.reasons = reasons
         self._primed = False
+        #: Every question and reason asked so far, for the usage a run records.
+        self.spent = Spend(backend.info().identity)
 
     def __call__(self, sentence: str, evidence: Sequence[Evidence]) -> Judgement:
         """Judge every atomic claim of the sentence; the weakest one decides."""
@@ -129,6 +131,7 @@ class Judge:
             self.backend.prime(question(shown, claim)[:-1])
             self._primed = True
         choice = self.backend.choose(question(shown, claim), ANSWERS)
+        self.spent = self.spent.add(choice.prompt_tokens, choice.completion_tokens, choice.seconds)
         return choice.probabilities["Yes"]
 
     def reason(self, shown: str, claim: str) -> str:
@@ -141,8 +144,9 @@ class Judge:
             Message("assistant", "No"),
             Message("user", REASON_QUESTION),
         ]
-        text = self.backend.generate(messages, Options(max_tokens=40, stop=("\n",))).text
-        first = text.strip().split("\n", 1)[0]
+        answer = self.backend.generate(messages, Options(max_tokens=40, stop=("\n",)))
+        self.spent = self.spent.add(answer.prompt_tokens, answer.completion_tokens, answer.seconds)
+        first = answer.text.strip().split("\n", 1)[0]
         return " ".join(first.split()) or plain
 
 

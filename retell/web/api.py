@@ -62,6 +62,11 @@ class CheckIn(BaseModel):
     source: str | None = Field(None, description="The source page as text.")
     article: str | None = Field(None, description="The id of a stored article.")
     judge: bool = Field(False, description="Also ask the model judge (slower).")
+    judge_all: bool = Field(
+        False,
+        description="Ask the judge about every sentence the typed checks pass, not only the "
+        "weakly supported ones (as `retell check --judge-all`).",
+    )
 
 
 class CandidateIn(BaseModel):
@@ -69,6 +74,7 @@ class CandidateIn(BaseModel):
 
     candidate: str
     judge: bool = False
+    judge_all: bool = False
 
 
 class RewriteIn(BaseModel):
@@ -94,6 +100,13 @@ class BatchIn(BaseModel):
     backend: str | None = None
     max_tokens: int | None = Field(
         None, ge=1, description="Stop starting rewrites past this many tokens; ask again to go on."
+    )
+    max_cost: float | None = Field(
+        None,
+        gt=0,
+        description="Stop starting rewrites once this much is spent, at the price retell.toml "
+        "gives the batch's backend (a batch asking for a limit without one is refused); ask "
+        "again to go on.",
     )
 
 
@@ -167,14 +180,19 @@ def _page_routes(api: APIRouter, service: Service) -> None:
     @api.post("/check")
     def check(body: CheckIn) -> dict[str, Any]:
         """Check every sentence of a candidate against a source: the `retell check` report."""
-        if body.article is not None:
-            source = article_from_dict(service.article(body.article).article)
+        stored = service.article(body.article) if body.article is not None else None
+        if stored is not None:
+            source = article_from_dict(stored.article)
         elif body.source is not None:
             raw = ingest.Raw("<source>", _text_bytes(body.source, service))
             source = service.clean(raw)
         else:
             raise InputError("give a source page or a stored article's id", source="<request>")
-        return report_dict(service.check(source, body.candidate, judge=body.judge))
+        known = stored.id if stored is not None else None
+        report = service.check(
+            source, body.candidate, judge=body.judge, judge_all=body.judge_all, article_id=known
+        )
+        return report_dict(report)
 
 
 def _article_routes(api: APIRouter, service: Service) -> None:
@@ -200,8 +218,12 @@ def _article_routes(api: APIRouter, service: Service) -> None:
     @api.post("/articles/{article_id}/check")
     def check_article(article_id: str, body: CandidateIn) -> dict[str, Any]:
         """Check a candidate (an edited sentence, say) against a stored article."""
-        source = article_from_dict(service.article(article_id).article)
-        return report_dict(service.check(source, body.candidate, judge=body.judge))
+        stored = service.article(article_id)
+        source = article_from_dict(stored.article)
+        report = service.check(
+            source, body.candidate, judge=body.judge, judge_all=body.judge_all, article_id=stored.id
+        )
+        return report_dict(report)
 
     @api.post("/articles/{article_id}/export", response_model=None)
     def export(article_id: str, body: ExportIn) -> PlainTextResponse | dict[str, Any]:
@@ -227,7 +249,10 @@ def _job_routes(api: APIRouter, service: Service) -> None:
     def batches(body: BatchIn) -> dict[str, Any]:
         """Queue a batch over URLs; its articles and rewrites go into the store."""
         ask = RewriteAsk("", body.style, body.ratio, body.sentences, None, body.backend)
-        return job_dict(service.submit_batch(body.urls, ask, max_tokens=body.max_tokens))
+        job = service.submit_batch(
+            body.urls, ask, max_tokens=body.max_tokens, max_cost=body.max_cost
+        )
+        return job_dict(job)
 
     @api.get("/jobs")
     def jobs(limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:

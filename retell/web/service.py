@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from retell.article import Article
@@ -27,6 +27,7 @@ from retell.batch import dedup
 from retell.batch.engine import make_engine
 from retell.batch.run import Batch, Counts, store_new_article, usage_of
 from retell.batch.worker import Settings
+from retell.config import Price, priced
 from retell.errors import InputError, InputNotFound, JobTimedOut, RetellError, UnknownBackend
 from retell.ingest import sources as ingest
 from retell.ingest.address import AddressPolicy
@@ -45,6 +46,7 @@ from retell.store.base import (
     Store,
     StoredArticle,
     StoredJob,
+    Usage,
     page_hash,
     settings_key,
 )
@@ -70,6 +72,8 @@ class ServeConfig:
     job_timeout: float = 1800.0
     rate_per_minute: int = 600
     cache: bool = True
+    #: Prices per backend string, from retell.toml: what a batch's cost limit counts at.
+    prices: dict[str, Price] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -187,13 +191,31 @@ class Service:
             raise InputNotFound("no stored article has this id", source=article_id)
         return found
 
-    def check(self, article: Article, candidate: str, *, judge: bool) -> Report:
+    def check(
+        self,
+        article: Article,
+        candidate: str,
+        *,
+        judge: bool,
+        judge_all: bool = False,
+        article_id: str | None = None,
+    ) -> Report:
         """Check a candidate against an article: the typed checks, and the default backend's
-        judge when asked for."""
+        judge when asked for, whose tokens are recorded as a "check" usage row (against
+        the stored article, when the check is of one)."""
         if not judge:
             return check(article, candidate)
-        with self.backend(self.config.backends[0]) as engine:
-            return check(article, candidate, backend=engine)
+        spec = self.config.backends[0]
+        with self.backend(spec) as engine:
+            options = CheckOptions(judge_all=judge_all)
+            report = check(article, candidate, backend=engine, checks=options)
+        if report.judged is not None and report.judged.calls:
+            spent = report.judged
+            usage = Usage(
+                "check", spec, spent.prompt_tokens, spent.completion_tokens, spent.seconds
+            )
+            self.store().add_usage(usage, article_id)
+        return report
 
     # ------------------------------------------------------------ jobs
 
@@ -204,15 +226,24 @@ class Service:
         return self._submit("rewrite", request, stored.id)
 
     def submit_batch(
-        self, urls: list[str], ask: RewriteAsk, *, max_tokens: int | None = None
+        self,
+        urls: list[str],
+        ask: RewriteAsk,
+        *,
+        max_tokens: int | None = None,
+        max_cost: float | None = None,
     ) -> StoredJob:
-        """Record a batch job over URLs and queue it; past `max_tokens` it stops starting
-        rewrites and fails as BudgetSpent, and the same batch asked again goes on."""
+        """Record a batch job over URLs and queue it; past `max_tokens` tokens or
+        `max_cost` spent (at the configured price of its backend, which it needs) it stops
+        starting rewrites and fails as BudgetSpent, and the same batch asked again goes on."""
         for url in urls:
             if not url.lower().startswith(("http://", "https://")):
                 raise InputError("a batch takes only http and https URLs", source=url)
         request = {**ask.settings(self.backend_spec(ask.backend)), "urls": urls}
-        return self._submit("batch", {**request, "max_tokens": max_tokens}, None)
+        if max_cost is not None:
+            priced(self.config.prices, [request["backend"]])
+        limits = {"max_tokens": max_tokens, "max_cost": max_cost}
+        return self._submit("batch", {**request, **limits}, None)
 
     def _submit(self, kind: str, request: dict[str, Any], article: str | None) -> StoredJob:
         """Write the job, then queue it."""
@@ -317,6 +348,7 @@ class Service:
             inputs=inputs,
             progress=progress,
             max_tokens=request.get("max_tokens"),
+            max_cost=self._cost_limit(request),
         )
         engine = make_engine("local", settings)
         try:
@@ -324,6 +356,13 @@ class Service:
         finally:
             engine.close()
         return counts.as_dict()
+
+    def _cost_limit(self, request: dict[str, Any]) -> tuple[float, dict[str, Price]] | None:
+        """A batch job's cost limit with its backend's price, when it asked for one."""
+        limit = request.get("max_cost")
+        if limit is None:
+            return None
+        return float(limit), priced(self.config.prices, [request["backend"]])
 
     def close(self) -> None:
         """Let running jobs finish, then release the backends."""
