@@ -53,19 +53,10 @@ SUMMEDITS_DOMAINS = (
 )
 
 
-def chosen(items: list[data.Labelled], split: str, limit: int) -> list[data.Labelled]:
-    """The items of one split (or all), from at most `limit` sources."""
-    items = [item for item in items if split == "all" or item.split == split]
-    if limit:
-        groups = list(dict.fromkeys(item.group for item in items))[:limit]
-        items = [item for item in items if item.group in set(groups)]
-    return items
-
-
 def faithbench(args: argparse.Namespace, judge: Judge | None) -> None:
     """Sentence and summary figures on FaithBench's news samples."""
     items = data.faithbench(SHARED / "data/faithbench", benign=args.benign)
-    checked, seconds = timed(chosen(items, args.split, args.limit), judge, args.judge_all)
+    checked, seconds = timed(data.chosen(items, args.split, args.limit), judge, args.judge_all)
     sentences = sum(len(found) for _, found in checked)
     print(
         f"\nFaithBench news, {args.split}: {len(checked)} summaries, {sentences} sentences, "
@@ -91,7 +82,7 @@ def faithbench(args: argparse.Namespace, judge: Judge | None) -> None:
 
 def xsumfaith(args: argparse.Namespace, judge: Judge | None) -> None:
     """Summary figures on XSumFaith, beside the stored entailment scores."""
-    items = chosen(data.xsumfaith(SHARED / "data/xsumfaith"), args.split, args.limit)
+    items = data.chosen(data.xsumfaith(SHARED / "data/xsumfaith"), args.split, args.limit)
     checked, seconds = timed(items, judge, args.judge_all)
     anchored = [pair for pair in checked if pair[0].anchors]
     print(

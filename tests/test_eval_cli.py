@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from retell import clean
 from retell.cli.main import cli
+from retell.eval import data, scoring
 from retell.eval.claims import score_claims
 
 from .conftest import DATA, ROOT, SHARED, claim_path
@@ -77,6 +78,23 @@ def test_check_scores_a_claim_set_as_the_gate_does() -> None:
     value, right, totals = score_claims(claims, lambda spec: clean(claim_path(spec).read_bytes()))
     assert found["balanced_accuracy"] == round(value, 4)
     assert found["by_type"] == {kind: [right[kind], totals[kind]] for kind in sorted(totals)}
+
+
+def test_check_scores_labelled_summaries_as_the_gate_does() -> None:
+    faithbench, xsumfaith = SHARED / "data" / "faithbench", SHARED / "data" / "xsumfaith"
+    code, stdout, stderr = run(
+        "eval", "check", "--faithbench", str(faithbench), "--xsumfaith", str(xsumfaith),
+        "--split", "test", "--limit", "4", "--format", "json",
+    )  # fmt: skip
+    assert code == 0, stderr
+    found = json.loads(stdout)
+    fb = scoring.verdicts(data.chosen(data.faithbench(faithbench), "test", 4))
+    assert found["faithbench"]["summaries"] == len(fb) > 4  # several summaries per article
+    assert found["faithbench"]["sentences"] == round(scoring.sentence_level(fb).value, 4)
+    assert found["faithbench"]["summary_level"] == round(scoring.summary_level(fb).value, 4)
+    xs = scoring.verdicts(data.chosen(data.xsumfaith(xsumfaith), "test", 4))
+    assert found["xsumfaith"]["summaries"] == len(xs) == 20  # five systems per article
+    assert found["xsumfaith"]["summary_level"] == round(scoring.summary_level(xs).value, 4)
 
 
 def test_check_needs_something_to_score() -> None:

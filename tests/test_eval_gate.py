@@ -161,9 +161,7 @@ def test_faithbench_summaries_beat_every_stored_detector(
 
 
 def test_xsumfaith_holds_its_floor() -> None:
-    items = [item for item in data.xsumfaith(XSUMFAITH) if item.split == "test"]
-    documents = list(dict.fromkeys(item.group for item in items))[:XSUMFAITH_ARTICLES]
-    chosen = [item for item in items if item.group in set(documents)]
+    chosen = data.chosen(data.xsumfaith(XSUMFAITH), "test", XSUMFAITH_ARTICLES)
     figure = scoring.summary_level(scoring.verdicts(chosen))
     print(f"\nXSumFaith {figure}")
     assert figure.value >= XSUMFAITH_FLOOR

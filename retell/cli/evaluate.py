@@ -20,6 +20,9 @@ from retell.eval.claims import score_claims, sweep_claims
 from retell.rewrite.draft import RewriteOptions
 from retell.verify.judge import Judge
 
+#: The score XSumFaith's release stores for most of its summaries.
+XSUM_ANCHOR = "bert_mnli_entailment"
+
 format_option = click.option(
     "--format",
     "fmt",
@@ -97,6 +100,19 @@ def _plain(trafilatura: Any, raw: bytes, name: str) -> Any:
     help="FaithBench's data folder: score its news summaries sentence by sentence.",
 )
 @click.option(
+    "--xsumfaith",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="XSumFaith's data folder: score its summaries beside the stored entailment scores.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Only the first N articles of each labelled set (0: all); the gate scores XSumFaith's "
+    "test split with --limit 100.",
+)
+@click.option(
     "--sources",
     "folders",
     multiple=True,
@@ -113,6 +129,8 @@ def _plain(trafilatura: Any, raw: bytes, name: str) -> Any:
 def check_command(
     claims: Path | None,
     faithbench: Path | None,
+    xsumfaith: Path | None,
+    limit: int,
     folders: tuple[str, ...],
     judge_spec: str | None,
     split: str,
@@ -120,12 +138,13 @@ def check_command(
 ) -> None:
     """Score the checker: on CLAIMS (JSON Lines of claim, label, type and source, the
     source a path relative to the file) by error type, with a sweep of the judge's
-    threshold when --judge is given; and on FaithBench's news summaries with --faithbench,
-    beside the stored detectors' verdicts on the same summaries."""
+    threshold when --judge is given; on FaithBench's news summaries with --faithbench,
+    beside the stored detectors' verdicts on the same summaries; and on XSumFaith's with
+    --xsumfaith, beside the stored entailment scores."""
 
     def run() -> None:
-        if claims is None and faithbench is None:
-            raise RetellError("give a claims file, --faithbench DIR, or both")
+        if claims is None and faithbench is None and xsumfaith is None:
+            raise RetellError("give a claims file, --faithbench DIR or --xsumfaith DIR")
         backend = get_backend(judge_spec) if judge_spec else None
         judge = Judge(backend) if backend is not None else None
         record: dict[str, Any] = {}
@@ -134,7 +153,11 @@ def check_command(
             kinds = dict(folder.split("=", 1) for folder in folders if "=" in folder)
             record["claims"] = _claims(claims, kinds, judge, backend, lines)
         if faithbench is not None:
-            record["faithbench"] = _faithbench(faithbench, judge, split, lines)
+            items = data.chosen(data.faithbench(faithbench), split, limit)
+            record["faithbench"] = _faithbench(items, judge, split, lines)
+        if xsumfaith is not None:
+            items = data.chosen(data.xsumfaith(xsumfaith), split, limit)
+            record["xsumfaith"] = _xsumfaith(items, judge, split, lines)
         _emit(fmt, record, lines)
 
     _guarded(run)
@@ -170,9 +193,10 @@ def _claims(
     return found
 
 
-def _faithbench(root: Path, judge: Judge | None, split: str, lines: list[str]) -> dict[str, Any]:
+def _faithbench(
+    items: list[data.Labelled], judge: Judge | None, split: str, lines: list[str]
+) -> dict[str, Any]:
     """Sentence and summary figures on FaithBench's news samples, with the anchors."""
-    items = [item for item in data.faithbench(root) if split == "all" or item.split == split]
     start = time.perf_counter()
     checked = scoring.verdicts(items, judge=judge)
     seconds = time.perf_counter() - start
@@ -192,6 +216,32 @@ def _faithbench(root: Path, judge: Judge | None, split: str, lines: list[str]) -
         "anchors": {name: round(accuracy.value, 4) for name, accuracy in anchors.items()},
         "by_kind": scoring.by_kind(checked),
         "by_kind_summaries": scoring.by_kind_summaries(checked, data.FAITHBENCH_ANCHORS),
+    }
+
+
+def _xsumfaith(
+    items: list[data.Labelled], judge: Judge | None, split: str, lines: list[str]
+) -> dict[str, Any]:
+    """Summary figures on XSumFaith, and beside BERT-MNLI on the summaries it scored."""
+    start = time.perf_counter()
+    checked = scoring.verdicts(items, judge=judge)
+    seconds = time.perf_counter() - start
+    anchored = [pair for pair in checked if pair[0].anchors]
+    ours, on_anchored = scoring.summary_level(checked), scoring.summary_level(anchored)
+    anchor = scoring.anchor_level(anchored, XSUM_ANCHOR)
+    lines += [
+        "",
+        f"XSumFaith ({split}): {len(checked)} summaries in {seconds:.0f} s",
+        f"- retell, summaries: {ours}",
+        f"- retell, the {len(anchored)} with an entailment score: {on_anchored}",
+        f"- {XSUM_ANCHOR}, the same: {anchor}",
+    ]
+    return {
+        "summaries": len(checked),
+        "summary_level": round(ours.value, 4),
+        "anchored": len(anchored),
+        "anchored_level": round(on_anchored.value, 4),
+        "anchors": {XSUM_ANCHOR: round(anchor.value, 4)},
     }
 
 

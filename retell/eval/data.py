@@ -103,6 +103,16 @@ def source_article(item: Labelled) -> Article:
     )
 
 
+def chosen(items: list[Labelled], split: str = "all", limit: int = 0) -> list[Labelled]:
+    """The items of one split ("dev", "test" or "all"), from the first `limit` sources
+    (articles) in the set's order, or from all of them when `limit` is 0."""
+    items = [item for item in items if split == "all" or item.split == split]
+    if limit:
+        groups = set(list(dict.fromkeys(item.group for item in items))[:limit])
+        items = [item for item in items if item.group in groups]
+    return items
+
+
 def faithbench(root: Path, *, benign: bool = False, news_only: bool = True) -> list[Labelled]:
     """FaithBench samples; a span counts when any annotator labelled it `Unwanted` (and
     `Benign`, true in the world but not in the source, when `benign` is set)."""
