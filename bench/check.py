@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 from retell import clean
@@ -31,7 +30,6 @@ from retell.article import Article
 from retell.backends import get_backend
 from retell.eval import data, scoring
 from retell.eval.claims import score_claims
-from retell.verify import SEVERITY
 from retell.verify.judge import Judge
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,15 +40,6 @@ CLAIM_SOURCES = {
     "scraped": ROOT / "tests/data/scraped",
     "heldout": ROOT / "tests/data/heldout",
 }
-SUMMEDITS_DOMAINS = (
-    "ectsum",
-    "podcast",
-    "qmsumm",
-    "sales_call",
-    "sales_email",
-    "samsum",
-    "scitldr",
-)
 
 
 def faithbench(args: argparse.Namespace, judge: Judge | None) -> None:
@@ -105,29 +94,16 @@ def print_kinds(table: dict[str, dict[str, str]]) -> None:
 def summedits(args: argparse.Namespace, judge: Judge | None) -> None:
     """Per-domain balanced accuracy on SummEdits' test split, threshold from evaluation."""
     print("\nSummEdits (threshold on evaluation, figure on test)")
-    for domain in SUMMEDITS_DOMAINS:
-        items = data.summedits(SHARED / "data/summedits", domain)
+    root = SHARED / "data/summedits"
+    for domain in data.summedits_domains(root):
+        items = data.summedits(root, domain)
         if args.limit:
             items = [i for i in items if i.split == "dev"][: args.limit] + [
                 i for i in items if i.split == "test"
             ][: args.limit]
         checked, _ = timed(items, judge, args.judge_all)
-        scores: dict[str, list[tuple[float, bool]]] = {"dev": [], "test": []}
-        for item, found in checked:
-            severity = sum(SEVERITY[v.label] for v in found) / max(1, len(found))
-            scores[item.split].append((severity, item.flagged))
-        threshold = best_threshold(scores["dev"])
-        test = scoring.balanced((value > threshold, bad) for value, bad in scores["test"])
+        threshold, test = scoring.thresholded(checked)
         print(f"  {domain:12} threshold {threshold:.3f}  test {test}")
-
-
-def best_threshold(scores: Sequence[tuple[float, bool]]) -> float:
-    """The severity threshold with the best balanced accuracy on these scores."""
-    candidates = sorted({value for value, _ in scores} | {-1.0})
-    return max(
-        candidates,
-        key=lambda t: scoring.balanced((value > t, bad) for value, bad in scores).value,
-    )
 
 
 def claim_sets(args: argparse.Namespace, judge: Judge | None) -> None:

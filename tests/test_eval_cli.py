@@ -97,6 +97,20 @@ def test_check_scores_labelled_summaries_as_the_gate_does() -> None:
     assert found["xsumfaith"]["summary_level"] == round(scoring.summary_level(xs).value, 4)
 
 
+def test_check_scores_summedits_with_a_threshold_chosen_on_evaluation() -> None:
+    root = SHARED / "data" / "summedits"
+    code, stdout, stderr = run(
+        "eval", "check", "--summedits", str(root), "--limit", "6", "--format", "json"
+    )
+    assert code == 0, stderr
+    found = json.loads(stdout)["summedits"]
+    assert sorted(found) == data.summedits_domains(root) and len(found) == 7
+    items = data.summedits(root, "samsum")
+    items = data.chosen(items, "dev", 6) + data.chosen(items, "test", 6)
+    threshold, test = scoring.thresholded(scoring.verdicts(items))
+    assert found["samsum"] == {"threshold": round(threshold, 4), "test": round(test.value, 4)}
+
+
 def test_check_needs_something_to_score() -> None:
     code, _, stderr = run("eval", "check")
     assert code == 1 and "give a claims file" in stderr

@@ -106,6 +106,13 @@ def _plain(trafilatura: Any, raw: bytes, name: str) -> Any:
     help="XSumFaith's data folder: score its summaries beside the stored entailment scores.",
 )
 @click.option(
+    "--summedits",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="SummEdits' data folder: per domain, a threshold chosen on its evaluation split and "
+    "the figure on its test split.",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=0),
     default=0,
@@ -130,6 +137,7 @@ def check_command(
     claims: Path | None,
     faithbench: Path | None,
     xsumfaith: Path | None,
+    summedits: Path | None,
     limit: int,
     folders: tuple[str, ...],
     judge_spec: str | None,
@@ -140,11 +148,12 @@ def check_command(
     source a path relative to the file) by error type, with a sweep of the judge's
     threshold when --judge is given; on FaithBench's news summaries with --faithbench,
     beside the stored detectors' verdicts on the same summaries; and on XSumFaith's with
-    --xsumfaith, beside the stored entailment scores."""
+    --xsumfaith, beside the stored entailment scores; and on SummEdits' domains with
+    --summedits (--limit N takes N items of each split there)."""
 
     def run() -> None:
-        if claims is None and faithbench is None and xsumfaith is None:
-            raise RetellError("give a claims file, --faithbench DIR or --xsumfaith DIR")
+        if all(given is None for given in (claims, faithbench, xsumfaith, summedits)):
+            raise RetellError("give a claims file or a labelled set's folder")
         backend = get_backend(judge_spec) if judge_spec else None
         judge = Judge(backend) if backend is not None else None
         record: dict[str, Any] = {}
@@ -158,6 +167,8 @@ def check_command(
         if xsumfaith is not None:
             items = data.chosen(data.xsumfaith(xsumfaith), split, limit)
             record["xsumfaith"] = _xsumfaith(items, judge, split, lines)
+        if summedits is not None:
+            record["summedits"] = _summedits(summedits, judge, limit, lines)
         _emit(fmt, record, lines)
 
     _guarded(run)
@@ -243,6 +254,21 @@ def _xsumfaith(
         "anchored_level": round(on_anchored.value, 4),
         "anchors": {XSUM_ANCHOR: round(anchor.value, 4)},
     }
+
+
+def _summedits(root: Path, judge: Judge | None, limit: int, lines: list[str]) -> dict[str, Any]:
+    """Per domain: the severity threshold chosen on the evaluation items and the test
+    figure it gives."""
+    lines += ["", "SummEdits (threshold on evaluation, figure on test)"]
+    found: dict[str, Any] = {}
+    for domain in data.summedits_domains(root):
+        items = data.summedits(root, domain)
+        if limit:
+            items = data.chosen(items, "dev", limit) + data.chosen(items, "test", limit)
+        threshold, test = scoring.thresholded(scoring.verdicts(items, judge=judge))
+        lines.append(f"- {domain}: threshold {threshold:.3f}, test {test}")
+        found[domain] = {"threshold": round(threshold, 4), "test": round(test.value, 4)}
+    return found
 
 
 @eval_group.command("summary")

@@ -250,6 +250,11 @@ def _xsum_entailment(path: Path) -> dict[str, float]:
         return {row["system_bbcid"]: float(row["Entailment"]) for row in csv.DictReader(handle)}
 
 
+def summedits_domains(root: Path) -> list[str]:
+    """The SummEdits domains whose file the folder holds, in name order."""
+    return sorted(path.stem.removeprefix("summedits_") for path in root.glob("summedits_*.json"))
+
+
 def summedits(root: Path, domain: str) -> list[Labelled]:
     """One SummEdits domain; an inconsistent summary has no marked span of its own, so it
     counts as one span over the whole summary (summary-level scoring only)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from retell.article import Verdict
 from retell.eval.data import Labelled, source_article
-from retell.verify import Verifier
+from retell.verify import SEVERITY, Verifier
 from retell.verify.judge import Judge
 
 
@@ -158,3 +158,25 @@ def _share(flags: Iterable[bool]) -> str:
     """How many of the flags are set, out of how many: "caught/total"."""
     values = list(flags)
     return f"{sum(values)}/{len(values)}"
+
+
+def severity(found: Sequence[Verdict]) -> float:
+    """A summary's mean severity: 0 when every sentence is supported, up to 2 when every
+    one is contradicted. SummEdits marks no spans, so its figure thresholds this."""
+    return sum(SEVERITY[verdict.label] for verdict in found) / max(1, len(found))
+
+
+def best_threshold(scores: Sequence[tuple[float, bool]]) -> float:
+    """The severity threshold with the best balanced accuracy on (severity, bad) pairs."""
+    candidates = sorted({value for value, _ in scores} | {-1.0})
+    return max(candidates, key=lambda t: balanced((value > t, bad) for value, bad in scores).value)
+
+
+def thresholded(checked: Iterable[Checked]) -> tuple[float, Accuracy]:
+    """SummEdits' rule: a severity threshold chosen on the dev (evaluation) items, and the
+    balanced accuracy it gives on the test items."""
+    scores: dict[str, list[tuple[float, bool]]] = {"dev": [], "test": []}
+    for item, found in checked:
+        scores[item.split].append((severity(found), item.flagged))
+    threshold = best_threshold(scores["dev"])
+    return threshold, balanced((value > threshold, bad) for value, bad in scores["test"])
