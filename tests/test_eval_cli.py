@@ -134,3 +134,8 @@ def test_summary_scores_rouge_beside_the_lead(tmp_path: Path) -> None:
     # reference's sentence: both overlap it heavily.
     assert record["lead"]["rouge1"] > 50 and record["rouge"]["rouge1"] > 20
     assert 0.0 <= record["copy_share"] <= 1.0
+    code, _, stderr = run(
+        "eval", "summary", str(sources), str(references), "--backend", "fake",
+        "--judge", "nosuch:thing",
+    )  # fmt: skip
+    assert code == 10 and len(stderr.strip().splitlines()) == 1 and "nosuch" in stderr

@@ -275,10 +275,21 @@ def _summedits(root: Path, judge: Judge | None, limit: int, lines: list[str]) ->
 @click.argument("sources", type=click.Path(exists=True, path_type=Path))
 @click.argument("references", type=click.Path(exists=True, path_type=Path))
 @click.option("--backend", "backend_spec", default="local", show_default=True)
+@click.option(
+    "--judge",
+    "judge_spec",
+    default=None,
+    help="Backend for the verification judge and the second reading (default: --backend's).",
+)
 @click.option("--sentences", type=click.IntRange(1, 30), default=1, show_default=True)
 @format_option
 def summary_command(
-    sources: Path, references: Path, backend_spec: str, sentences: int, fmt: str
+    sources: Path,
+    references: Path,
+    backend_spec: str,
+    judge_spec: str | None,
+    sentences: int,
+    fmt: str,
 ) -> None:
     """Summarise each article of SOURCES and score it with ROUGE-1/2/L against its
     reference in REFERENCES (two folders matched by file name, or two files of one item
@@ -288,9 +299,15 @@ def summary_command(
     def run() -> None:
         found = summary.pairs(sources, references)
         backend = get_backend(backend_spec)
+        judge = get_backend(judge_spec) if judge_spec else None
         options = RewriteOptions(style="summary", sentences=sentences)
-        rows = [{"name": name, **summary.scored(a, r, backend, options)} for name, a, r in found]
-        backend.close()
+        rows = [
+            {"name": name, **summary.scored(a, r, backend, options, judge=judge)}
+            for name, a, r in found
+        ]
+        for engine in (backend, judge):
+            if engine is not None:
+                engine.close()
         means = {
             side: {
                 k: round(statistics.mean(row[side][k] for row in rows), 2)

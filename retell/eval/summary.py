@@ -62,15 +62,20 @@ def _scorer() -> rouge_scorer.RougeScorer:
 
 
 def scored(
-    article: Article, reference: str, backend: Backend, options: RewriteOptions
+    article: Article,
+    reference: str,
+    backend: Backend,
+    options: RewriteOptions,
+    *,
+    judge: Backend | None = None,
 ) -> dict[str, Any]:
     """Summarise one article, check the summary again, and score it and the lead against
-    the reference."""
+    the reference. The judge runs on `judge`, or on the summarising backend."""
     start = time.perf_counter()
-    result = rewrite_article(article, backend, options, checks=CheckOptions())
+    result = rewrite_article(article, backend, options, checks=CheckOptions(), judge_backend=judge)
     seconds = time.perf_counter() - start
     text = result.text
-    report = check(article, text, backend=backend)
+    report = check(article, text, backend=judge or backend)
     return {
         "seconds": round(seconds, 1),
         "words": len(text.split()),
