@@ -13,10 +13,19 @@ from retell.article import Article, layout_blocks
 from retell.backends import FakeBackend
 from retell.backends.base import Message
 from retell.backends.cache import Cache
+from retell.backends.openai import OpenAIBackend
 from retell.cli.main import cli
 from retell.errors import NoArticle
 from retell.render.formats import result_dict, result_html, result_markdown
-from retell.rewrite.draft import MAX_TRIES, RETELL_SHARE, InvalidOption, RewriteOptions, draft, plan
+from retell.rewrite.draft import (
+    MAX_TRIES,
+    RETELL_SHARE,
+    InvalidOption,
+    Request,
+    RewriteOptions,
+    draft,
+    plan,
+)
 from retell.text.sentences import MAX_SENTENCE_WORDS
 
 from .conftest import ROOT
@@ -235,6 +244,25 @@ def test_no_request_carries_more_than_the_longest_piece_of_source() -> None:
     requests = [request for paragraph in planned for request in paragraph]
     assert len(requests) > 3
     assert max(len(request.source.split()) for request in requests) <= MAX_SENTENCE_WORDS
+
+
+def test_a_backend_for_larger_models_gets_a_paragraph_per_request() -> None:
+    article = clean(EXAMPLE.read_bytes())
+
+    def sizes(planned: list[list[Request]]) -> list[int]:
+        return [len(request.source.split()) for paragraph in planned for request in paragraph]
+
+    small = sizes(plan(article, RewriteOptions(), FakeBackend()))
+    server = OpenAIBackend("http://127.0.0.1:9/v1")
+    whole = plan(article, RewriteOptions(), server)
+    assert max(small) <= FakeBackend.piece_words < max(sizes(whole)) <= server.piece_words
+    assert all(len(paragraph) == 1 for paragraph in whole)  # one request per paragraph
+    assert sum(sizes(whole)) == sum(small)  # the same sentences, fewer requests
+    narrow = [r for p in plan(article, RewriteOptions(piece_words=30), server) for r in p]
+    assert len(narrow) > len(small)
+    assert all(len(r.sentences) == 1 or len(r.source.split()) <= 30 for r in narrow)
+    with pytest.raises(InvalidOption):
+        plan(article, RewriteOptions(piece_words=5), server)
 
 
 def test_totals_footer_and_report_give_the_copy_share_and_kept_sentences() -> None:

@@ -85,6 +85,13 @@ class BackendInfo:
 class Backend(abc.ABC):
     """A language model retell can ask for text."""
 
+    #: The most source words one rewriting request carries with this backend (a sentence
+    #: longer than that goes alone). 55 suits the embedded 1.5B model: given a 250-word
+    #: passage of the seed it copied most of it, overran the length and invented facts
+    #: (../shared/MODELS.md), and one or two sentences at a time it retells. A backend for
+    #: larger models raises it; `RewriteOptions.piece_words` overrides it for one run.
+    piece_words: int = 55
+
     @abc.abstractmethod
     def generate(self, messages: list[Message], options: Options) -> Generation:
         """Answer the messages."""

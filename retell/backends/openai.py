@@ -33,6 +33,12 @@ KEY_VARIABLES = ("RETELL_OPENAI_API_KEY", "OPENAI_API_KEY")
 class OpenAIBackend(Backend):
     """Chat completions over HTTP with retries, timeouts and clear errors."""
 
+    #: A server is how a large model is plugged in, so it is given a whole output
+    #: paragraph at a time (the rewrite's paragraphs draw on about 125 source words); the
+    #: checks hold each sentence of the answer as they hold a short one. A small model
+    #: behind a server should be run with `--piece-words 55`.
+    piece_words = 150
+
     def __init__(
         self,
         base_url: str,

@@ -228,6 +228,13 @@ REWRITE_EXIT_HELP = """Exit codes: 0 all inputs rewritten; 1 some of several inp
     "default: with the embedded model the most novel answer was more often false.",
 )
 @click.option(
+    "--piece-words",
+    type=click.IntRange(min=10),
+    default=None,
+    help="The most source words one request carries (default: the backend's; 55 for the "
+    "embedded model, 150, a paragraph, for openai:).",
+)
+@click.option(
     "--backend",
     "backend_spec",
     default=DEFAULT_BACKEND,
@@ -269,6 +276,7 @@ def rewrite_command(
     sentences: int,
     words: int | None,
     reword_above: float | None,
+    piece_words: int | None,
     backend_spec: str,
     fmt: str,
     output: IO[str],
@@ -292,7 +300,7 @@ def rewrite_command(
     published. Answers are cached, so a re-run after a crash redoes only
     what was not finished.
     """
-    options = RewriteOptions(style, ratio, sentences, words, reword_above)
+    options = RewriteOptions(style, ratio, sentences, words, reword_above, piece_words)
     cache = None if no_cache else default_cache()
     session = RewriteSession(
         backend_spec,
