@@ -22,7 +22,7 @@ from typing import Any
 
 from retell.backends.local import LocalBackend
 from retell.eval.data import Labelled, source_article
-from retell.eval.summary import ROUGE_TYPES, references, scored
+from retell.eval.summary import ROUGE_TYPES, attempted, references
 from retell.rewrite.draft import RewriteOptions
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "xsumfaith"
@@ -37,8 +37,8 @@ def chosen(split: str, count: int) -> list[Labelled]:
 
 def one(item: Labelled, backend: LocalBackend, options: RewriteOptions) -> dict[str, Any]:
     """Summarise one article and score the summary and the lead (`retell eval summary`'s
-    code)."""
-    return {"id": item.group, **scored(source_article(item), item.summary, backend, options)}
+    code), or say why retell refused it."""
+    return {"id": item.group, **attempted(source_article(item), item.summary, backend, options)}
 
 
 def main() -> None:
@@ -51,17 +51,24 @@ def main() -> None:
     args = parser.parse_args()
     backend = LocalBackend()
     options = RewriteOptions(style="summary", sentences=args.sentences)
-    rows = []
+    rows, refused = [], []
     for item in chosen(args.split, args.count):
-        rows.append(one(item, backend, options))
-        row = rows[-1]
+        row = one(item, backend, options)
+        if "refused" in row:
+            refused.append(row)
+            print(f"{row['id']:>10} refused: {row['refused']}", flush=True)
+            continue
+        rows.append(row)
         print(
             f"{row['id']:>10} {row['seconds']:6.1f}s {row['words']:3d}w {row['sentences']}s "
             f"unsupported {row['unsupported']} copy {row['copy_share']:.2f} "
             + " ".join(f"{k} {row['ours'][k]:5.1f}/{row['lead'][k]:5.1f}" for k in ROUGE_TYPES),
             flush=True,
         )
-    print(f"{len(rows)} articles of the {args.split} split, {args.sentences} sentence(s) asked")
+    print(
+        f"{len(rows)} articles of the {args.split} split, {args.sentences} sentence(s) asked, "
+        f"{len(refused)} refused"
+    )
     for kind in ROUGE_TYPES:
         ours = statistics.mean(row["ours"][kind] for row in rows)
         base = statistics.mean(row["lead"][kind] for row in rows)
@@ -75,7 +82,7 @@ def main() -> None:
         f"slowest {max(r['seconds'] for r in rows):.1f} s"
     )
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps(rows + refused, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,13 @@ from retell.eval.claims import score_claims
 from .conftest import DATA, ROOT, SHARED, claim_path
 
 HTML = DATA / "html" / "01_lighthouse.html"
+#: A short story in Welsh, written for this test: retell summarises English only.
+WELSH = (
+    "Mae cyngor y dref wedi penderfynu cadw'r fferi i'r ynysoedd am dair blynedd arall.\n\n"
+    "Dywedodd arweinydd y cyngor fod y penderfyniad yn bwysig iawn i bobl yr ynysoedd, "
+    "sydd heb ffordd arall i gyrraedd yr ysbyty.\n\n"
+    "Bydd y cwmni sy'n rhedeg y gwasanaeth yn cyhoeddi faint o bobl sy'n teithio bob mis."
+)
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -134,6 +141,16 @@ def test_summary_scores_rouge_beside_the_lead(tmp_path: Path) -> None:
     # reference's sentence: both overlap it heavily.
     assert record["lead"]["rouge1"] > 50 and record["rouge"]["rouge1"] > 20
     assert 0.0 <= record["copy_share"] <= 1.0
+    (sources / "fferi.txt").write_text(WELSH)
+    (references / "fferi.txt").write_text("Mae'r cyngor wedi cadw'r fferi.")
+    code, stdout, stderr = run(
+        "eval", "summary", str(sources), str(references), "--backend", "fake", "--format", "json"
+    )
+    assert code == 0, stderr
+    again = json.loads(stdout)
+    assert again["articles"] == 1 and again["rouge"] == record["rouge"]  # the Welsh one is left out
+    assert [name for name, _ in again["refused"]] == ["fferi.txt"]
+    assert "Welsh" in again["refused"][0][1]
     code, _, stderr = run(
         "eval", "summary", str(sources), str(references), "--backend", "fake",
         "--judge", "nosuch:thing",

@@ -302,29 +302,28 @@ def summary_command(
         judge = get_backend(judge_spec) if judge_spec else None
         options = RewriteOptions(style="summary", sentences=sentences)
         rows = [
-            {"name": name, **summary.scored(a, r, backend, options, judge=judge)}
+            {"name": name, **summary.attempted(a, r, backend, options, judge=judge)}
             for name, a, r in found
         ]
         for engine in (backend, judge):
             if engine is not None:
                 engine.close()
-        means = {
-            side: {
-                k: round(statistics.mean(row[side][k] for row in rows), 2)
-                for k in summary.ROUGE_TYPES
-            }
-            for side in ("ours", "lead")
-        }
+        done = [row for row in rows if "refused" not in row]
+        means = {side: summary.means(done, side) for side in ("ours", "lead")}
         record = {
-            "articles": len(rows),
+            "articles": len(done),
+            "refused": [[row["name"], row["refused"]] for row in rows if "refused" in row],
             "rouge": means["ours"],
             "lead": means["lead"],
-            "copy_share": round(statistics.mean(row["copy_share"] for row in rows), 3),
-            "unsupported": sum(row["unsupported"] for row in rows),
+            "copy_share": round(statistics.mean(row["copy_share"] for row in done), 3)
+            if done
+            else 0.0,
+            "unsupported": sum(row["unsupported"] for row in done),
             "rows": rows,
         }
         lines = [
-            f"{len(rows)} articles, {sentences} sentence(s) asked, backend {backend_spec}",
+            f"{len(done)} articles, {sentences} sentence(s) asked, backend {backend_spec}",
+            *(f"refused: {name}: {why}" for name, why in record["refused"]),
             "",
             "| | ROUGE-1 | ROUGE-2 | ROUGE-L |",
             "|---|---|---|---|",

@@ -10,6 +10,7 @@ lead baseline news summaries are held to.
 
 from __future__ import annotations
 
+import statistics
 import time
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from retell.article import Article
 from retell.backends.base import Backend
-from retell.errors import InputError
+from retell.errors import InputError, NoArticle, UnsupportedLanguage
 from retell.eval.data import Labelled, xsumfaith
 from retell.pipeline import CheckOptions, check, clean, rewrite_article
 from retell.rewrite.draft import RewriteOptions
@@ -87,6 +88,31 @@ def scored(
         "ours": rouge(text, reference),
         "lead": rouge(lead(article), reference),
     }
+
+
+def attempted(
+    article: Article,
+    reference: str,
+    backend: Backend,
+    options: RewriteOptions,
+    *,
+    judge: Backend | None = None,
+) -> dict[str, Any]:
+    """`scored`, or for an article retell will not summarise (in another language, with
+    no sentence to retell) its one-line reason as `refused`, so one such article does not
+    end a run; XSumFaith's test split holds two articles of BBC Cymru in Welsh."""
+    try:
+        return scored(article, reference, backend, options, judge=judge)
+    except (UnsupportedLanguage, NoArticle) as error:
+        return {"refused": error.one_line()}
+
+
+def means(rows: list[dict[str, Any]], side: str) -> dict[str, float]:
+    """Mean ROUGE of one side ("ours" or "lead") over the rows that were scored."""
+    found = [row[side] for row in rows if side in row]
+    if not found:
+        return dict.fromkeys(ROUGE_TYPES, 0.0)
+    return {kind: round(statistics.mean(f[kind] for f in found), 2) for kind in ROUGE_TYPES}
 
 
 def pairs(sources: Path, references: Path) -> list[tuple[str, Article, str]]:
