@@ -204,13 +204,18 @@ def _claims(
     return found
 
 
+def _timed(items: list[data.Labelled], judge: Judge | None) -> tuple[list[scoring.Checked], float]:
+    """The checker's verdicts on labelled items, and the seconds they took."""
+    start = time.perf_counter()
+    checked = scoring.verdicts(items, judge=judge)
+    return checked, time.perf_counter() - start
+
+
 def _faithbench(
     items: list[data.Labelled], judge: Judge | None, split: str, lines: list[str]
 ) -> dict[str, Any]:
     """Sentence and summary figures on FaithBench's news samples, with the anchors."""
-    start = time.perf_counter()
-    checked = scoring.verdicts(items, judge=judge)
-    seconds = time.perf_counter() - start
+    checked, seconds = _timed(items, judge)
     sentences, summaries = scoring.sentence_level(checked), scoring.summary_level(checked)
     anchors = {name: scoring.anchor_level(checked, name) for name in data.FAITHBENCH_ANCHORS}
     lines += [
@@ -234,9 +239,7 @@ def _xsumfaith(
     items: list[data.Labelled], judge: Judge | None, split: str, lines: list[str]
 ) -> dict[str, Any]:
     """Summary figures on XSumFaith, and beside BERT-MNLI on the summaries it scored."""
-    start = time.perf_counter()
-    checked = scoring.verdicts(items, judge=judge)
-    seconds = time.perf_counter() - start
+    checked, seconds = _timed(items, judge)
     anchored = [pair for pair in checked if pair[0].anchors]
     ours, on_anchored = scoring.summary_level(checked), scoring.summary_level(anchored)
     anchor = scoring.anchor_level(anchored, XSUM_ANCHOR)
