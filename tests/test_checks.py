@@ -559,6 +559,39 @@ def test_a_proposal_told_as_done_is_still_a_hedge_made_fact() -> None:
     assert findings(check_modality, FERRY, sentence) == [("modality", "unsupported")]
 
 
+QUARRY = story(
+    "The county has agreed to look at a holiday park beside the old quarry.",
+    "The land that would be cleared is the quarry's northern edge, and the plan still "
+    "needs a vote.",
+    "Warden Ida Marsh joined the quarry trust in 1990 and would lead it for twenty years.",
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The land at the quarry's northern edge is being cleared.",
+        "The land on the quarry's northern edge will be cleared.",
+    ],
+)
+def test_a_plan_in_a_would_clause_told_as_fact_is_a_hedge_made_fact(sentence: str) -> None:
+    # Seen in a retelling of trafilatura-eval's ABC7 Napa page (2026-12-04): "the area that
+    # would be developed" became "the area ... is being developed".
+    assert findings(check_modality, QUARRY, sentence) == [("modality", "unsupported")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The quarry's northern edge would be cleared.",
+        # The "would" of a past story tells what happened next.
+        "Ida Marsh led the quarry trust for twenty years.",
+    ],
+)
+def test_a_would_kept_or_told_of_the_past_is_no_hedge_made_fact(sentence: str) -> None:
+    assert findings(check_modality, QUARRY, sentence) == []
+
+
 # ---------------------------------------------------------------- the narrator's voice
 
 HEARING = story(

@@ -49,6 +49,8 @@ COMPLEMENTS = frozenset(
 #: The links through which a verb of saying governs what it reports: the complements, and
 #: an adverbial clause ("..., saying concerns had been raised").
 REPORTED = COMPLEMENTS | {"advcl"}
+#: Relative pronouns, which stand for the noun their clause describes.
+RELATIVE = frozenset({"that", "which", "who", "whom"})
 #: Arguments that tie a source action to the candidate's: the same party in the same role.
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
@@ -67,14 +69,29 @@ def stated(token: Any) -> bool:
     not under "would", and not reported as someone's words."""
     if any(child.dep_ == "aux" and child.lower_ in ("would", "to") for child in token.children):
         return False  # "would" retells reported speech; "to ..." is an aim, not an event
-    if _named_action(token):
+    if _named_action(token) or _reported(token):
         return False
+    return not hedged(token)
+
+
+def _reported(token: Any) -> bool:
+    """True when a verb of saying above the action reports it as someone's words."""
     head = token
     while head.dep_ in REPORTED and head.head.i != head.i:
         head = head.head
         if _among(head, REPORTING):
-            return False
-    return not hedged(token)
+            return True
+    return False
+
+
+def _conditional(token: Any) -> bool:
+    """True for an action under "would" in a relative clause that no verb of saying
+    reports: "the area that would be developed", "a deal that would see troops
+    deployed" are plans or conditions. Elsewhere "would" is as often the future of
+    reported speech ("said it would close") or of a past story ("Leonard would win their
+    third fight in 1989")."""
+    would = any(child.dep_ == "aux" and child.lower_ == "would" for child in token.children)
+    return would and token.dep_ == "relcl" and not _reported(token)
 
 
 def _among(token: Any, words: frozenset[str]) -> bool:
@@ -100,6 +117,8 @@ def hedged(token: Any) -> bool:
     if _actual(token):
         return False
     if any(child.dep_ == "aux" and child.lower_ in HEDGING_MODALS for child in token.children):
+        return True
+    if _conditional(token):
         return True
     if any(child.dep_ == "mark" and child.lower_ in HEDGING_MARKERS for child in token.children):
         return True
@@ -151,7 +170,11 @@ def parties(token: Any) -> set[str]:
             found.add(child)
         if child.dep_ in ("prep", "agent"):
             found |= {grand for grand in child.children if grand.dep_ == "pobj"}
-    # A pronoun ties nothing: "he" of one sentence is anyone of another.
+    # The relative pronoun of a relative clause stands for the noun the clause describes
+    # ("the area that would be developed"); any other pronoun ties nothing: "he" of one
+    # sentence is anyone of another.
+    if token.dep_ == "relcl":
+        found = {token.head if party.lower_ in RELATIVE else party for party in found}
     return {form(party) for party in found if party.pos_ != "PRON"}
 
 
