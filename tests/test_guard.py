@@ -97,6 +97,27 @@ def test_an_exact_quotation_passes() -> None:
     assert problems(retelling, QUOTE_SOURCE, len(QUOTE_SOURCE.split())) == []
 
 
+NESTED_SOURCE = (
+    '"Since the storm, so many of us have been so worried about the crossing, and the '
+    "mayor said it herself, 'This ferry is our road,'\" the skipper said."
+)
+
+
+def test_a_quotation_holding_another_is_held_to_the_source_too() -> None:
+    # Seen in a retelling of trafilatura-eval's CBS News page (2026-12-04): filler trimmed
+    # from inside a quotation that quotes someone else passed unnoticed.
+    trimmed = (
+        'The skipper said: "Since the storm, many of us have been worried about the crossing, '
+        "the mayor said it herself, 'This ferry is our road.'\""
+    )
+    assert problems(trimmed, NESTED_SOURCE, 25)[0].startswith("quote not in source: Since")
+    exact = (
+        'The skipper said: "Since the storm, so many of us have been so worried about the '
+        "crossing, and the mayor said it herself, 'This ferry is our road.'\""
+    )
+    assert not [p for p in problems(exact, NESTED_SOURCE, 25) if p.startswith("quote")]
+
+
 def test_apostrophes_are_not_quotations() -> None:
     source = "The mayor's plan for Oskarholm's harbour won the council's support."
     retelling = "Oskarholm's harbour plan, the mayor's, won the council's support."
