@@ -22,7 +22,6 @@ seconds per sentence on two cores, so use `--limit` (N sources per set).
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 from retell import clean
@@ -45,7 +44,8 @@ CLAIM_SOURCES = {
 def faithbench(args: argparse.Namespace, judge: Judge | None) -> None:
     """Sentence and summary figures on FaithBench's news samples."""
     items = data.faithbench(SHARED / "data/faithbench", benign=args.benign)
-    checked, seconds = timed(data.chosen(items, args.split, args.limit), judge, args.judge_all)
+    items = data.chosen(items, args.split, args.limit)
+    checked, seconds = scoring.timed(items, judge, args.judge_all)
     sentences = sum(len(found) for _, found in checked)
     print(
         f"\nFaithBench news, {args.split}: {len(checked)} summaries, {sentences} sentences, "
@@ -72,7 +72,7 @@ def faithbench(args: argparse.Namespace, judge: Judge | None) -> None:
 def xsumfaith(args: argparse.Namespace, judge: Judge | None) -> None:
     """Summary figures on XSumFaith, beside the stored entailment scores."""
     items = data.chosen(data.xsumfaith(SHARED / "data/xsumfaith"), args.split, args.limit)
-    checked, seconds = timed(items, judge, args.judge_all)
+    checked, seconds = scoring.timed(items, judge, args.judge_all)
     anchored = [pair for pair in checked if pair[0].anchors]
     print(
         f"\nXSumFaith, {args.split}: {len(checked)} summaries, "
@@ -80,9 +80,9 @@ def xsumfaith(args: argparse.Namespace, judge: Judge | None) -> None:
     )
     print(f"  retell: {scoring.summary_level(checked)}")
     print(f"  retell, the {len(anchored)} with an anchor: {scoring.summary_level(anchored)}")
-    print(f"  BERT-MNLI entailment, same: {scoring.anchor_level(anchored, 'bert_mnli_entailment')}")
+    print(f"  BERT-MNLI entailment, same: {scoring.anchor_level(anchored, data.XSUM_ANCHOR)}")
     print("  summaries caught by error kind (the majority kind annotators named), same items:")
-    print_kinds(scoring.by_kind_summaries(anchored, ("bert_mnli_entailment",)))
+    print_kinds(scoring.by_kind_summaries(anchored, (data.XSUM_ANCHOR,)))
 
 
 def print_kinds(table: dict[str, dict[str, str]]) -> None:
@@ -96,12 +96,8 @@ def summedits(args: argparse.Namespace, judge: Judge | None) -> None:
     print("\nSummEdits (threshold on evaluation, figure on test)")
     root = SHARED / "data/summedits"
     for domain in data.summedits_domains(root):
-        items = data.summedits(root, domain)
-        if args.limit:
-            items = [i for i in items if i.split == "dev"][: args.limit] + [
-                i for i in items if i.split == "test"
-            ][: args.limit]
-        checked, _ = timed(items, judge, args.judge_all)
+        items = data.summedits(root, domain, args.limit)
+        checked, _ = scoring.timed(items, judge, args.judge_all)
         threshold, test = scoring.thresholded(checked)
         print(f"  {domain:12} threshold {threshold:.3f}  test {test}")
 
@@ -119,15 +115,6 @@ def claim_source(spec: str) -> Article:
     """The source article a claim's `source` field names ("seed:NAME" …)."""
     kind, _, name = spec.partition(":")
     return clean((CLAIM_SOURCES[kind] / f"{name}.txt").read_bytes())
-
-
-def timed(
-    items: list[data.Labelled], judge: Judge | None, judge_all: bool
-) -> tuple[list[scoring.Checked], float]:
-    """The checker's verdicts on the items, and the seconds they took."""
-    start = time.perf_counter()
-    checked = scoring.verdicts(items, judge=judge, judge_all=judge_all)
-    return checked, time.perf_counter() - start
 
 
 SETS = {

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,6 @@ from retell.eval import data, extraction, scoring, summary
 from retell.eval.claims import score_claims, sweep_claims
 from retell.rewrite.draft import RewriteOptions
 from retell.verify.judge import Judge
-
-#: The score XSumFaith's release stores for most of its summaries.
-XSUM_ANCHOR = "bert_mnli_entailment"
 
 format_option = click.option(
     "--format",
@@ -204,18 +200,11 @@ def _claims(
     return found
 
 
-def _timed(items: list[data.Labelled], judge: Judge | None) -> tuple[list[scoring.Checked], float]:
-    """The checker's verdicts on labelled items, and the seconds they took."""
-    start = time.perf_counter()
-    checked = scoring.verdicts(items, judge=judge)
-    return checked, time.perf_counter() - start
-
-
 def _faithbench(
     items: list[data.Labelled], judge: Judge | None, split: str, lines: list[str]
 ) -> dict[str, Any]:
     """Sentence and summary figures on FaithBench's news samples, with the anchors."""
-    checked, seconds = _timed(items, judge)
+    checked, seconds = scoring.timed(items, judge)
     sentences, summaries = scoring.sentence_level(checked), scoring.summary_level(checked)
     anchors = {name: scoring.anchor_level(checked, name) for name in data.FAITHBENCH_ANCHORS}
     lines += [
@@ -239,23 +228,23 @@ def _xsumfaith(
     items: list[data.Labelled], judge: Judge | None, split: str, lines: list[str]
 ) -> dict[str, Any]:
     """Summary figures on XSumFaith, and beside BERT-MNLI on the summaries it scored."""
-    checked, seconds = _timed(items, judge)
+    checked, seconds = scoring.timed(items, judge)
     anchored = [pair for pair in checked if pair[0].anchors]
     ours, on_anchored = scoring.summary_level(checked), scoring.summary_level(anchored)
-    anchor = scoring.anchor_level(anchored, XSUM_ANCHOR)
+    anchor = scoring.anchor_level(anchored, data.XSUM_ANCHOR)
     lines += [
         "",
         f"XSumFaith ({split}): {len(checked)} summaries in {seconds:.0f} s",
         f"- retell, summaries: {ours}",
         f"- retell, the {len(anchored)} with an entailment score: {on_anchored}",
-        f"- {XSUM_ANCHOR}, the same: {anchor}",
+        f"- {data.XSUM_ANCHOR}, the same: {anchor}",
     ]
     return {
         "summaries": len(checked),
         "summary_level": round(ours.value, 4),
         "anchored": len(anchored),
         "anchored_level": round(on_anchored.value, 4),
-        "anchors": {XSUM_ANCHOR: round(anchor.value, 4)},
+        "anchors": {data.XSUM_ANCHOR: round(anchor.value, 4)},
     }
 
 
@@ -265,10 +254,8 @@ def _summedits(root: Path, judge: Judge | None, limit: int, lines: list[str]) ->
     lines += ["", "SummEdits (threshold on evaluation, figure on test)"]
     found: dict[str, Any] = {}
     for domain in data.summedits_domains(root):
-        items = data.summedits(root, domain)
-        if limit:
-            items = data.chosen(items, "dev", limit) + data.chosen(items, "test", limit)
-        threshold, test = scoring.thresholded(scoring.verdicts(items, judge=judge))
+        checked = scoring.verdicts(data.summedits(root, domain, limit), judge=judge)
+        threshold, test = scoring.thresholded(checked)
         lines.append(f"- {domain}: threshold {threshold:.3f}, test {test}")
         found[domain] = {"threshold": round(threshold, 4), "test": round(test.value, 4)}
     return found

@@ -38,6 +38,9 @@ FAITHBENCH_ANCHORS = (
     "gpt_4o",
 )
 
+#: The score XSumFaith's release stores for most of its summaries, as an anchor's key.
+XSUM_ANCHOR = "bert_mnli_entailment"
+
 #: XSumFaith system folders and the names `eval_scores_xsum_summaries.csv` gives them.
 XSUM_SYSTEMS = {
     "BERTS2S": "bert_withckpt",
@@ -183,7 +186,7 @@ def xsumfaith(root: Path, systems: tuple[str, ...] = tuple(XSUM_SYSTEMS)) -> lis
         ):
             summary, spans = _token_spans(_unescape(target), labels.split())
             score = entailment.get(f"{XSUM_SYSTEMS[system]}_{docid}")
-            anchors = {} if score is None else {"bert_mnli_entailment": score < 0.5}
+            anchors = {} if score is None else {XSUM_ANCHOR: score < 0.5}
             split = split_of("xsumfaith", docid)
             name = f"{system}/{docid}"
             kinds = _span_kinds(summary, spans, marked.get((docid, system), []))
@@ -255,11 +258,12 @@ def summedits_domains(root: Path) -> list[str]:
     return sorted(path.stem.removeprefix("summedits_") for path in root.glob("summedits_*.json"))
 
 
-def summedits(root: Path, domain: str) -> list[Labelled]:
+def summedits(root: Path, domain: str, limit: int = 0) -> list[Labelled]:
     """One SummEdits domain; an inconsistent summary has no marked span of its own, so it
-    counts as one span over the whole summary (summary-level scoring only)."""
+    counts as one span over the whole summary (summary-level scoring only). With `limit`,
+    only the first `limit` items of each split."""
     rows = json.loads((root / f"summedits_{domain}.json").read_text(encoding="utf-8"))
-    return [
+    items = [
         Labelled(
             f"summedits-{domain}",
             str(row["id"]),
@@ -271,3 +275,6 @@ def summedits(root: Path, domain: str) -> list[Labelled]:
         )
         for row in rows
     ]
+    if not limit:
+        return items
+    return chosen(items, "dev", limit) + chosen(items, "test", limit)

@@ -10,6 +10,7 @@ on the very same items, so the figures can stand side by side.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,15 @@ def verdicts(
             verifiers[item.group] = Verifier(source_article(item), judge, judge_all=judge_all)
         checked.append((item, tuple(verifiers[item.group].check(item.summary))))
     return checked
+
+
+def timed(
+    items: list[Labelled], judge: Judge | None = None, judge_all: bool = False
+) -> tuple[list[Checked], float]:
+    """`verdicts` on the items, and the seconds they took."""
+    start = time.perf_counter()
+    checked = verdicts(items, judge=judge, judge_all=judge_all)
+    return checked, time.perf_counter() - start
 
 
 def flagged(verdict: Verdict) -> bool:
