@@ -29,6 +29,7 @@ from retell.verify.checks import (
     check_numbers,
     check_polarity,
     check_roles,
+    check_spoken_as_fact,
     negations,
 )
 from retell.verify.evidence import EvidenceIndex
@@ -610,3 +611,52 @@ def test_a_quotation_running_on_over_paragraphs_is_still_a_speakers_words() -> N
     assert findings(check_narrator, HEARING, dropped) == [("attribution", "unsupported")]
     kept = "Nia Booth said the test the chamber faces is giving proper scrutiny while moving fast."
     assert findings(check_narrator, HEARING, kept) == []
+
+
+# ---------------------------------------------------------------- a speaker's view as fact
+
+DAIRY = story(
+    "The Ferncombe dairy closed its three shops on Monday after its tills stopped working.",
+    "Mara Quist, who runs a payments firm in the town, said the fault looked like an attack "
+    "on the till software.",
+    "\u201cWhat is happening here is happening across the county. In the last few months we "
+    "have seen far more attacks on small shops.",
+    "\u201cI would expect the council to look at its rules for card payments before long.\u201d",
+    "The dairy said the shops would open again on Wednesday.",
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Seen in a retelling of trafilatura-eval's Trinidad Guardian page (2026-12-05).
+        "Attacks on small shops have grown far more common in the last few months.",
+        "The council is looking at its rules for card payments.",
+    ],
+)
+def test_a_speakers_view_stated_as_fact_is_unsupported(sentence: str) -> None:
+    assert findings(check_spoken_as_fact, DAIRY, sentence) == [("attribution", "unsupported")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mara Quist said attacks on small shops have grown far more common in recent months.",
+        "Quist expects the council to look at its rules for card payments before long.",
+        "\u201cWe have seen far more attacks on small shops,\u201d Quist said.",
+        # Narration outside any quotation.
+        "The dairy's three shops closed on Monday when its tills stopped working.",
+    ],
+)
+def test_a_view_kept_with_its_speaker_or_narration_passes(sentence: str) -> None:
+    assert findings(check_spoken_as_fact, DAIRY, sentence) == []
+
+
+def test_marks_that_do_not_pair_up_quote_nothing() -> None:
+    # A one-line source that lost its paragraph breaks (as FaithBench's did): the marks no
+    # longer show where quotations end, so the narration between them is not a quotation.
+    source = story(
+        'Ada Brook said: "I am fit and ready. "I have trained all summer. Brook has played '
+        'for three clubs. "The game on Saturday matters," she added.'
+    )
+    assert findings(check_spoken_as_fact, source, "Brook has played for three clubs.") == []

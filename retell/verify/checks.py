@@ -1133,6 +1133,175 @@ def _unquoted(paragraph: str) -> str:
 _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|(?:^|(?<=\s))['‘][^'‘’]*['’](?=[\s.,;:!?]|$)")
 
 
+#: Verbs that hand words to a speaker. Narrower than REPORTING: "the government expects"
+#: gives the government a view, not the quoted speaker's words.
+_SAYING = frozenset(
+    "say tell claim insist argue warn state announce add note suggest reveal report allege "
+    "explain describe write stress urge acknowledge admit confirm deny".split()
+)
+
+
+def check_spoken_as_fact(sentence: str, context: Context) -> list[Finding]:
+    """What the source has only inside someone's quotation must keep a speaker or its
+    quotation marks: "Cyber activities are increasing in the Caribbean", where the source
+    has an expert say "we've seen a significant increase in cyber activities", is his view
+    stated as the writer's fact (trafilatura-eval's Trinidad Guardian page, retold
+    2026-12-05). Every source sentence that holds the sentence's words must lie wholly
+    inside quotation marks, a quotation that runs on into the next paragraph included."""
+    if _QUOTATION.search(sentence) or '"' in plain(sentence) or _says(sentence):
+        return []
+    holders = _closest(sentence, matching(sentence, context))
+    if not holders or not all(_wholly_spoken(span, context.source) for span in holders):
+        return []
+    reason = "the source has this only inside a quotation; here it has no speaker"
+    return [Finding("attribution", "unsupported", reason, tuple(holders[:1]))]
+
+
+def _closest(sentence: str, spans: list[Evidence]) -> list[Evidence]:
+    """The spans that share nearly as many of the sentence's words as the best one does
+    (within 0.1): the sentence's closest sources, not every one that touches it ("the
+    Government would have to look at laws" beside the quoted "I would expect our
+    Government to look into those privacy laws")."""
+    shares = [overlap(sentence, span.text) for span in spans]
+    return [span for span, share in zip(spans, shares, strict=True) if share >= max(shares) - 0.1]
+
+
+def _says(sentence: str) -> bool:
+    """True when the sentence gives its words a holder: a verb of saying, "according to",
+    or a view ("expects", "fears") held by someone named or by "he", "she" or "they"."""
+    if "according to" in sentence.lower():
+        return True
+    return any(
+        token.lemma_.lower() in _SAYING
+        or (token.lemma_.lower() in REPORTING | _ATTITUDES and _held_by_someone(token))
+        for token in parse(sentence)
+    )
+
+
+def _held_by_someone(verb: Any) -> bool:
+    """True when the verb's subject is a personal pronoun or a name other than a place's
+    ("Quist expects", which the small parser may call an organisation; "the government
+    expects" gives the view to no one the source quoted)."""
+    return any(
+        child.dep_ == "nsubj"
+        and (child.lower_ in _HOLDERS or (child.pos_ == "PROPN" and child.ent_type_ not in _PLACES))
+        for child in verb.children
+    )
+
+
+_PLACES = frozenset("GPE LOC NORP FAC".split())
+
+
+def _wholly_spoken(span: Evidence, source: str) -> bool:
+    """True when the source sentence, its outer quotation marks and punctuation aside, lies
+    inside one of the source's quotations."""
+    text = span.text
+    start = span.start + len(text) - len(text.lstrip(_EDGES))
+    end = span.end - (len(text) - len(text.rstrip(_EDGES)))
+    return any(first <= start and end <= last for first, last in _spoken(source))
+
+
+_EDGES = " \n\"'“”‘’.,;:!?"
+
+
+@lru_cache(maxsize=16)
+def _spoken(source: str) -> tuple[tuple[int, int], ...]:
+    """Where the source quotes someone, paragraph by paragraph (see `Marks`).
+
+    A quotation left open at a paragraph's end runs on into the next one,
+    as news writing does: to the end of its paragraph, and in the next one
+    up to a closing mark that comes before any opening one (some pages drop
+    the next paragraph's opening mark). A paragraph whose marks do not pair
+    up otherwise gives nothing, since its quotations cannot be told from its
+    narration (FaithBench's sources, each one line, lost the paragraph
+    breaks that made sense of their marks).
+    """
+    regions: list[tuple[int, int]] = []
+    offset = 0
+    lines = source.split("\n")
+    starts = [sum(len(line) + 1 for line in lines[:n]) for n in range(len(lines))]
+    filled = [(start, Marks.of(line), len(line)) for start, line in zip(starts, lines, strict=True)]
+    filled = [(start, marks, size) for start, marks, size in filled if size and marks.seen]
+    previous_open = False
+    for number, (offset, marks, size) in enumerate(filled):
+        following = filled[number + 1][1] if number + 1 < len(filled) else None
+        runs_on = marks.left_open is not None and following is not None and following.continues
+        if marks.paired or runs_on or (previous_open and marks.closed_first is not None):
+            regions += [(offset + first, offset + last) for first, last in marks.found]
+        if runs_on and marks.left_open is not None:
+            regions.append((offset + marks.left_open, offset + size))
+        if previous_open and marks.closed_first is not None:
+            regions.append((offset, offset + marks.closed_first))
+        previous_open = runs_on
+    return tuple(regions)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """A paragraph's double quotation marks read as quotations.
+
+    Curly marks say which way they face; a straight one opens after a space
+    and before a word, closes after a word and before a space or
+    punctuation, and otherwise ("reason. \" He said") closes what is open or
+    opens.
+    """
+
+    #: Each quotation opened and closed in the paragraph, as (start, end).
+    found: tuple[tuple[int, int], ...]
+    #: Where a quotation left open at the paragraph's end begins.
+    left_open: int | None
+    #: The end of a closing mark that comes before any opening one.
+    closed_first: int | None
+    #: Whether the marks pair up: as many straight ones as make pairs, no curly closing one
+    #: without its opening one.
+    paired: bool
+    #: Whether the paragraph has any mark, and whether it begins with an opening one.
+    seen: bool
+    opens_first: bool
+
+    @property
+    def continues(self) -> bool:
+        """True when the paragraph goes on with a quotation the one before left open."""
+        return self.opens_first or self.closed_first is not None
+
+    @classmethod
+    def of(cls, paragraph: str) -> Marks:
+        """Read a paragraph's marks."""
+        found: list[tuple[int, int]] = []
+        opened: int | None = None
+        closed_first: int | None = None
+        for mark in re.finditer(r"[\"“”]", paragraph):
+            opens, closes = _facing(paragraph, mark.start())
+            if opened is None and not found and closes and not opens and closed_first is None:
+                closed_first = mark.end()
+            elif opened is None and (opens or not closes):
+                opened = mark.start()
+            elif opened is not None and (closes or not opens):
+                found.append((opened, mark.end()))
+                opened = None
+        # An opening curly mark inside an open quotation begins a paragraph of it that the
+        # page ran on; straight marks only pair up, or the page lost where they end.
+        paired = paragraph.count('"') % 2 == 0 and paragraph.count("“") >= paragraph.count("”")
+        seen = bool(found) or opened is not None or closed_first is not None
+        opens_first = bool(_RUNS_ON.match(paragraph))
+        return cls(tuple(found), opened, closed_first, paired, seen, opens_first)
+
+
+def _facing(text: str, at: int) -> tuple[bool, bool]:
+    """Whether the mark at this place can open a quotation, and whether it can close one."""
+    mark = text[at]
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    straight = mark == '"'
+    after_space = before.isspace() or before in "(["
+    opens = mark == "“" or (straight and after_space and not after.isspace())
+    closes = mark == "”" or (straight and not before.isspace() and not after.isalnum())
+    return opens, closes
+
+
+_RUNS_ON = re.compile(r"\s*[\"“]")
+
+
 def check_negation_scope(sentence: str, context: Context) -> list[Finding]:
     """The same party doing something to the same other party must not lose or gain a
     negation, even in other words ("Russia would respond with arms" where the source wants
@@ -1206,6 +1375,7 @@ CHECKS: tuple[Check, ...] = (
     check_open_question,
     check_reported_figure,
     check_speaker,
+    check_spoken_as_fact,
     check_narrator,
     check_holder,
     check_negation_scope,
