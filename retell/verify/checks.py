@@ -38,6 +38,7 @@ from retell.text.facts import (
 )
 from retell.text.parse import lemmas, parse
 from retell.text.sentences import lower_cased
+from retell.text.speech import narration, spoken
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
 from retell.verify.grammar import verbless
 from retell.verify.groups import spread
@@ -1107,25 +1108,10 @@ def check_narrator(sentence: str, context: Context) -> list[Finding]:
     found = _FIRST_PERSON.search(outside)
     if found is None:
         return []
-    if re.search(rf"\b{found.group()}\b", _narration(context.source), re.I):
+    if re.search(rf"\b{found.group()}\b", narration(context.source), re.I):
         return []  # the source itself speaks in the first person (a column, a letter)
     reason = f"'{found.group()}' outside quotation marks: a speaker's words without the speaker"
     return [Finding("attribution", "unsupported", reason, context.evidence[:1])]
-
-
-@lru_cache(maxsize=16)
-def _narration(source: str) -> str:
-    """The source with its quotations blanked out: what the writer says in their own voice.
-    Read paragraph by paragraph, since a quotation that runs on into the next paragraph
-    has no closing mark where its paragraph ends (the newspaper convention: 'Mr Hancock
-    responded: "Sometimes we have had to move fast ...' then '"The challenge we have ...')."""
-    return " ".join(_unquoted(line) for line in source.split("\n"))
-
-
-def _unquoted(paragraph: str) -> str:
-    """A paragraph without its quotations, an unclosed one running to its end."""
-    text = _QUOTATION.sub(" ", plain(paragraph))
-    return text.split('"', 1)[0]
 
 
 #: A stretch inside straight or curly quotation marks (double, or single ones that open
@@ -1198,108 +1184,10 @@ def _wholly_spoken(span: Evidence, source: str) -> bool:
     text = span.text
     start = span.start + len(text) - len(text.lstrip(_EDGES))
     end = span.end - (len(text) - len(text.rstrip(_EDGES)))
-    return any(first <= start and end <= last for first, last in _spoken(source))
+    return any(first <= start and end <= last for first, last in spoken(source))
 
 
 _EDGES = " \n\"'“”‘’.,;:!?"
-
-
-@lru_cache(maxsize=16)
-def _spoken(source: str) -> tuple[tuple[int, int], ...]:
-    """Where the source quotes someone, paragraph by paragraph (see `Marks`).
-
-    A quotation left open at a paragraph's end runs on into the next one,
-    as news writing does: to the end of its paragraph, and in the next one
-    up to a closing mark that comes before any opening one (some pages drop
-    the next paragraph's opening mark). A paragraph whose marks do not pair
-    up otherwise gives nothing, since its quotations cannot be told from its
-    narration (FaithBench's sources, each one line, lost the paragraph
-    breaks that made sense of their marks).
-    """
-    regions: list[tuple[int, int]] = []
-    offset = 0
-    lines = source.split("\n")
-    starts = [sum(len(line) + 1 for line in lines[:n]) for n in range(len(lines))]
-    filled = [(start, Marks.of(line), len(line)) for start, line in zip(starts, lines, strict=True)]
-    filled = [(start, marks, size) for start, marks, size in filled if size and marks.seen]
-    previous_open = False
-    for number, (offset, marks, size) in enumerate(filled):
-        following = filled[number + 1][1] if number + 1 < len(filled) else None
-        runs_on = marks.left_open is not None and following is not None and following.continues
-        if marks.paired or runs_on or (previous_open and marks.closed_first is not None):
-            regions += [(offset + first, offset + last) for first, last in marks.found]
-        if runs_on and marks.left_open is not None:
-            regions.append((offset + marks.left_open, offset + size))
-        if previous_open and marks.closed_first is not None:
-            regions.append((offset, offset + marks.closed_first))
-        previous_open = runs_on
-    return tuple(regions)
-
-
-@dataclass(frozen=True)
-class Marks:
-    """A paragraph's double quotation marks read as quotations.
-
-    Curly marks say which way they face; a straight one opens after a space
-    and before a word, closes after a word and before a space or
-    punctuation, and otherwise ("reason. \" He said") closes what is open or
-    opens.
-    """
-
-    #: Each quotation opened and closed in the paragraph, as (start, end).
-    found: tuple[tuple[int, int], ...]
-    #: Where a quotation left open at the paragraph's end begins.
-    left_open: int | None
-    #: The end of a closing mark that comes before any opening one.
-    closed_first: int | None
-    #: Whether the marks pair up: as many straight ones as make pairs, no curly closing one
-    #: without its opening one.
-    paired: bool
-    #: Whether the paragraph has any mark, and whether it begins with an opening one.
-    seen: bool
-    opens_first: bool
-
-    @property
-    def continues(self) -> bool:
-        """True when the paragraph goes on with a quotation the one before left open."""
-        return self.opens_first or self.closed_first is not None
-
-    @classmethod
-    def of(cls, paragraph: str) -> Marks:
-        """Read a paragraph's marks."""
-        found: list[tuple[int, int]] = []
-        opened: int | None = None
-        closed_first: int | None = None
-        for mark in re.finditer(r"[\"“”]", paragraph):
-            opens, closes = _facing(paragraph, mark.start())
-            if opened is None and not found and closes and not opens and closed_first is None:
-                closed_first = mark.end()
-            elif opened is None and (opens or not closes):
-                opened = mark.start()
-            elif opened is not None and (closes or not opens):
-                found.append((opened, mark.end()))
-                opened = None
-        # An opening curly mark inside an open quotation begins a paragraph of it that the
-        # page ran on; straight marks only pair up, or the page lost where they end.
-        paired = paragraph.count('"') % 2 == 0 and paragraph.count("“") >= paragraph.count("”")
-        seen = bool(found) or opened is not None or closed_first is not None
-        opens_first = bool(_RUNS_ON.match(paragraph))
-        return cls(tuple(found), opened, closed_first, paired, seen, opens_first)
-
-
-def _facing(text: str, at: int) -> tuple[bool, bool]:
-    """Whether the mark at this place can open a quotation, and whether it can close one."""
-    mark = text[at]
-    before = text[at - 1] if at else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
-    straight = mark == '"'
-    after_space = before.isspace() or before in "(["
-    opens = mark == "“" or (straight and after_space and not after.isspace())
-    closes = mark == "”" or (straight and not before.isspace() and not after.isalnum())
-    return opens, closes
-
-
-_RUNS_ON = re.compile(r"\s*[\"“]")
 
 
 def check_negation_scope(sentence: str, context: Context) -> list[Finding]:

@@ -1,0 +1,59 @@
+"""Where a text quotes someone (`retell.text.speech`), on invented paragraphs."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retell.text.speech import narration, spoken
+
+
+def quoted(text: str) -> list[str]:
+    return [text[start:end] for start, end in spoken(text)]
+
+
+def test_a_quotation_inside_a_paragraph_is_found_with_its_marks() -> None:
+    text = "The mayor said: \u201cThe bridge opens in May.\u201d Work began in 2023."
+    assert quoted(text) == ["\u201cThe bridge opens in May.\u201d"]
+    assert "bridge" not in narration(text) and "Work began" in narration(text)
+
+
+def test_a_quotation_run_on_over_paragraphs_is_quoted_to_its_closing_mark() -> None:
+    text = (
+        'Ada Brook said: "We trained all summer.\n\n'
+        '"The first game matters most," she added.\n\nThe season starts on Friday.'
+    )
+    assert quoted(text) == ['"We trained all summer.', '"The first game matters most,"']
+
+
+def test_a_run_on_quotation_whose_next_opening_mark_the_page_dropped() -> None:
+    text = (
+        "Tom Reyes added: \u201cWe warned the board twice.\n\n"
+        "So the board knew what was coming.\u201d The firm said it would reply on Monday."
+    )
+    assert quoted(text) == [
+        "\u201cWe warned the board twice.",
+        "So the board knew what was coming.\u201d",
+    ]
+
+
+def test_straight_marks_that_do_not_pair_up_quote_nothing() -> None:
+    # One line that lost its paragraph breaks: two marks open and none closes.
+    text = 'Ada Brook said: "I am ready. "I trained all summer. Brook has played for three clubs.'
+    assert spoken(text) == ()
+
+
+def test_apostrophes_and_single_quoted_words_in_narration() -> None:
+    text = "The players' union called the offer 'an insult' on Tuesday; it's not over."
+    assert spoken(text) == ()
+    assert "insult" not in narration(text) and "players' union" in narration(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \"\u201c\u201d\n.'")), max_size=80))
+def test_quotations_lie_inside_the_text_in_order_and_narration_keeps_its_length(
+    text: str,
+) -> None:
+    regions = spoken(text)
+    assert all(0 <= start < end <= len(text) for start, end in regions)
+    assert all(text[start] in '"\u201c\u201d' or text[start - 1] == "\n" for start, _ in regions)
+    assert len(narration(text)) == len(text)
