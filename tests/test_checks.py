@@ -28,6 +28,7 @@ from retell.verify.checks import (
     check_narrator,
     check_numbers,
     check_polarity,
+    check_quoted_speaker,
     check_roles,
     check_spoken_as_fact,
     negations,
@@ -660,3 +661,35 @@ def test_marks_that_do_not_pair_up_quote_nothing() -> None:
         'for three clubs. "The game on Saturday matters," she added.'
     )
     assert findings(check_spoken_as_fact, source, "Brook has played for three clubs.") == []
+
+
+# ---------------------------------------------------------------- quoted words keep their speaker
+
+INTERVIEW = story(
+    "The presenter Lena Ortiz spoke to the former coach for an hour on Sunday.",
+    "\u201cWhy did you stay silent for so long?\u201d Ortiz asked.",
+    "Coach Sam Adebayo said: \u201cI felt badly let down by the board.",
+    "\u201cThere is a lot to work through, and I am not finished yet.\u201d",
+    "He said he would write a book.",
+)
+
+
+def test_words_given_to_another_named_person_are_contradicted() -> None:
+    wrong = "Ortiz said there is a lot to work through and she is not finished yet."
+    assert findings(check_quoted_speaker, INTERVIEW, wrong) == [("attribution", "contradicted")]
+    asked = "Adebayo asked why he had stayed silent for so long."
+    assert findings(check_quoted_speaker, INTERVIEW, asked) == [("attribution", "contradicted")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Adebayo said there is a lot to work through and he is not finished yet.",
+        "Sam Adebayo said he felt badly let down by the board.",
+        "Ortiz asked why he had stayed silent for so long.",
+        # A "he said" names no one the check could hold to the source.
+        "He said there is a lot to work through.",
+    ],
+)
+def test_words_kept_with_their_speaker_pass(sentence: str) -> None:
+    assert findings(check_quoted_speaker, INTERVIEW, sentence) == []

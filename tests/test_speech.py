@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retell.text.speech import narration, spoken
+from retell.text.speech import narration, speaker, spoken
 
 
 def quoted(text: str) -> list[str]:
@@ -57,3 +57,24 @@ def test_quotations_lie_inside_the_text_in_order_and_narration_keeps_its_length(
     assert all(0 <= start < end <= len(text) for start, end in regions)
     assert all(text[start] in '"\u201c\u201d' or text[start - 1] == "\n" for start, _ in regions)
     assert len(narration(text)) == len(text)
+
+
+def _speaker_of(text: str, words: str) -> str | None:
+    start = text.index(words)
+    return speaker(text, start, start + len(words))
+
+
+def test_the_speaker_is_the_named_subject_of_a_verb_of_saying_over_the_run() -> None:
+    text = (
+        'Coach Sam Adebayo said: "I felt let down.\n\n'
+        '"There is a lot to work through."\n\n'
+        '"Why stay silent?" Lena Ortiz asked Adebayo.'
+    )
+    assert _speaker_of(text, "There is a lot to work through.") == "Coach Sam Adebayo"
+    assert _speaker_of(text, "Why stay silent?") == "Lena Ortiz"
+    assert _speaker_of(text, "Coach Sam Adebayo said") is None  # narration, no quotation
+
+
+def test_a_he_said_gives_no_speaker() -> None:
+    text = 'Lena Ortiz asked about the board.\n\n"I felt let down," he said.'
+    assert _speaker_of(text, "I felt let down,") is None

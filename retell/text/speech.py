@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import Any
+
+from retell.text.parse import parse
 
 
 @lru_cache(maxsize=16)
@@ -126,3 +129,99 @@ def narration(source: str) -> str:
 #: A stretch in single marks that open after a space and close before one, so that the
 #: apostrophes of "it's" and "players'" open nothing.
 SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))['‘][^'‘’]*['’](?=[\s.,;:!?]|$)")
+
+
+def wholly_spoken(source: str, start: int, end: int) -> bool:
+    """True when source[start:end], its outer quotation marks and punctuation aside, lies
+    inside one of the source's quotations."""
+    inner = _trimmed(source, start, end)
+    return any(first <= inner[0] and inner[1] <= last for first, last in spoken(source))
+
+
+def _trimmed(source: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch without the marks, spaces and punctuation at its edges."""
+    text = source[start:end]
+    return start + len(text) - len(text.lstrip(_EDGES)), end - len(text) + len(text.rstrip(_EDGES))
+
+
+_EDGES = " \n\"'“”‘’.,;:!?"
+
+#: Verbs that hand words to a speaker.
+SAYING = frozenset(
+    "say tell claim insist argue warn state announce add note suggest reveal report allege "
+    "explain describe write stress urge acknowledge admit confirm deny respond reply answer "
+    "ask tweet".split()
+)
+_PRONOUNS = frozenset("he she they".split())
+
+
+def speaker(source: str, start: int, end: int) -> str | None:
+    """Who says the quotation that holds source[start:end]: the named subject of a verb of
+    saying outside quotation marks in the paragraphs the quotation runs over, or in the
+    one before it. None when the stretch is no quotation, or the first such subject is
+    "he", "she" or "they", or there is none."""
+    inner = _trimmed(source, start, end)
+    paragraphs = _paragraphs(source)
+    here = next(n for n, (first, last) in enumerate(paragraphs) if first <= inner[0] <= last)
+    if not wholly_spoken(source, start, end):
+        return None
+    first, last = _run(source, paragraphs, here)
+    for number in (*range(first, last + 1), first - 1):
+        said = _sayer(source, paragraphs, number)
+        if said:
+            # "He said" is left unread: the last person named is often not the one meant
+            # ("he added" after "Winfrey asked", in trafilatura-eval's CNN page).
+            return None if said in _PRONOUNS else said
+    return None
+
+
+def _paragraphs(source: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of the source that holds any text."""
+    lines = source.split("\n")
+    starts = [0, *accumulate(len(line) + 1 for line in lines)][: len(lines)]
+    spans = [(start, start + len(line)) for start, line in zip(starts, lines, strict=True)]
+    return [(start, end) for (start, end), line in zip(spans, lines, strict=True) if line.strip()]
+
+
+def _run(source: str, paragraphs: list[tuple[int, int]], here: int) -> tuple[int, int]:
+    """The first and last paragraphs of the quotation run that paragraph `here` is in: a
+    quotation left open at one paragraph's end goes on in the next one."""
+    marks = [Marks.of(source[start:end]) for start, end in paragraphs]
+
+    def joined(number: int) -> bool:
+        return marks[number].left_open is not None and marks[number + 1].continues
+
+    first = last = here
+    while first > 0 and joined(first - 1):
+        first -= 1
+    while last + 1 < len(paragraphs) and joined(last):
+        last += 1
+    return first, last
+
+
+def _sayer(source: str, paragraphs: list[tuple[int, int]], number: int) -> str | None:
+    """The subject of the first verb of saying outside quotation marks in a paragraph: a
+    name as the paragraph writes it, or a pronoun lower-cased."""
+    if number < 0:
+        return None
+    start, end = paragraphs[number]
+    voice = narration(source)[start:end]
+    for token in parse(source[start:end]):
+        if token.lemma_.lower() not in SAYING or not voice[token.idx].strip():
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.lower_ in _PRONOUNS:
+                return str(child.lower_)
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN":
+                return _name(child)
+    return None
+
+
+def _name(head: Any) -> str:
+    """The proper nouns that end at a name's head ("Dr Ronald Walcott")."""
+    words = [head]
+    for token in reversed(list(head.lefts)):
+        if token.pos_ != "PROPN" or token.i != words[0].i - 1:
+            break
+        words.insert(0, token)
+    return " ".join(word.text for word in words)

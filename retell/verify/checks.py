@@ -38,7 +38,7 @@ from retell.text.facts import (
 )
 from retell.text.parse import lemmas, parse
 from retell.text.sentences import lower_cased
-from retell.text.speech import narration, spoken
+from retell.text.speech import SAYING, narration, speaker, wholly_spoken
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
 from retell.verify.grammar import verbless
 from retell.verify.groups import spread
@@ -1119,14 +1119,6 @@ def check_narrator(sentence: str, context: Context) -> list[Finding]:
 _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|(?:^|(?<=\s))['‘][^'‘’]*['’](?=[\s.,;:!?]|$)")
 
 
-#: Verbs that hand words to a speaker. Narrower than REPORTING: "the government expects"
-#: gives the government a view, not the quoted speaker's words.
-_SAYING = frozenset(
-    "say tell claim insist argue warn state announce add note suggest reveal report allege "
-    "explain describe write stress urge acknowledge admit confirm deny".split()
-)
-
-
 def check_spoken_as_fact(sentence: str, context: Context) -> list[Finding]:
     """What the source has only inside someone's quotation must keep a speaker or its
     quotation marks: "Cyber activities are increasing in the Caribbean", where the source
@@ -1137,10 +1129,54 @@ def check_spoken_as_fact(sentence: str, context: Context) -> list[Finding]:
     if _QUOTATION.search(sentence) or '"' in plain(sentence) or _says(sentence):
         return []
     holders = _closest(sentence, matching(sentence, context))
-    if not holders or not all(_wholly_spoken(span, context.source) for span in holders):
+    if not holders or not all(
+        wholly_spoken(context.source, span.start, span.end) for span in holders
+    ):
         return []
     reason = "the source has this only inside a quotation; here it has no speaker"
     return [Finding("attribution", "unsupported", reason, tuple(holders[:1]))]
+
+
+def check_quoted_speaker(sentence: str, context: Context) -> list[Finding]:
+    """Quoted words keep their speaker: a sentence that gives words the source has only
+    inside one person's quotation to someone else it names ("Winfrey said she felt let
+    down" where Harry says "I feel really let down") is contradicted. Only a speaker the
+    source names beside the quotation counts (see `retell.text.speech.speaker`)."""
+    named = _sayers(sentence)
+    holders = _quoted_holders(sentence, context) if named else []
+    if not holders:
+        return []
+    found = {speaker(context.source, span.start, span.end) for span in holders}
+    if len(found) != 1 or None in found:
+        return []
+    said = str(found.pop())
+    theirs = {word.lower() for word in said.split()}
+    wrong = [name for name in named if not theirs & {word.lower() for word in name.split()}]
+    if not wrong:
+        return []
+    reason = f"the source gives these words to {said}, not {wrong[0]}"
+    return [Finding("attribution", "contradicted", reason, tuple(holders[:1]))]
+
+
+def _sayers(sentence: str) -> list[str]:
+    """The names that say something in the sentence, outside its quotation marks."""
+    doc = parse(sentence)
+    voice = narration(sentence)
+    return [
+        " ".join(word.text for word in child.subtree if word.pos_ == "PROPN")
+        for token in doc
+        if token.lemma_.lower() in SAYING and voice[token.idx].strip()
+        for child in token.children
+        if child.dep_ == "nsubj" and child.pos_ == "PROPN"
+    ]
+
+
+def _quoted_holders(sentence: str, context: Context) -> list[Evidence]:
+    """The sentence's closest source sentences when every one lies wholly inside a
+    quotation; none otherwise."""
+    holders = _closest(sentence, matching(sentence, context))
+    inside = all(wholly_spoken(context.source, span.start, span.end) for span in holders)
+    return holders if inside else []
 
 
 def _closest(sentence: str, spans: list[Evidence]) -> list[Evidence]:
@@ -1158,7 +1194,7 @@ def _says(sentence: str) -> bool:
     if "according to" in sentence.lower():
         return True
     return any(
-        token.lemma_.lower() in _SAYING
+        token.lemma_.lower() in SAYING
         or (token.lemma_.lower() in REPORTING | _ATTITUDES and _held_by_someone(token))
         for token in parse(sentence)
     )
@@ -1176,18 +1212,6 @@ def _held_by_someone(verb: Any) -> bool:
 
 
 _PLACES = frozenset("GPE LOC NORP FAC".split())
-
-
-def _wholly_spoken(span: Evidence, source: str) -> bool:
-    """True when the source sentence, its outer quotation marks and punctuation aside, lies
-    inside one of the source's quotations."""
-    text = span.text
-    start = span.start + len(text) - len(text.lstrip(_EDGES))
-    end = span.end - (len(text) - len(text.rstrip(_EDGES)))
-    return any(first <= start and end <= last for first, last in spoken(source))
-
-
-_EDGES = " \n\"'“”‘’.,;:!?"
 
 
 def check_negation_scope(sentence: str, context: Context) -> list[Finding]:
@@ -1264,6 +1288,7 @@ CHECKS: tuple[Check, ...] = (
     check_reported_figure,
     check_speaker,
     check_spoken_as_fact,
+    check_quoted_speaker,
     check_narrator,
     check_holder,
     check_negation_scope,
