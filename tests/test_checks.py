@@ -653,6 +653,20 @@ def test_a_view_kept_with_its_speaker_or_narration_passes(sentence: str) -> None
     assert findings(check_spoken_as_fact, DAIRY, sentence) == []
 
 
+def test_a_quoted_phrase_told_as_the_writers_own_is_unsupported() -> None:
+    # Seen in a retelling of trafilatura-eval's Los Angeles Times page (2026-12-05).
+    source = story(
+        "The debate will give voters \u201ca clear test of who can stand up to a rich "
+        "bully,\u201d Mara Quist said on Tuesday."
+    )
+    dropped = "The debate will give voters a clear test of who can stand up to a rich bully."
+    assert findings(check_spoken_as_fact, source, dropped) == [("attribution", "unsupported")]
+    kept = "Quist said the debate will give voters a clear test of who can stand up to a bully."
+    assert findings(check_spoken_as_fact, source, kept) == []
+    narrated = "Voters will see a debate on Tuesday."
+    assert findings(check_spoken_as_fact, source, narrated) == []
+
+
 def test_marks_that_do_not_pair_up_quote_nothing() -> None:
     # A one-line source that lost its paragraph breaks (as FaithBench's did): the marks no
     # longer show where quotations end, so the narration between them is not a quotation.

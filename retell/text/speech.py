@@ -84,6 +84,7 @@ class Marks:
         found: list[tuple[int, int]] = []
         opened: int | None = None
         closed_first: int | None = None
+        lost = False
         for mark in re.finditer(r"[\"“”]", paragraph):
             opens, closes = _facing(paragraph, mark.start())
             if opened is None and not found and closes and not opens and closed_first is None:
@@ -93,9 +94,13 @@ class Marks:
             elif opened is not None and (closes or not opens):
                 found.append((opened, mark.end()))
                 opened = None
+            else:
+                lost = lost or mark.group() == '"'
         # An opening curly mark inside an open quotation begins a paragraph of it that the
-        # page ran on; straight marks only pair up, or the page lost where they end.
-        paired = paragraph.count('"') % 2 == 0 and paragraph.count("“") >= paragraph.count("”")
+        # page ran on; a straight one there, or straight marks that do not pair up, say the
+        # page lost where its quotations end.
+        paired = not lost and paragraph.count('"') % 2 == 0
+        paired = paired and paragraph.count("“") >= paragraph.count("”")
         seen = bool(found) or opened is not None or closed_first is not None
         opens_first = bool(_RUNS_ON.match(paragraph))
         return cls(tuple(found), opened, closed_first, paired, seen, opens_first)

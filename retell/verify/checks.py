@@ -38,7 +38,7 @@ from retell.text.facts import (
 )
 from retell.text.parse import lemmas, parse
 from retell.text.sentences import lower_cased
-from retell.text.speech import SAYING, narration, speaker, wholly_spoken
+from retell.text.speech import SAYING, narration, speaker, spoken, wholly_spoken
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
 from retell.verify.grammar import verbless
 from retell.verify.groups import spread
@@ -1124,14 +1124,13 @@ def check_spoken_as_fact(sentence: str, context: Context) -> list[Finding]:
     quotation marks: "Cyber activities are increasing in the Caribbean", where the source
     has an expert say "we've seen a significant increase in cyber activities", is his view
     stated as the writer's fact (trafilatura-eval's Trinidad Guardian page, retold
-    2026-12-05). Every source sentence that holds the sentence's words must lie wholly
-    inside quotation marks, a quotation that runs on into the next paragraph included."""
+    2026-12-05). What the sentence takes from each of its closest source sentences must
+    come from inside quotation marks (see `_from_quotation`), a quotation that runs on
+    into the next paragraph included."""
     if _QUOTATION.search(sentence) or '"' in plain(sentence) or _says(sentence):
         return []
-    holders = _closest(sentence, matching(sentence, context))
-    if not holders or not all(
-        wholly_spoken(context.source, span.start, span.end) for span in holders
-    ):
+    holders = _quoted_holders(sentence, context)
+    if not holders:
         return []
     reason = "the source has this only inside a quotation; here it has no speaker"
     return [Finding("attribution", "unsupported", reason, tuple(holders[:1]))]
@@ -1172,11 +1171,45 @@ def _sayers(sentence: str) -> list[str]:
 
 
 def _quoted_holders(sentence: str, context: Context) -> list[Evidence]:
-    """The sentence's closest source sentences when every one lies wholly inside a
-    quotation; none otherwise."""
+    """The sentence's closest source sentences when what the sentence takes from each
+    lies inside its quotations; none otherwise."""
     holders = _closest(sentence, matching(sentence, context))
-    inside = all(wholly_spoken(context.source, span.start, span.end) for span in holders)
+    inside = all(_from_quotation(sentence, span, context.source) for span in holders)
     return holders if inside else []
+
+
+#: A sentence retells a source sentence's quotation when at least this share of the
+#: content words it shares with that sentence stand only inside its quotation marks (and
+#: three at least). Chosen on the retellings of trafilatura-eval pages read on 2026-12-05
+#: ("will give voters a live demonstration of how each takes on an egomaniac billionaire"
+#: from "... will give voters 'a live demonstration of how we each take on an egomaniac
+#: billionaire,' she said"); on FaithBench it adds 2 right flags and 3 false alarms
+#: (sentences 0.607 to 0.608), XSumFaith's gate set 0.730 to 0.731, claims unchanged.
+QUOTED_SHARE = 0.4
+
+
+def _from_quotation(sentence: str, span: Evidence, source: str) -> bool:
+    """True when what the sentence shares with the source sentence comes from inside the
+    source sentence's quotations."""
+    if wholly_spoken(source, span.start, span.end):
+        return True
+    # Double marks only: single ones mostly hold a writer's scare quotes ("what it saw as a
+    # 'unique opportunity'"); counting them too made 39 false alarms and 7 right flags more
+    # on FaithBench.
+    inner = [
+        (max(first, span.start), min(last, span.end))
+        for first, last in spoken(source)
+        if first < span.end and last > span.start
+    ]
+    quoted = " ".join(source[first:last] for first, last in inner)
+    voice = source[span.start : span.end]
+    for first, last in inner:
+        start, end = first - span.start, last - span.start
+        voice = voice[:start] + " " * (end - start) + voice[end:]
+    words = set(terms(sentence))
+    inside = words & (set(terms(quoted)) - set(terms(voice)))
+    shared = words & set(terms(span.text))
+    return len(inside) >= 3 and len(inside) >= QUOTED_SHARE * len(shared)
 
 
 def _closest(sentence: str, spans: list[Evidence]) -> list[Evidence]:
