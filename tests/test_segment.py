@@ -66,6 +66,14 @@ def words(text: str) -> int:
             "Gov. Ilse Marrow visited the St. Brennan dock. Workers waved.",
             ["Gov. Ilse Marrow visited the St. Brennan dock.", "Workers waved."],
         ),
+        (
+            "She won the seat when then-Rep. Odo Vance retired. It stayed safe.",
+            ["She won the seat when then-Rep. Odo Vance retired.", "It stayed safe."],
+        ),
+        (
+            "The well ran dry in the run-up. The town waited.",
+            ["The well ran dry in the run-up.", "The town waited."],
+        ),
     ],
 )
 def test_abbreviations_and_initials_do_not_end_a_sentence(text: str, expected: list[str]) -> None:

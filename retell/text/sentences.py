@@ -140,6 +140,11 @@ def _ends_with_abbreviation(text: str) -> bool:
     word = words[-1].lstrip("\"'“‘„«(").rstrip(".")
     last = word.lower()
     initial = len(last) == 1 and last.isalpha()
+    # A title after a hyphen ("then-Rep. Heath Shuler", "ex-Gov.") is still a title: a
+    # Politico page's "then-Rep." ended a sentence, and its retelling lost the name.
+    titled = "-" in word and word.rsplit("-", 1)[1][:1].isupper()
+    if titled and last.rsplit("-", 1)[1] in ABBREVIATIONS:
+        return True
     return last in ABBREVIATIONS or initial or bool(_INITIALS.fullmatch(word))
 
 
