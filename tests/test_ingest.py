@@ -302,6 +302,14 @@ def test_other_url_schemes_are_refused() -> None:
     check_error(caught.value, "ftp://example.com/story.txt", "http")
 
 
+@pytest.mark.parametrize("spec", ["https://", "http://:80/story", "https:///story"])
+def test_a_url_without_a_host_is_the_callers_mistake(spec: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read(spec)
+    assert not isinstance(caught.value, FetchError)
+    check_error(caught.value, spec, "no host")
+
+
 def test_stdin_parameter() -> None:
     page = read("-", stdin=io.BytesIO("<p>From a pipe — ok</p>".encode()))
     assert page == Page(source="-", text="<p>From a pipe — ok</p>", kind="html", encoding="utf-8")

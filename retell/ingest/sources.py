@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from importlib import metadata
 from typing import BinaryIO
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import httpx
@@ -181,6 +181,10 @@ def read_raw(
         stream = stdin if stdin is not None else sys.stdin.buffer
         return Raw(spec, _read_stream(stream, max_bytes, spec))
     if _is_url(spec):
+        if not _names_host(spec):
+            # The caller's mistake, not the remote server's: the web API answers 400, not
+            # the 502 of a failed fetch (schemathesis sent {"url": "https://"}).
+            raise InputError("is not a URL: it names no host", source=spec)
         return _fetch(spec, max_bytes=max_bytes, timeout=timeout, policy=policy)
     if _has_scheme(spec):
         raise InputError("only http and https URLs can be read", source=spec)
@@ -253,6 +257,15 @@ def _os_reason(exc: OSError) -> str:
 def _is_url(spec: str) -> bool:
     """Whether a spec is an http or https URL."""
     return spec.lower().startswith(("http://", "https://"))
+
+
+def _names_host(url: str) -> bool:
+    """Whether a URL names a host; one too malformed to split is left to the fetch, which
+    says what is wrong with it."""
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:
+        return True
 
 
 def _has_scheme(spec: str) -> bool:
