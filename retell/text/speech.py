@@ -32,22 +32,40 @@ def spoken(source: str) -> tuple[tuple[int, int], ...]:
     breaks that made sense of their marks).
     """
     regions: list[tuple[int, int]] = []
-    lines = source.split("\n")
-    starts = [0, *accumulate(len(line) + 1 for line in lines)][: len(lines)]
-    filled = [(start, Marks.of(line), len(line)) for start, line in zip(starts, lines, strict=True)]
-    filled = [(start, marks, size) for start, marks, size in filled if size and marks.seen]
+    lines = _lines(source)
     previous_open = False
-    for number, (offset, marks, size) in enumerate(filled):
-        following = filled[number + 1][1] if number + 1 < len(filled) else None
-        runs_on = marks.left_open is not None and following is not None and following.continues
+    for number, (offset, end, marks) in enumerate(lines):
+        runs_on = _joined(lines, number)
         if marks.paired or runs_on or (previous_open and marks.closed_first is not None):
             regions += [(offset + first, offset + last) for first, last in marks.found]
         if runs_on and marks.left_open is not None:
-            regions.append((offset + marks.left_open, offset + size))
+            regions.append((offset + marks.left_open, end))
         if previous_open and marks.closed_first is not None:
             regions.append((offset, offset + marks.closed_first))
         previous_open = runs_on
     return tuple(regions)
+
+
+Line = tuple[int, int, "Marks"]  # a paragraph's start and end in the source, and its marks
+
+
+@lru_cache(maxsize=16)
+def _lines(source: str) -> tuple[Line, ...]:
+    """Each line of the source that holds any text, with its place and its marks."""
+    lines = source.split("\n")
+    starts = [0, *accumulate(len(line) + 1 for line in lines)][: len(lines)]
+    return tuple(
+        (start, start + len(line), Marks.of(line))
+        for start, line in zip(starts, lines, strict=True)
+        if line.strip()
+    )
+
+
+def _joined(lines: tuple[Line, ...], number: int) -> bool:
+    """True when the quotation left open at the end of paragraph `number` goes on in the
+    next one."""
+    following = number + 1 < len(lines) and lines[number + 1][2].continues
+    return lines[number][2].left_open is not None and following
 
 
 @dataclass(frozen=True)
@@ -69,8 +87,7 @@ class Marks:
     #: Whether the marks pair up: as many straight ones as make pairs, no curly closing one
     #: without its opening one.
     paired: bool
-    #: Whether the paragraph has any mark, and whether it begins with an opening one.
-    seen: bool
+    #: Whether the paragraph begins with an opening mark.
     opens_first: bool
 
     @property
@@ -101,9 +118,8 @@ class Marks:
         # page lost where its quotations end.
         paired = not lost and paragraph.count('"') % 2 == 0
         paired = paired and paragraph.count("“") >= paragraph.count("”")
-        seen = bool(found) or opened is not None or closed_first is not None
         opens_first = bool(_RUNS_ON.match(paragraph))
-        return cls(tuple(found), opened, closed_first, paired, seen, opens_first)
+        return cls(tuple(found), opened, closed_first, paired, opens_first)
 
 
 def _facing(text: str, at: int) -> tuple[bool, bool]:
@@ -165,61 +181,49 @@ def speaker(source: str, start: int, end: int) -> str | None:
     saying outside quotation marks in the paragraphs the quotation runs over, or in the
     one before it. None when the stretch is no quotation, or the first such subject is
     "he", "she" or "they", or there is none."""
-    inner = _trimmed(source, start, end)
-    paragraphs = _paragraphs(source)
-    here = next(n for n, (first, last) in enumerate(paragraphs) if first <= inner[0] <= last)
     if not wholly_spoken(source, start, end):
         return None
-    first, last = _run(source, paragraphs, here)
-    for number in (*range(first, last + 1), first - 1):
-        said = _sayer(source, paragraphs, number)
+    inner = _trimmed(source, start, end)[0]
+    lines = _lines(source)
+    here = next(n for n, (first, last, _) in enumerate(lines) if first <= inner <= last)
+    first, last = _run(lines, here)
+    voice = narration(source)
+    before = [first - 1] if first else []
+    for number in [*range(first, last + 1), *before]:
+        begin, finish, _ = lines[number]
+        said = sayers(source[begin:finish], voice[begin:finish])[:1]
         if said:
             # "He said" is left unread: the last person named is often not the one meant
             # ("he added" after "Winfrey asked", in trafilatura-eval's CNN page).
-            return None if said in _PRONOUNS else said
+            return None if said[0] in _PRONOUNS else said[0]
     return None
 
 
-def _paragraphs(source: str) -> list[tuple[int, int]]:
-    """(start, end) of each line of the source that holds any text."""
-    lines = source.split("\n")
-    starts = [0, *accumulate(len(line) + 1 for line in lines)][: len(lines)]
-    spans = [(start, start + len(line)) for start, line in zip(starts, lines, strict=True)]
-    return [(start, end) for (start, end), line in zip(spans, lines, strict=True) if line.strip()]
-
-
-def _run(source: str, paragraphs: list[tuple[int, int]], here: int) -> tuple[int, int]:
-    """The first and last paragraphs of the quotation run that paragraph `here` is in: a
-    quotation left open at one paragraph's end goes on in the next one."""
-    marks = [Marks.of(source[start:end]) for start, end in paragraphs]
-
-    def joined(number: int) -> bool:
-        return marks[number].left_open is not None and marks[number + 1].continues
-
+def _run(lines: tuple[Line, ...], here: int) -> tuple[int, int]:
+    """The first and last paragraphs of the quotation run that paragraph `here` is in."""
     first = last = here
-    while first > 0 and joined(first - 1):
+    while first > 0 and _joined(lines, first - 1):
         first -= 1
-    while last + 1 < len(paragraphs) and joined(last):
+    while _joined(lines, last):
         last += 1
     return first, last
 
 
-def _sayer(source: str, paragraphs: list[tuple[int, int]], number: int) -> str | None:
-    """The subject of the first verb of saying outside quotation marks in a paragraph: a
-    name as the paragraph writes it, or a pronoun lower-cased."""
-    if number < 0:
-        return None
-    start, end = paragraphs[number]
-    voice = narration(source)[start:end]
-    for token in parse(source[start:end]):
+def sayers(text: str, voice: str | None = None) -> list[str]:
+    """The subjects of the text's verbs of saying outside quotation marks, in order: a name
+    as the text writes it ("Dr Ronald Walcott"), a pronoun lower-cased. `voice` is the text
+    with its quotations blanked, when a wider text decides them (see `narration`)."""
+    voice = narration(text) if voice is None else voice
+    found = []
+    for token in parse(text):
         if token.lemma_.lower() not in SAYING or not voice[token.idx].strip():
             continue
         for child in token.children:
             if child.dep_ == "nsubj" and child.lower_ in _PRONOUNS:
-                return str(child.lower_)
-            if child.dep_ == "nsubj" and child.pos_ == "PROPN":
-                return _name(child)
-    return None
+                found.append(str(child.lower_))
+            elif child.dep_ == "nsubj" and child.pos_ == "PROPN":
+                found.append(_name(child))
+    return found
 
 
 def _name(head: Any) -> str:
@@ -230,3 +234,17 @@ def _name(head: Any) -> str:
             break
         words.insert(0, token)
     return " ".join(word.text for word in words)
+
+
+def quoted_parts(source: str, start: int, end: int) -> tuple[str, str]:
+    """source[start:end] split in two texts of its length: the words inside its quotations
+    in double marks, and the rest (each with the other's characters blanked)."""
+    text = source[start:end]
+    inside = [" "] * len(text)
+    outside = list(text)
+    for first, last in spoken(source):
+        first, last = max(first, start) - start, min(last, end) - start
+        if first < last:
+            inside[first:last] = text[first:last]
+            outside[first:last] = " " * (last - first)
+    return "".join(inside), "".join(outside)

@@ -38,7 +38,15 @@ from retell.text.facts import (
 )
 from retell.text.parse import lemmas, parse
 from retell.text.sentences import lower_cased
-from retell.text.speech import SAYING, narration, speaker, spoken, wholly_spoken
+from retell.text.speech import (
+    SAYING,
+    SINGLE_QUOTED,
+    narration,
+    quoted_parts,
+    sayers,
+    speaker,
+    wholly_spoken,
+)
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
 from retell.verify.grammar import verbless
 from retell.verify.groups import spread
@@ -1116,7 +1124,7 @@ def check_narrator(sentence: str, context: Context) -> list[Finding]:
 
 #: A stretch inside straight or curly quotation marks (double, or single ones that open
 #: after a space and close before one).
-_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|(?:^|(?<=\s))['‘][^'‘’]*['’](?=[\s.,;:!?]|$)")
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|" + SINGLE_QUOTED.pattern)
 
 
 def check_spoken_as_fact(sentence: str, context: Context) -> list[Finding]:
@@ -1159,15 +1167,7 @@ def check_quoted_speaker(sentence: str, context: Context) -> list[Finding]:
 
 def _sayers(sentence: str) -> list[str]:
     """The names that say something in the sentence, outside its quotation marks."""
-    doc = parse(sentence)
-    voice = narration(sentence)
-    return [
-        " ".join(word.text for word in child.subtree if word.pos_ == "PROPN")
-        for token in doc
-        if token.lemma_.lower() in SAYING and voice[token.idx].strip()
-        for child in token.children
-        if child.dep_ == "nsubj" and child.pos_ == "PROPN"
-    ]
+    return [name for name in sayers(sentence) if name not in _HOLDERS]
 
 
 def _quoted_holders(sentence: str, context: Context) -> list[Evidence]:
@@ -1196,16 +1196,7 @@ def _from_quotation(sentence: str, span: Evidence, source: str) -> bool:
     # Double marks only: single ones mostly hold a writer's scare quotes ("what it saw as a
     # 'unique opportunity'"); counting them too made 32 false alarms and 6 right flags more
     # on FaithBench.
-    inner = [
-        (max(first, span.start), min(last, span.end))
-        for first, last in spoken(source)
-        if first < span.end and last > span.start
-    ]
-    quoted = " ".join(source[first:last] for first, last in inner)
-    voice = source[span.start : span.end]
-    for first, last in inner:
-        start, end = first - span.start, last - span.start
-        voice = voice[:start] + " " * (end - start) + voice[end:]
+    quoted, voice = quoted_parts(source, span.start, span.end)
     words = set(terms(sentence))
     inside = words & (set(terms(quoted)) - set(terms(voice)))
     shared = words & set(terms(span.text))
