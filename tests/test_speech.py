@@ -78,3 +78,9 @@ def test_the_speaker_is_the_named_subject_of_a_verb_of_saying_over_the_run() -> 
 def test_a_he_said_gives_no_speaker() -> None:
     text = 'Lena Ortiz asked about the board.\n\n"I felt let down," he said.'
     assert _speaker_of(text, "I felt let down,") is None
+
+
+def test_a_paragraph_without_marks_ends_a_run() -> None:
+    # The run goes on only in the very next paragraph, as speaker() reads it too.
+    text = 'Ada Brook said: "We trained all summer.\n\nThe club agreed.\n\n"We are ready."'
+    assert quoted(text) == ['"We are ready."']
