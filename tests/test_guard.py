@@ -189,3 +189,44 @@ def test_a_word_said_twice_in_a_row_is_a_problem_unless_the_source_has_it() -> N
     assert problems(FAITHFUL, SOURCE, ASKED) == []
     said_twice = "She said that that ferry would sail."
     assert problems(said_twice, said_twice, len(said_twice.split())) == []
+
+
+FLOOD_SOURCE = (
+    "The river rose two metres overnight. Forty homes in Lindvik lost power on Tuesday, "
+    "and the ferry will stop running until Friday."
+)
+FLOOD_ASKED = len(FLOOD_SOURCE.split())
+
+
+@pytest.mark.parametrize(
+    "retelling",
+    [
+        "The river rose two metres overnight, which led to forty Lindvik homes losing power "
+        "on Tuesday; the ferry will stop until Friday.",
+        "Forty Lindvik homes lost power on Tuesday because the river rose two metres "
+        "overnight, and the ferry will stop until Friday.",
+    ],
+)
+def test_a_cause_the_source_does_not_state_is_flagged(retelling: str) -> None:
+    found = problems(retelling, FLOOD_SOURCE, FLOOD_ASKED)
+    assert any(problem.startswith("cause not in source") for problem in found), found
+
+
+def test_a_cause_the_source_states_may_be_said_in_another_form() -> None:
+    source = "Heavy rain led to the closure of the road, and the ferry will stop until Friday."
+    retelling = "The road closed, leading to a ferry stop until Friday, after the heavy rain."
+    assert not [p for p in problems(retelling, source, 16) if p.startswith("cause")]
+
+
+def test_will_turned_into_could_is_flagged_and_so_is_the_reverse() -> None:
+    hedged = "The ferry could stop running until Friday, and forty Lindvik homes lost power."
+    assert any("certainty changed: could" in p for p in problems(hedged, FLOOD_SOURCE, 16))
+    source = "The inquiry may name the captain, the council said on Tuesday."
+    sure = "The council said on Tuesday that the inquiry will name the captain."
+    assert any("certainty changed: will" in p for p in problems(sure, source, 12))
+
+
+def test_a_hedge_the_source_also_holds_is_no_shift() -> None:
+    source = "The ferry will stop on Friday, and it may not run again until spring."
+    retelling = "The ferry will stop on Friday and may not run until spring."
+    assert not [p for p in problems(retelling, source, 15) if p.startswith("certainty")]

@@ -60,7 +60,63 @@ def problems(
     if negated(retelling) != negated(source):
         found.append("negation added or lost")
     found += _absent("repeated word", sorted(_doubled(retelling) - _doubled(source)))
+    causes, known_causes = _causes(retelling), _causes(source)
+    found += _absent("cause", [causes[key] for key in causes.keys() - known_causes.keys()])
+    found += _shifted_certainty(retelling, source)
     return found
+
+
+# Words that say one thing brought about another. A small model adds them freely when it
+# joins two facts ("the blackouts were due to the heat", "which led to ...": read in
+# trafilatura-eval's NYT and LA Times rewrites, 2026-12-04); a retelling may keep a cause
+# its source states, in other words, but not add one. On FaithBench's news summaries,
+# two thirds of the sentences with such a word whose evidence has none were still judged
+# faithful by the annotators, so the article-level checker does not use this rule: here a
+# false alarm costs only a second try or the source's own words.
+_CAUSE = re.compile(
+    r"\b(?:because|due to|owing to|thanks to|as a result|result(?:s|ed|ing)? in|"
+    r"(?:led|leads?|leading) to|caus(?:e|es|ed|ing)|prompt(?:s|ed|ing)|spark(?:s|ed|ing)|"
+    r"trigger(?:s|ed|ing)|so that|therefore|consequently)\b",
+    re.I,
+)
+_CAUSE_FORMS = {"led": "lead", "leads": "lead", "leading": "lead"}
+
+
+def _causes(text: str) -> dict[str, str]:
+    """The causal words of a text, keyed by a plain form of their first word ("led to" and
+    "leading to" are both "lead to"), so a retelling may change the form but not add one."""
+    found = {}
+    for match in _CAUSE.finditer(text):
+        first, _, rest = match.group(0).lower().partition(" ")
+        found[" ".join(filter(None, [_CAUSE_FORMS.get(first, first[:5]), rest]))] = match.group(0)
+    return found
+
+
+# How sure a sentence is that something happens: "will" against "could", "may" and
+# "might". A retelling that turns one into the other changes what the source claims ("the
+# King's report will ..." became "could ..." in trafilatura-eval's CBS rewrite).
+_SURE = frozenset({"will", "won't", "shall"})
+_UNSURE = frozenset({"could", "may", "might", "possibly", "perhaps", "maybe"})
+_MODAL_WORD = re.compile(r"\b[\w']+\b")
+
+
+def _shifted_certainty(retelling: str, source: str) -> list[str]:
+    """A problem when the retelling says "will" where its source only says "could" (or
+    another hedge), or the reverse."""
+    mine, theirs = _modal_words(retelling), _modal_words(source)
+    found = []
+    for kind, other in ((_SURE, _UNSURE), (_UNSURE, _SURE)):
+        added = (mine & kind) - theirs
+        if added and not theirs & kind and theirs & other:
+            said = ", ".join(sorted(theirs & other))
+            found.append(
+                f"certainty changed: {', '.join(sorted(added))} where the source says {said}"
+            )
+    return found
+
+
+def _modal_words(text: str) -> set[str]:
+    return {word for word in _MODAL_WORD.findall(text.lower()) if word in _SURE | _UNSURE}
 
 
 # A word said twice in a row ("Ukraine's Ukraine's protection", from a summary of the seed).
