@@ -37,6 +37,7 @@ from retell.text.copying import copy_share, sequences
 from retell.text.facts import plain
 from retell.text.language import require_supported
 from retell.text.parse import lemmas
+from retell.text.people import full_names, introduce
 from retell.text.sentences import Sentence, chunk, source_pieces, split_sentences
 
 STYLES = ("rewrite", "summary", "brief", "headline")
@@ -312,6 +313,7 @@ def draft(
         paragraphs.append(OutputParagraph(tuple(made)))
     if critic is not None:
         paragraphs = read_whole(paragraphs, critic)
+    paragraphs = introduced(paragraphs, article, critic)
     target = round(options.ratio * article.word_count())
     if options.style == "summary":
         target = sum(request.words for paragraph in planned for request in paragraph)
@@ -377,6 +379,48 @@ def read_whole(paragraphs: list[OutputParagraph], critic: Critic) -> list[Output
         OutputParagraph(tuple(_without(piece, changed) for piece in paragraph.pieces))
         for paragraph in paragraphs
     ]
+
+
+def introduced(
+    paragraphs: list[OutputParagraph], article: Article, critic: Critic | None
+) -> list[OutputParagraph]:
+    """The paragraphs with each person the rewrite first names by surname alone given the
+    full name the source uses (`retell.text.people`). A retold sentence so changed is
+    checked again, and keeps its old wording if the critic does not support the new."""
+    names = full_names(article.body)
+    named: set[str] = set()
+    return [
+        OutputParagraph(
+            tuple(_introduced(piece, article, names, named, critic) for piece in p.pieces)
+        )
+        for p in paragraphs
+    ]
+
+
+def _introduced(
+    piece: Piece, article: Article, names: dict[str, str], named: set[str], critic: Critic | None
+) -> Piece:
+    """One piece with its first mentions given in full; `named` grows with its people."""
+    if not piece.verdicts:
+        text, now = introduce(piece.text, names, named)
+        named |= now
+        return piece if text == piece.text else dataclasses.replace(piece, text=text)
+    verdicts = []
+    for verdict in piece.verdicts:
+        text, now = introduce(verdict.text, names, named)
+        if text != verdict.text and critic is not None:
+            focus = tuple(
+                Evidence(article.text[s.start : s.end], s.start, s.end, "body")
+                for s in piece.sources
+            )
+            again = critic.sentence(text, focus=focus)
+            verdict, now = (again, now) if again.label == "supported" else (verdict, set())
+        elif text != verdict.text:
+            verdict = dataclasses.replace(verdict, text=text)
+        named |= now
+        verdicts.append(verdict)
+    text = " ".join(v.text for v in verdicts)
+    return dataclasses.replace(piece, text=text, verdicts=tuple(verdicts))
 
 
 def _published(piece: Piece) -> tuple[Verdict, ...]:

@@ -1,0 +1,82 @@
+"""People by name: the full name a source gives each surname, and a text's first mention
+of someone by surname alone.
+
+News writing names a person in full once ("Anne Gonzales, a spokeswoman for the grid
+operator") and by surname after that ("Ms. Gonzales said"). A retelling keeps some of the
+source's sentences and not others, so it may keep the later mention and skip the first,
+and its reader meets a "Ms. Gonzales" nobody introduced (read in trafilatura-eval's NYT
+and Politico rewrites, 2026-12-04). `introduce` gives such a first mention the full name
+the source uses. Names come from spaCy's PERSON entities; what it takes for a person only
+counts when the source gives one full name for the surname, so a misread entity or two
+people who share a surname change nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from retell.text.parse import parse
+from retell.text.speech import SINGLE_QUOTED
+
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)+")
+_HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)$")
+_DOUBLE_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def full_names(paragraphs: Iterable[str]) -> dict[str, str]:
+    """Each surname the paragraphs give one full name for, mapped to that name without
+    honorifics ("Gonzales" to "Anne Gonzales")."""
+    found: dict[str, set[str]] = {}
+    for paragraph in paragraphs:
+        for words in _people(paragraph):
+            if len(words) >= 2:
+                found.setdefault(words[-1], set()).add(" ".join(words))
+    return {surname: names.pop() for surname, names in found.items() if len(names) == 1}
+
+
+def introduce(text: str, names: dict[str, str], named: set[str]) -> tuple[str, set[str]]:
+    """The text with the first mention of each person in `names` that is not already in
+    `named` given in full, and the surnames it names. A mention by surname alone (with
+    its "Mr." or "Ms.") outside quotation marks is replaced by the full name; words inside
+    quotation marks are the speaker's and stay as they are.
+
+    Mentions are found by the surname itself, not by spaCy's entities: the small model
+    takes a lone surname for an organisation as often as for a person ("Marcus said")."""
+    quoted = [match.span() for match in _DOUBLE_QUOTED.finditer(text)]
+    quoted += [match.span() for match in SINGLE_QUOTED.finditer(text)]
+    now: set[str] = set()
+    edits: list[tuple[int, int, str]] = []
+    for start, end, surname in _surnames(text, names.keys() - named):
+        if surname in now or any(a <= start < b for a, b in quoted):
+            continue
+        now.add(surname)
+        if text[:start].endswith(names[surname][: -len(surname)]):
+            continue
+        before = _HONORIFIC_BEFORE.search(text[:start])
+        edits.append((before.start() if before else start, end, names[surname]))
+    for start, end, name in reversed(edits):
+        text = text[:start] + name + text[end:]
+    return text, now
+
+
+def _surnames(text: str, surnames: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Where a text uses each of the surnames, in order."""
+    found = [
+        (match.start(), match.end(), surname)
+        for surname in surnames
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text)
+    ]
+    return sorted(found)
+
+
+def _people(text: str) -> list[list[str]]:
+    """The words of each person a text names, without honorifics or a possessive "'s".
+    An entity that is not all capitalised words is a misread."""
+    found = []
+    for entity in parse(text).ents:
+        words = _HONORIFIC.sub("", re.sub(r"['’]s$", "", entity.text)).split()
+        if entity.label_ == "PERSON" and words and all(map(_NAME_WORD.match, words)):
+            found.append(words)
+    return found

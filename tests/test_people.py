@@ -1,0 +1,129 @@
+"""People by name: a rewrite's first mention of a person carries the source's full name."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retell import clean
+from retell.article import Evidence, OutputParagraph, Piece, Span, Verdict
+from retell.rewrite.draft import introduced
+from retell.text.people import full_names, introduce
+
+FERRY = [
+    "Tove Arnesen, the harbour master at Lindvik, said the ferry would run all winter.",
+    "The council's treasurer, Jonas Brekke, warned that fuel costs had doubled.",
+    "Ms. Arnesen said the new boat could carry 240 passengers.",
+    "Mr. Brekke said the budget would be set in March.",
+]
+NAMES = {"Arnesen": "Tove Arnesen", "Brekke": "Jonas Brekke"}
+
+
+def test_each_surname_maps_to_the_full_name_the_source_gives() -> None:
+    assert full_names(FERRY) == NAMES
+
+
+def test_a_surname_two_people_share_is_left_out() -> None:
+    sisters = [*FERRY, "Her sister, Maren Arnesen, runs the harbour cafe."]
+    assert "Arnesen" not in full_names(sisters)
+    assert full_names(sisters)["Brekke"] == "Jonas Brekke"
+
+
+def test_a_first_mention_by_surname_gets_the_full_name_and_later_ones_do_not() -> None:
+    text, named = introduce("Ms. Arnesen said the boat was ready. Arnesen smiled.", NAMES, set())
+    assert text == "Tove Arnesen said the boat was ready. Arnesen smiled."
+    assert named == {"Arnesen"}
+
+
+def test_a_person_already_named_in_full_is_left_alone() -> None:
+    text, named = introduce("Jonas Brekke spoke first; Mr. Brekke then left.", NAMES, set())
+    assert text == "Jonas Brekke spoke first; Mr. Brekke then left."
+    assert named == {"Brekke"}
+    assert introduce("Mr. Brekke said so.", NAMES, {"Brekke"})[0] == "Mr. Brekke said so."
+
+
+def test_a_title_before_the_surname_stays_before_the_full_name() -> None:
+    text, _ = introduce("Treasurer Brekke said the budget was set.", NAMES, set())
+    assert text == "Treasurer Jonas Brekke said the budget was set."
+
+
+def test_words_inside_quotation_marks_are_the_speakers_and_stay() -> None:
+    text, named = introduce(
+        'The mayor said: "Brekke knows the figures." Brekke agreed.', NAMES, set()
+    )
+    assert text == 'The mayor said: "Brekke knows the figures." Jonas Brekke agreed.'
+    assert named == {"Brekke"}
+    british = "‘Arnesen will decide,’ the mayor said."
+    assert introduce(british, NAMES, set()) == (british, set())
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Arnesen",
+                "Ms. Arnesen",
+                "Brekke",
+                "Jonas Brekke",
+                "said",
+                "the ferry",
+                "runs",
+                '"Brekke is right"',
+                '"ask Arnesen"',
+                "and",
+                "Lindvik",
+                ".",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_introducing_never_changes_quoted_words_and_names_each_person_once(
+    words: list[str],
+) -> None:
+    text = " ".join(words)
+    new, named = introduce(text, NAMES, set())
+    assert _QUOTED.findall(new) == _QUOTED.findall(text)
+    assert named <= set(NAMES)
+    for surname in named:
+        assert new.count(NAMES[surname]) <= text.count(NAMES[surname]) + 1
+    assert introduce(new, NAMES, set())[0] == new
+
+
+class Refusing:
+    """A critic that supports nothing it is shown again."""
+
+    def sentence(self, text: str, *, focus: tuple[Evidence, ...] = ()) -> Verdict:
+        return Verdict(text, 0, 0, len(text), "unsupported", ("test",), focus, 0.0, "refused")
+
+    def across(self, verdicts: list[Verdict]) -> list[Verdict]:
+        return verdicts
+
+
+def _supported(text: str) -> Verdict:
+    return Verdict(text, 0, 0, len(text), "supported", (), (), 1.0, "test")
+
+
+def test_a_rewrite_introduces_the_person_its_first_sentences_left_out() -> None:
+    article = clean("\n\n".join(["Ferry to run all winter", *FERRY]))
+    kept = Piece("Mr. Brekke said the budget would be set in March.", (Span(0, 1),), "kept")
+    retold = Piece(
+        "Ms. Arnesen said the boat takes 240 people.",
+        (Span(0, 1),),
+        "retold",
+        verdicts=(_supported("Ms. Arnesen said the boat takes 240 people."),),
+    )
+    paragraphs = introduced([OutputParagraph((kept, retold))], article, None)
+    texts = [piece.text for piece in paragraphs[0].pieces]
+    assert texts == [
+        "Jonas Brekke said the budget would be set in March.",
+        "Tove Arnesen said the boat takes 240 people.",
+    ]
+    assert paragraphs[0].pieces[1].verdicts[0].text == texts[1]
+    refused = introduced([OutputParagraph((retold,))], article, Refusing())
+    assert refused[0].pieces[0].text == "Ms. Arnesen said the boat takes 240 people."
