@@ -15,6 +15,7 @@ import pytest
 from retell import clean
 from retell.article import Article, Evidence
 from retell.verify import Verifier
+from retell.verify.checks import own_source_links
 
 from .conftest import DATA, SEED_PAGE
 
@@ -350,3 +351,42 @@ def test_a_speakers_words_in_the_writers_mouth_are_flagged() -> None:
         "Judge Marsh said his overall assessment was that Verhoek would not surrender."
     )
     assert "attribution" not in kept.types, kept.reason
+
+
+CAMPAIGN = (
+    "Later that day came a campaign launch by Maren Lund, a local activist who is friendly "
+    "with Ida Berg, the mayor's wife."
+)
+FUNDRAISER = (
+    "At a fundraiser in October, Ida Berg stayed near Lund for much of the evening, "
+    "introducing her to donors and other guests."
+)
+
+
+def test_a_retelling_that_links_its_sources_words_anew_is_flagged() -> None:
+    # The kinds of error read in a rewrite of a real article (2026-12-05): whose campaign it
+    # is, and whom someone introduced to whom, told wrong in the source's own words.
+    launched = own_source_links(
+        "Maren Lund, a local activist, launched a campaign for Ida Berg, the mayor's wife.",
+        [CAMPAIGN],
+    )
+    assert launched and launched[0].type == "fusion" and "berg" in launched[0].reason
+    introduced = own_source_links(
+        "Ida Berg, who was near Lund at a fundraiser in October, introduced donors and other "
+        "guests.",
+        [FUNDRAISER],
+    )
+    assert introduced and "donor" in introduced[0].reason
+
+
+def test_a_retelling_that_keeps_its_sources_links_passes() -> None:
+    assert not own_source_links(
+        "Maren Lund, a local activist and a friend of the mayor's wife, Ida Berg, launched her "
+        "campaign later that day.",
+        [CAMPAIGN],
+    )
+    assert not own_source_links(
+        "At an October fundraiser, Ida Berg stayed close to Lund and introduced her to donors "
+        "and other guests.",
+        [FUNDRAISER],
+    )

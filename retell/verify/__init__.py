@@ -25,6 +25,7 @@ from retell.verify.checks import (
     check_consistency,
     overlap,
     own_source_additions,
+    own_source_links,
     own_source_obligation,
 )
 from retell.verify.evidence import EvidenceIndex, terms
@@ -183,11 +184,13 @@ class Verifier:
 
     def held_to(self, typed: Typed, made_from: tuple[Evidence, ...]) -> Typed:
         """The typed findings of a retelling, with what its own source sentences do not
-        say added: a clause of new words, an obligation (`checks.own_source_additions`,
-        `checks.own_source_obligation`)."""
+        say added: a clause of new words, an obligation, a link between their words they
+        do not make (`checks.own_source_additions`, `checks.own_source_obligation`,
+        `checks.own_source_links`)."""
         sources = " ".join(span.text for span in made_from)
         extra = own_source_additions(typed.text, sources, self.source.text)
         extra += own_source_obligation(typed.text, sources)
+        extra = extra or own_source_links(typed.text, [span.text for span in made_from])
         if not extra:
             return typed
         extra = [replace(finding, evidence=made_from[:1]) for finding in extra]

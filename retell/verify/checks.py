@@ -50,7 +50,7 @@ from retell.text.speech import (
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
 from retell.verify.grammar import verbless
 from retell.verify.groups import spread
-from retell.verify.links import RELATIONS, chains, fused, held
+from retell.verify.links import RELATIONS, chains, fused, held, unheld
 from retell.verify.modality import negation_flipped, turned_to_fact
 
 Label = str  # "supported" | "unsupported" | "contradicted"
@@ -854,6 +854,18 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
             reason = f"in '{clause}', {share} (new: {new})"
             return [Finding("addition", "unsupported", reason)]
     return []
+
+
+def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
+    """A retelling that links words of its source sentences in a way none of them does
+    ("Bennett launched a campaign for Debbie Meadows" from "a campaign launch by Lynda
+    Bennett, ... who is friendly with Debbie Meadows"): `links.unheld`."""
+    found = unheld(sentence, made_from)
+    if not found:
+        return []
+    words = "', '".join(" … ".join(chain.words) for chain in found[:2])
+    reason = f"links '{words}', which the sentences it retells do not link"
+    return [Finding("fusion", "unsupported", reason)]
 
 
 #: Modal verbs that say what someone ought to do ...

@@ -148,3 +148,33 @@ def fused(chain: Chain, sentences: Iterable[str]) -> tuple[str, str] | None:
         upper = upper or (sentence if first else None)
         lower = lower or (sentence if second else None)
     return (upper, lower) if upper and lower else None
+
+
+def unheld(text: str, sources: list[str]) -> list[Chain]:
+    """The chains of a retelling that none of the source sentences it was made from holds,
+    among those whose three words those sentences use.
+
+    This reads a retelling more strictly than `check_fusion` reads a candidate against a
+    whole article: links through prepositions count too ("launched a campaign for Debbie
+    Meadows" where the source has a campaign launch by someone friendly with her), since
+    a false alarm here costs a second try, not a flag on a faithful summary. Left out are
+    links inside one name ("Debbie Meadows"), an apposition, which names again what it
+    follows, and chains with a number, which the number checks read, or an abbreviation
+    ("R-N.C."), which the parser splits into words of no relation. Read on the retold
+    sentences of six real rewrites (2026-12-05): 18 of 100 hold such a chain, 8 of them
+    sentences a reader finds false or garbled, against 5 of the other 82.
+    """
+    names = {form(token) for token in parse(text) if token.pos_ == "PROPN"}
+    known = frozenset().union(*(_lemmas(sentence) for sentence in sources))
+    return [
+        chain
+        for chain in chains(text)
+        if all(word in known and word.isalpha() and len(word) > 1 for word in chain.words)
+        and chain.relation != "appos"
+        and not (chain.relation == "compound" and {chain.words[1], chain.words[2]} <= names)
+        and not held(chain, sources)
+    ]
+
+
+def _lemmas(sentence: str) -> frozenset[str]:
+    return frozenset(form(token) for token in parse(sentence))
