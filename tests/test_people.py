@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from retell import clean
 from retell.article import Evidence, OutputParagraph, Piece, Span, Verdict
-from retell.rewrite.draft import introduced
+from retell.rewrite.references import introduced, named_subjects
 from retell.text.people import full_names, introduce
 
 FERRY = [
@@ -95,14 +95,9 @@ def test_introducing_never_changes_quoted_words_and_names_each_person_once(
     assert introduce(new, NAMES, set())[0] == new
 
 
-class Refusing:
-    """A critic that supports nothing it is shown again."""
-
-    def sentence(self, text: str, *, focus: tuple[Evidence, ...] = ()) -> Verdict:
-        return Verdict(text, 0, 0, len(text), "unsupported", ("test",), focus, 0.0, "refused")
-
-    def across(self, verdicts: list[Verdict]) -> list[Verdict]:
-        return verdicts
+def refusing(text: str, focus: tuple[Evidence, ...]) -> Verdict:
+    """A checker that supports nothing it is shown again."""
+    return Verdict(text, 0, 0, len(text), "unsupported", ("test",), focus, 0.0, "refused")
 
 
 def _supported(text: str) -> Verdict:
@@ -125,5 +120,48 @@ def test_a_rewrite_introduces_the_person_its_first_sentences_left_out() -> None:
         "Tove Arnesen said the boat takes 240 people.",
     ]
     assert paragraphs[0].pieces[1].verdicts[0].text == texts[1]
-    refused = introduced([OutputParagraph((retold,))], article, Refusing())
+    refused = introduced([OutputParagraph((retold,))], article, refusing)
     assert refused[0].pieces[0].text == "Ms. Arnesen said the boat takes 240 people."
+
+
+HARBOUR = [
+    "The council met on Monday to discuss the winter timetable.",
+    "Fuel costs have doubled since spring, the treasurer said.",
+    "Jonas Brekke, the council's treasurer, warned that the ferry would lose money.",
+    "He said the budget would be set in March.",
+    "Tove Arnesen, the harbour master, said the new boat was ready.",
+    "She said it could carry 240 passengers.",
+]
+
+
+def _piece(article_text: str, sentence: str, outcome: str = "kept", retold: str = "") -> Piece:
+    start = article_text.index(sentence)
+    text = retold or sentence
+    verdicts = (_supported(text),) if retold else ()
+    return Piece(text, (Span(start, start + len(sentence)),), outcome, verdicts=verdicts)
+
+
+def test_a_pronoun_whose_person_the_skipped_sentence_named_gets_the_name() -> None:
+    article = clean("\n\n".join(["Ferry budget", *HARBOUR]))
+    pieces = (
+        _piece(article.text, HARBOUR[0]),
+        _piece(article.text, HARBOUR[3]),
+        _piece(article.text, HARBOUR[4]),
+        _piece(article.text, HARBOUR[5], "retold", "She said the boat takes 240 people."),
+    )
+    texts = [p.text for p in named_subjects([OutputParagraph(pieces)], article, None)[0].pieces]
+    # Brekke's sentence was skipped, so "He" is named; Arnesen's was published just before.
+    assert texts[1] == "Jonas Brekke said the budget would be set in March."
+    assert texts[3] == "She said the boat takes 240 people."
+
+
+def test_a_retold_pronoun_is_named_only_when_the_checker_supports_it() -> None:
+    article = clean("\n\n".join(["Ferry budget", *HARBOUR]))
+    pieces = (
+        _piece(article.text, HARBOUR[1]),
+        _piece(article.text, HARBOUR[3], "retold", "He said March would see the budget set."),
+    )
+    kept = named_subjects([OutputParagraph(pieces)], article, refusing)[0].pieces[1]
+    assert kept.text == "He said March would see the budget set."
+    named = named_subjects([OutputParagraph(pieces)], article, lambda t, f: _supported(t))
+    assert named[0].pieces[1].text == "Jonas Brekke said March would see the budget set."

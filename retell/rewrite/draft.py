@@ -30,14 +30,13 @@ from retell.article import Article, Evidence, OutputParagraph, Piece, Repair, Re
 from retell.backends.base import Backend, Generation, Message, Options
 from retell.backends.cache import Cache, request_key
 from retell.errors import NoArticle, RetellError
-from retell.rewrite import guard
+from retell.rewrite import guard, references
 from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
 from retell.rewrite.selection import document_weights, score, select
 from retell.text.copying import copy_share, sequences
 from retell.text.facts import plain
 from retell.text.language import require_supported
 from retell.text.parse import lemmas
-from retell.text.people import full_names, introduce
 from retell.text.sentences import Sentence, chunk, source_pieces, split_sentences
 
 STYLES = ("rewrite", "summary", "brief", "headline")
@@ -311,9 +310,11 @@ def draft(
             if progress is not None:
                 progress(done, total)
         paragraphs.append(OutputParagraph(tuple(made)))
+    recheck = None if critic is None else _rechecker(critic)
+    paragraphs = references.named_subjects(paragraphs, article, recheck)
     if critic is not None:
         paragraphs = read_whole(paragraphs, critic)
-    paragraphs = introduced(paragraphs, article, critic)
+    paragraphs = references.introduced(paragraphs, article, recheck)
     target = round(options.ratio * article.word_count())
     if options.style == "summary":
         target = sum(request.words for paragraph in planned for request in paragraph)
@@ -381,46 +382,9 @@ def read_whole(paragraphs: list[OutputParagraph], critic: Critic) -> list[Output
     ]
 
 
-def introduced(
-    paragraphs: list[OutputParagraph], article: Article, critic: Critic | None
-) -> list[OutputParagraph]:
-    """The paragraphs with each person the rewrite first names by surname alone given the
-    full name the source uses (`retell.text.people`). A retold sentence so changed is
-    checked again, and keeps its old wording if the critic does not support the new."""
-    names = full_names(article.body)
-    named: set[str] = set()
-    return [
-        OutputParagraph(
-            tuple(_introduced(piece, article, names, named, critic) for piece in p.pieces)
-        )
-        for p in paragraphs
-    ]
-
-
-def _introduced(
-    piece: Piece, article: Article, names: dict[str, str], named: set[str], critic: Critic | None
-) -> Piece:
-    """One piece with its first mentions given in full; `named` grows with its people."""
-    if not piece.verdicts:
-        text, now = introduce(piece.text, names, named)
-        named |= now
-        return piece if text == piece.text else dataclasses.replace(piece, text=text)
-    verdicts = []
-    for verdict in piece.verdicts:
-        text, now = introduce(verdict.text, names, named)
-        if text != verdict.text and critic is not None:
-            focus = tuple(
-                Evidence(article.text[s.start : s.end], s.start, s.end, "body")
-                for s in piece.sources
-            )
-            again = critic.sentence(text, focus=focus)
-            verdict, now = (again, now) if again.label == "supported" else (verdict, set())
-        elif text != verdict.text:
-            verdict = dataclasses.replace(verdict, text=text)
-        named |= now
-        verdicts.append(verdict)
-    text = " ".join(v.text for v in verdicts)
-    return dataclasses.replace(piece, text=text, verdicts=tuple(verdicts))
+def _rechecker(critic: Critic) -> references.Recheck:
+    """The critic's verdict on a changed sentence, held to its piece's source sentences."""
+    return lambda text, focus: critic.sentence(text, focus=focus)
 
 
 def _published(piece: Piece) -> tuple[Verdict, ...]:

@@ -15,9 +15,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from retell.text.parse import parse
 from retell.text.speech import SINGLE_QUOTED
+
+#: The pronouns a sentence's subject may be that stand for one named person.
+PRONOUNS = frozenset({"he", "she"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Verbs too common to tell one person's sentence from another's.
+LINKING = frozenset({"be", "have", "do", "get", "become"})
 
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)+")
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)$")
@@ -80,3 +87,43 @@ def _people(text: str) -> list[list[str]]:
         if entity.label_ == "PERSON" and words and all(map(_NAME_WORD.match, words)):
             found.append(words)
     return found
+
+
+def subject_pronoun(doc: Any) -> Any | None:
+    """The "he" or "she" that is the subject of a text's main verb, when that verb is an
+    action (not "be" or "have", which any sentence about anyone shares) and no person is
+    named before the pronoun in the same sentence (it may then mean that person)."""
+    for token in doc:
+        if token.ent_type_ == "PERSON":
+            return None
+        if token.lower_ in PRONOUNS and token.dep_ in SUBJECTS:
+            head = token.head
+            plain = head.dep_ == "ROOT" and head.lemma_.lower() not in LINKING
+            return token if plain else None
+    return None
+
+
+def subject_person(doc: Any) -> str:
+    """The person named in the subject of a text's main verb ("Prosecutor Amelia Strand",
+    "The woman who ..., accountant Nadia Quist"), or "" when the subject names none."""
+    roots = [token for token in doc if token.dep_ == "ROOT"]
+    for root in roots[:1]:
+        for subject in (c for c in root.children if c.dep_ in SUBJECTS):
+            return named_subject(subject)
+    return ""
+
+
+def named_subject(subject: Any) -> str:
+    """The person's name in a subject's words: a PERSON entity, else the proper noun that
+    heads it or stands beside it ("the woman ..., accountant Nadia Quist", where the small
+    parser often takes a name for an organisation)."""
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    for entity in subject.doc.ents:
+        if entity.label_ == "PERSON" and start <= entity.start and entity.end <= end:
+            return str(entity.text)
+    beside = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    for name in [subject, *beside]:
+        if name.pos_ == "PROPN":
+            parts = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            return " ".join(t.text for t in sorted([*parts, name], key=lambda t: t.i))
+    return ""

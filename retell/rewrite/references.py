@@ -1,0 +1,158 @@
+"""Whom the published text names: people a rewrite's reader must be able to place.
+
+A rewrite publishes some of the source's sentences, retold or kept, and skips
+others. Two things a skipped sentence took with it are put back here from the
+source itself, never from the model:
+
+- a subject "he" or "she" whose person the source named in the sentence just before,
+  when the published sentence before does not name them ("He said he expressed his
+  concerns ..." after a sentence about someone else): the pronoun becomes the name;
+- the full name of a person first met by surname alone ("Ms. Gonzales said ..."):
+  `retell.text.people.introduce`.
+
+A retold sentence so changed is checked again, and keeps its old wording unless the
+checker supports the new; a sentence kept in the source's words is changed only by the
+source's own name for the same person.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from retell.article import Article, Evidence, OutputParagraph, Piece, Verdict
+from retell.text.facts import ROLE_NOUNS
+from retell.text.parse import parse
+from retell.text.people import full_names, introduce, subject_person, subject_pronoun
+from retell.text.sentences import Sentence, source_pieces, split_sentences
+
+#: The checker's verdict on a changed sentence, given the source sentences it retells.
+Recheck = Callable[[str, tuple[Evidence, ...]], Verdict]
+#: A change to one sentence: the new text, and the surnames it names.
+Change = Callable[[str], tuple[str, set[str]]]
+
+
+def introduced(
+    paragraphs: list[OutputParagraph], article: Article, recheck: Recheck | None
+) -> list[OutputParagraph]:
+    """The paragraphs with each person first named by surname alone given the full name
+    the source uses."""
+    names = full_names(article.body)
+    named: set[str] = set()
+
+    def change(text: str) -> tuple[str, set[str]]:
+        new, now = introduce(text, names, named)
+        named.update(now)
+        return new, now
+
+    return _each_sentence(paragraphs, article, recheck, change)
+
+
+def named_subjects(
+    paragraphs: list[OutputParagraph], article: Article, recheck: Recheck | None
+) -> list[OutputParagraph]:
+    """The paragraphs with a piece's opening "he" or "she" replaced by the person the
+    source names just before that piece, where the published sentence before does not."""
+    found = source_pieces(article)
+    previous = ""
+    changed = []
+    for paragraph in paragraphs:
+        pieces = []
+        for piece in paragraph.pieces:
+            before = _source_before(found, piece)
+            pieces.append(_first_sentence(piece, article, recheck, _naming(before, previous)))
+            previous = _last_sentence(pieces[-1]) or previous
+        changed.append(OutputParagraph(tuple(pieces)))
+    return changed
+
+
+def _naming(source_before: str, previous: str) -> Change:
+    """The change that names the subject pronoun of a sentence after `previous`, whose
+    source follows `source_before`."""
+
+    def change(text: str) -> tuple[str, set[str]]:
+        pronoun = subject_pronoun(parse(text))
+        person = subject_person(parse(source_before)) if pronoun is not None else ""
+        if pronoun is None or not person or _words(person) & _words(previous):
+            return text, set()
+        end = pronoun.idx + len(pronoun.text)
+        return text[: pronoun.idx] + person + text[end:], set()
+
+    return change
+
+
+def _each_sentence(
+    paragraphs: list[OutputParagraph], article: Article, recheck: Recheck | None, change: Change
+) -> list[OutputParagraph]:
+    """Every published sentence, in order, through `change`."""
+    return [
+        OutputParagraph(
+            tuple(
+                _first_sentence(piece, article, recheck, change, every=True) for piece in p.pieces
+            )
+        )
+        for p in paragraphs
+    ]
+
+
+def _first_sentence(
+    piece: Piece, article: Article, recheck: Recheck | None, change: Change, every: bool = False
+) -> Piece:
+    """A piece with its first published sentence (or `every` one) changed. A kept piece
+    is changed as it stands; a retold sentence keeps the change only if it is supported."""
+    if not piece.verdicts:
+        text = _changed_text(piece.text, change, every)
+        return piece if text == piece.text else dataclasses.replace(piece, text=text)
+    verdicts = list(piece.verdicts)
+    for number, verdict in enumerate(verdicts if every else verdicts[:1]):
+        text, _ = change(verdict.text)
+        if text == verdict.text:
+            continue
+        if recheck is None:
+            verdicts[number] = dataclasses.replace(verdict, text=text)
+        elif (again := recheck(text, _made_from(piece, article))).label == "supported":
+            verdicts[number] = again
+    text = " ".join(verdict.text for verdict in verdicts)
+    return dataclasses.replace(piece, text=text, verdicts=tuple(verdicts))
+
+
+def _changed_text(text: str, change: Change, every: bool) -> str:
+    """A text kept in the source's words with its first sentence (or `every` one) changed."""
+    spans = split_sentences(text)
+    parts, cursor = [], 0
+    for start, end in spans if every else spans[:1]:
+        parts += [text[cursor:start], change(text[start:end])[0]]
+        cursor = end
+    return "".join(parts) + text[cursor:]
+
+
+def _made_from(piece: Piece, article: Article) -> tuple[Evidence, ...]:
+    """The source sentences a piece retells, as the checker takes them."""
+    return tuple(
+        Evidence(article.text[span.start : span.end], span.start, span.end, "body")
+        for span in piece.sources
+    )
+
+
+def _source_before(found: tuple[Sentence, ...], piece: Piece) -> str:
+    """The source sentence just before the first one a piece retells, or ""."""
+    if not piece.sources:
+        return ""
+    start = piece.sources[0].start
+    before = [sentence for sentence in found if sentence.end <= start]
+    return before[-1].text if before else ""
+
+
+def _last_sentence(piece: Piece) -> str:
+    """The last sentence a piece publishes, or ""."""
+    if piece.verdicts:
+        return piece.verdicts[-1].text
+    spans = split_sentences(piece.text)
+    return piece.text[spans[-1][0] : spans[-1][1]] if spans else ""
+
+
+def _words(text: str) -> set[str]:
+    """The lower-cased words of a name or a sentence, titles and roles aside."""
+    words = re.findall(r"[^\W\d_]+", text.lower().replace("'s", ""))
+    return {word for word in words if word not in ROLE_NOUNS}
