@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retell.text.speech import narration, speaker, spoken
+from retell.text.parse import parse
+from retell.text.speech import narration, reported, speaker, spoken
 
 
 def quoted(text: str) -> list[str]:
@@ -84,3 +85,10 @@ def test_a_paragraph_without_marks_ends_a_run() -> None:
     # The run goes on only in the very next paragraph, as speaker() reads it too.
     text = 'Ada Brook said: "We trained all summer.\n\nThe club agreed.\n\n"We are ready."'
     assert quoted(text) == ['"We are ready."']
+
+
+def test_words_a_verb_of_saying_reports_are_the_speakers() -> None:
+    doc = parse("The mayor, repeating a promise that failed, said that the ferry would run.")
+    words = {token.text: reported(token) for token in doc}
+    assert words["ferry"] and words["run"]
+    assert not words["promise"] and not words["failed"] and not words["mayor"]

@@ -15,7 +15,7 @@ import pytest
 from retell import clean
 from retell.article import Article, Evidence
 from retell.verify import Verifier
-from retell.verify.checks import own_source_links
+from retell.verify.checks import own_source_links, own_source_voice
 
 from .conftest import DATA, SEED_PAGE
 
@@ -389,4 +389,32 @@ def test_a_retelling_that_keeps_its_sources_links_passes() -> None:
         "At an October fundraiser, Ida Berg stayed close to Lund and introduced her to donors "
         "and other guests.",
         [FUNDRAISER],
+    )
+
+
+FERRY_PROMISE = (
+    '"We will keep the ferry running through the storms," the mayor said, repeating a promise '
+    "that has failed every winter since the old harbour closed."
+)
+
+
+def test_the_writers_words_handed_to_a_speaker_are_flagged() -> None:
+    # The kind of error read in a rewrite of a real article (2026-12-05): "He added that this
+    # theory was widespread ..." where the writer, not he, says so.
+    found = own_source_voice(
+        "The mayor said the promise has failed every winter since the old harbour closed.",
+        FERRY_PROMISE,
+    )
+    assert found and found[0].type == "attribution" and "promise" in found[0].reason
+
+
+def test_a_speakers_own_words_stay_theirs() -> None:
+    assert not own_source_voice(
+        "The mayor said the ferry would keep running through the storms.", FERRY_PROMISE
+    )
+    # The parser hangs this "that" clause on "became"; it is still what Lund said.
+    assert not own_source_voice(
+        "Lund said the council had acted within its rules.",
+        "Lund said in a statement after the vote became public that the council had acted "
+        "within its rules.",
     )

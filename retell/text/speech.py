@@ -248,3 +248,25 @@ def quoted_parts(source: str, start: int, end: int) -> tuple[str, str]:
             inside[first:last] = text[first:last]
             outside[first:last] = " " * (last - first)
     return "".join(inside), "".join(outside)
+
+
+#: The links by which a verb of saying holds what is said: a complement clause, or a
+#: clause set beside it ("..., he said"). A clause opened by "that" counts wherever the
+#: small parser hangs it ("said in a statement after the recording became public that ...").
+_REPORTED_LINKS = frozenset({"ccomp", "parataxis"})
+
+
+def reported(token: Any) -> bool:
+    """True for a word that a verb of saying above it reports: some link on the way up to
+    that verb is a complement clause, so the words are the speaker's, not the writer's."""
+    here, held = token, False
+    while here.head.i != here.i:
+        held = held or here.dep_ in _REPORTED_LINKS or _opened_by_that(here)
+        here = here.head
+        if held and here.lemma_.lower() in SAYING:
+            return True
+    return False
+
+
+def _opened_by_that(verb: Any) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in verb.children)

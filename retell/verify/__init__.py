@@ -27,6 +27,7 @@ from retell.verify.checks import (
     own_source_additions,
     own_source_links,
     own_source_obligation,
+    own_source_voice,
 )
 from retell.verify.evidence import EvidenceIndex, terms
 from retell.verify.judge import Judge
@@ -184,12 +185,12 @@ class Verifier:
 
     def held_to(self, typed: Typed, made_from: tuple[Evidence, ...]) -> Typed:
         """The typed findings of a retelling, with what its own source sentences do not
-        say added: a clause of new words, an obligation, a link between their words they
-        do not make (`checks.own_source_additions`, `checks.own_source_obligation`,
-        `checks.own_source_links`)."""
+        say added: a clause of new words, an obligation, the writer's words handed to a
+        speaker, a link between their words they do not make (`checks.own_source_*`)."""
         sources = " ".join(span.text for span in made_from)
         extra = own_source_additions(typed.text, sources, self.source.text)
         extra += own_source_obligation(typed.text, sources)
+        extra += own_source_voice(typed.text, sources)
         extra = extra or own_source_links(typed.text, [span.text for span in made_from])
         if not extra:
             return typed

@@ -43,6 +43,7 @@ from retell.text.speech import (
     SINGLE_QUOTED,
     narration,
     quoted_parts,
+    reported,
     sayers,
     speaker,
     wholly_spoken,
@@ -866,6 +867,66 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     words = "', '".join(" … ".join(chain.words) for chain in found[:2])
     reason = f"links '{words}', which the sentences it retells do not link"
     return [Finding("fusion", "unsupported", reason)]
+
+
+def own_source_voice(sentence: str, made_from: str) -> list[Finding]:
+    """A retelling that hands the writer's own words to a speaker ("He added that this
+    theory was widespread ..." from "'...,' he added, espousing a theory that was
+    widespread ..."): most of what a speaker says in it, among the words
+    its source sentences use, stand there neither inside quotation marks nor under a verb
+    of saying.
+
+    The mirror of `check_spoken_as_fact`, and read only here: on FaithBench, summaries
+    give a club's or a person's announcement the article's own gloss ("West Ham announced
+    that season tickets start at £289, making them the cheapest ...") and the annotators
+    let it stand, 20 times for 3 errors."""
+    theirs = _voices(made_from)
+    for verb in parse(sentence):
+        said = _said_words(verb)
+        known = [word for word in said if word in theirs]
+        narrated = [said[word] for word in known if not theirs[word]]
+        if len(known) >= MIN_VOICED and len(narrated) >= len(known) / 2:
+            reason = (
+                f"'{verb.text}' hands the writer's words ({', '.join(narrated[:4])}) "
+                "to a speaker; the sentences it retells say them in their own voice"
+            )
+            return [Finding("attribution", "unsupported", reason)]
+    return []
+
+
+#: A speaker's words are read for voice when at least this many of them are in the source.
+MIN_VOICED = 3
+_VOICE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+
+
+def _voices(text: str) -> dict[str, bool]:
+    """Each content stem of a text, and whether it stands anywhere as someone's words
+    (inside quotation marks, or reported by a verb of saying)."""
+    voice = narration(text)
+    found: dict[str, bool] = {}
+    for token in parse(text):
+        if token.pos_ in _VOICE_POS and token.is_alpha:
+            spoken = not voice[token.idx].strip() or reported(token)
+            for stem in terms(token.text):
+                found[stem] = found.get(stem, False) or spoken
+    return found
+
+
+def _said_words(verb: Any) -> dict[str, str]:
+    """The content stems (with their words) that a verb of saying with a speaker for its
+    subject reports in its complement clause, or nothing."""
+    if verb.lemma_.lower() not in SAYING:
+        return {}
+    if not any(c.dep_ == "nsubj" and c.lower_ not in ("it", "this") for c in verb.children):
+        return {}
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return {
+        stem: token.text
+        for clause in clauses
+        for token in clause.subtree
+        if token.pos_ in _VOICE_POS and token.is_alpha
+        for stem in terms(token.text)
+    }
 
 
 #: Modal verbs that say what someone ought to do ...
