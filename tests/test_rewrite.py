@@ -423,6 +423,20 @@ def test_a_heading_inside_the_body_is_not_retold() -> None:
     assert "pictures" not in told and "Show all" not in told
 
 
+def test_the_items_of_a_list_are_not_retold() -> None:
+    # trafilatura-eval's LA Times page lists what a candidate spent the week doing, each
+    # item set as a sentence ("Explaining why ..."); retold, one gained an invented subject
+    # and fact (2026-12-05).
+    told = _planned(
+        "The council leader spent the week on the road:",
+        "Explaining why the fares rose twice in one winter.",
+        "Defending the timetable that cut the Sunday crossing.",
+        "Starting on Monday, the ferry will leave the harbour at seven.",
+    )
+    assert "Councillors voted" in told and "Starting on Monday" in told
+    assert "Explaining why" not in told and "Defending the timetable" not in told
+
+
 def test_a_quotation_without_its_speaker_is_not_retold_alone() -> None:
     # The second paragraph of someone's words names no speaker; retold alone, the
     # Independent's Hancock quote became the writer's own claim (2026-12-04).

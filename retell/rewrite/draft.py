@@ -36,7 +36,7 @@ from retell.rewrite.selection import document_weights, score, select
 from retell.text.copying import copy_share, sequences
 from retell.text.facts import plain
 from retell.text.language import require_supported
-from retell.text.parse import lemmas
+from retell.text.parse import lemmas, parse
 from retell.text.sentences import Sentence, chunk, source_pieces, split_sentences
 
 STYLES = ("rewrite", "summary", "brief", "headline")
@@ -210,9 +210,26 @@ _WHOLLY_QUOTED = re.compile(r'^"[^"]*"[\s.,;:!?]*$')
 
 
 def _standalone(text: str) -> bool:
-    """True for a body sentence that can be retold on its own: not a heading, and not a
-    quotation without its speaker."""
-    return not _heading(text) and not _WHOLLY_QUOTED.match(plain(text).strip())
+    """True for a body sentence that can be retold on its own: not a heading, not a
+    quotation without its speaker, and not a list item."""
+    if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()):
+        return False
+    return not _list_item(text)
+
+
+def _list_item(text: str) -> bool:
+    """True for an item of a list the page set as sentences: one that opens with the
+    "-ing" verb it hangs on and has no subject ("Explaining why he argued as recently as
+    2015 that ..." under "Bloomberg spent the week:", trafilatura-eval's LA Times page,
+    where the retelling invented a subject and a fact and the kept item read as a broken
+    sentence, 2026-12-05)."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not first.lower().endswith("ing"):
+        return False  # no need to parse: most sentences are plainly not list items
+    roots = [token for token in parse(text) if token.dep_ == "ROOT"]
+    if not roots or roots[0].tag_ != "VBG" or not roots[0].is_sent_start:
+        return False
+    return not any(child.dep_ in ("nsubj", "nsubjpass") for child in roots[0].children)
 
 
 def _paragraph_groups(
