@@ -29,17 +29,26 @@ LINKING = frozenset({"be", "have", "do", "get", "become"})
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)+")
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)$")
 _DOUBLE_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+_NAME_WORD = re.compile(r"^[A-Z](?![\w.-]*['’]s$)[\w'’.-]*$")
 
 
 def full_names(paragraphs: Iterable[str]) -> dict[str, str]:
     """Each surname the paragraphs give one full name for, mapped to that name without
-    honorifics ("Gonzales" to "Anne Gonzales")."""
-    found: dict[str, set[str]] = {}
+    honorifics ("Gonzales" to "Anne Gonzales"). A name of two or three words that spaCy
+    took for something else counts when its last word is elsewhere a person on its own:
+    the small model read "Nadia Mohamed, 27, won ..." as an organisation and the later
+    "Mohamed" as a person (trafilatura-eval's Twin Cities page)."""
+    people: list[list[str]] = []
+    others: list[list[str]] = []
     for paragraph in paragraphs:
-        for words in _people(paragraph):
-            if len(words) >= 2:
-                found.setdefault(words[-1], set()).add(" ".join(words))
+        for label, words in _names(paragraph):
+            (people if label == "PERSON" else others).append(words)
+    alone = {words[0] for words in people if len(words) == 1}
+    people += [words for words in others if 2 <= len(words) <= 3 and words[-1] in alone]
+    found: dict[str, set[str]] = {}
+    for words in people:
+        if len(words) >= 2:
+            found.setdefault(words[-1], set()).add(" ".join(words))
     return {surname: names.pop() for surname, names in found.items() if len(names) == 1}
 
 
@@ -78,14 +87,14 @@ def _surnames(text: str, surnames: Iterable[str]) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def _people(text: str) -> list[list[str]]:
-    """The words of each person a text names, without honorifics or a possessive "'s".
-    An entity that is not all capitalised words is a misread."""
+def _names(text: str) -> list[tuple[str, list[str]]]:
+    """The label and words of each entity a text names in capitalised words, without
+    honorifics or a possessive "'s"; an entity with other words is no name."""
     found = []
     for entity in parse(text).ents:
         words = _HONORIFIC.sub("", re.sub(r"['’]s$", "", entity.text)).split()
-        if entity.label_ == "PERSON" and words and all(map(_NAME_WORD.match, words)):
-            found.append(words)
+        if words and all(map(_NAME_WORD.match, words)):
+            found.append((entity.label_, words))
     return found
 
 
