@@ -230,3 +230,13 @@ def test_a_hedge_the_source_also_holds_is_no_shift() -> None:
     source = "The ferry will stop on Friday, and it may not run again until spring."
     retelling = "The ferry will stop on Friday and may not run until spring."
     assert not [p for p in problems(retelling, source, 15) if p.startswith("certainty")]
+
+
+def test_a_hedge_the_retelling_drops_is_flagged() -> None:
+    source = "Lindvik appears to be the first town to run an electric ferry all winter."
+    found = problems("Lindvik is the first town to run an electric ferry all winter.", source, 13)
+    assert "hedge dropped: the source says appears" in found
+    kept = "Lindvik seems to be the first town to run an electric ferry all winter."
+    assert not [p for p in problems(kept, source, 13) if p.startswith("hedge")]
+    past = "Sales could not be completed at the ferry's kiosk."
+    assert not [p for p in problems("Sales at the ferry's kiosk failed.", past, 9) if "hedge" in p]
