@@ -418,3 +418,20 @@ def test_a_speakers_own_words_stay_theirs() -> None:
         "Lund said in a statement after the vote became public that the council had acted "
         "within its rules.",
     )
+
+
+def test_a_noun_of_the_source_made_a_verb_with_a_new_doer_is_flagged() -> None:
+    # The kind of error read in a rewrite of a real article (2026-12-05): "the win at the
+    # ballot box marks a victory for X" retold as "X won the ballot box".
+    source = [
+        "The win at the ballot box marks a victory for the Lindvik Ferry Association, and its "
+        "director Tim Berg said it was a win members worked toward for years."
+    ]
+    found = own_source_links(
+        "The Lindvik Ferry Association won the ballot box, marking a victory for the association.",
+        source,
+    )
+    assert found and found[0].type == "relation" and "won" in found[0].reason
+    assert not own_source_links(
+        "The win at the ballot box is a victory for the Lindvik Ferry Association.", source
+    )

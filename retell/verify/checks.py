@@ -51,7 +51,7 @@ from retell.text.speech import (
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
 from retell.verify.grammar import verbless
 from retell.verify.groups import spread
-from retell.verify.links import RELATIONS, chains, fused, held, unheld
+from retell.verify.links import RELATIONS, chains, fused, held, new_doers, unheld
 from retell.verify.modality import negation_flipped, turned_to_fact
 
 Label = str  # "supported" | "unsupported" | "contradicted"
@@ -860,7 +860,13 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
 def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     """A retelling that links words of its source sentences in a way none of them does
     ("Bennett launched a campaign for Debbie Meadows" from "a campaign launch by Lynda
-    Bennett, ... who is friendly with Debbie Meadows"): `links.unheld`."""
+    Bennett, ... who is friendly with Debbie Meadows"), or gives a noun of theirs a doer
+    they do not link to it: `links.new_doers`, `links.unheld`."""
+    doers = new_doers(sentence, made_from)
+    if doers:
+        doer, action = doers[0]
+        reason = f"has {doer} '{action}'; the sentences it retells name no one who does"
+        return [Finding("relation", "unsupported", reason)]
     found = unheld(sentence, made_from)
     if not found:
         return []
