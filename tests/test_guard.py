@@ -127,7 +127,8 @@ def test_apostrophes_are_not_quotations() -> None:
 def test_an_answer_far_too_long_is_flagged() -> None:
     retelling = " ".join([FAITHFUL] * 3)
     found = problems(retelling, SOURCE, ASKED)
-    assert found == [f"length {len(retelling.split())} words for {ASKED} asked"]
+    assert found[0] == f"length {len(retelling.split())} words for {ASKED} asked"
+    assert found[1:] == ["number used more often than in source: 240"]  # said three times
 
 
 def test_an_answer_far_too_short_is_flagged() -> None:
@@ -240,3 +241,11 @@ def test_a_hedge_the_retelling_drops_is_flagged() -> None:
     assert not [p for p in problems(kept, source, 13) if p.startswith("hedge")]
     past = "Sales could not be completed at the ferry's kiosk."
     assert not [p for p in problems("Sales at the ferry's kiosk failed.", past, 9) if "hedge" in p]
+
+
+def test_a_number_put_in_the_place_of_something_else_is_flagged() -> None:
+    source = "The ferry levy won 2,000 more votes than Measure 4, the harbour dredging plan."
+    wrong = "Measure 4 won 2,000 more votes than Measure 4, the harbour dredging plan."
+    assert "number used more often than in source: 4" in problems(wrong, source, 14)
+    right = "The ferry levy got 2,000 more votes than Measure 4, the dredging plan."
+    assert not [p for p in problems(right, source, 14) if "more often" in p]
