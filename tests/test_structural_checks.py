@@ -15,7 +15,7 @@ import pytest
 from retell import clean
 from retell.article import Article, Evidence
 from retell.verify import Verifier
-from retell.verify.checks import own_source_links, own_source_voice
+from retell.verify.checks import own_source_links, own_source_speaker, own_source_voice
 
 from .conftest import DATA, SEED_PAGE
 
@@ -434,4 +434,25 @@ def test_a_noun_of_the_source_made_a_verb_with_a_new_doer_is_flagged() -> None:
     assert found and found[0].type == "relation" and "won" in found[0].reason
     assert not own_source_links(
         "The win at the ballot box is a victory for the Lindvik Ferry Association.", source
+    )
+
+
+LEVY = (
+    "The ferry levy won 2,000 more votes than the dredging plan, for which Berg said he is "
+    "thankful. However, he said that more money will be needed next winter."
+)
+
+
+def test_a_retelling_that_drops_the_speaker_is_flagged() -> None:
+    # The kind of error read in a rewrite of a real article (2026-12-05): "However, he said
+    # that more will need to be done" retold without "he said".
+    found = own_source_speaker("However, more money will be needed next winter.", LEVY)
+    assert found and found[0].type == "attribution" and "who said it" in found[0].reason
+
+
+def test_a_retelling_that_keeps_the_speaker_or_the_writers_facts_passes() -> None:
+    assert not own_source_speaker("Berg said more money will be needed next winter.", LEVY)
+    assert not own_source_speaker("Berg believes more money will be needed next winter.", LEVY)
+    assert not own_source_speaker(
+        "The ferry levy won 2,000 more votes than the dredging plan.", LEVY
     )
