@@ -165,3 +165,13 @@ def test_a_retold_pronoun_is_named_only_when_the_checker_supports_it() -> None:
     assert kept.text == "He said March would see the budget set."
     named = named_subjects([OutputParagraph(pieces)], article, lambda t, f: _supported(t))
     assert named[0].pieces[1].text == "Jonas Brekke said March would see the budget set."
+
+
+def test_a_retelling_that_turned_the_sources_name_into_he_gets_the_name_back() -> None:
+    article = clean("\n\n".join(["Ferry budget", *HARBOUR]))
+    pieces = (
+        _piece(article.text, HARBOUR[0]),
+        _piece(article.text, HARBOUR[2], "retold", "He warned that the ferry would lose money."),
+    )
+    named = named_subjects([OutputParagraph(pieces)], article, lambda t, f: _supported(t))
+    assert named[0].pieces[1].text == "Jonas Brekke warned that the ferry would lose money."

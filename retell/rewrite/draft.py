@@ -226,9 +226,13 @@ def _list_item(text: str) -> bool:
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     if not first.lower().endswith("ing"):
         return False  # no need to parse: most sentences are plainly not list items
-    roots = [token for token in parse(text) if token.dep_ == "ROOT"]
-    if not roots or roots[0].tag_ != "VBG" or not roots[0].is_sent_start:
+    doc = parse(text)
+    roots = [token for token in doc if token.dep_ == "ROOT"]
+    if not roots or doc[0].tag_ != "VBG":
         return False
+    # The parser may hang the item on a later verb ("Explaining why he argued ... that
+    # frisking them was a smart policy", with "was" at the root): what tells an item from
+    # "Speaking to reporters, the mayor said ..." is that the main verb has no subject.
     return not any(child.dep_ in ("nsubj", "nsubjpass") for child in roots[0].children)
 
 

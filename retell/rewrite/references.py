@@ -4,9 +4,10 @@ A rewrite publishes some of the source's sentences, retold or kept, and skips
 others. Two things a skipped sentence took with it are put back here from the
 source itself, never from the model:
 
-- a subject "he" or "she" whose person the source named in the sentence just before,
-  when the published sentence before does not name them ("He said he expressed his
-  concerns ..." after a sentence about someone else): the pronoun becomes the name;
+- a subject "he" or "she" whose person the source named in the sentence just before, or
+  in the sentence retold itself, when the published sentence before does not name them
+  ("He said he expressed his concerns ..." after a sentence about someone else): the
+  pronoun becomes the name;
 - the full name of a person first met by surname alone ("Ms. Gonzales said ..."):
   `retell.text.people.introduce`.
 
@@ -60,20 +61,30 @@ def named_subjects(
     for paragraph in paragraphs:
         pieces = []
         for piece in paragraph.pieces:
-            before = _source_before(found, piece)
-            pieces.append(_first_sentence(piece, article, recheck, _naming(before, previous)))
+            named = _named_first(piece, article) or _source_before(found, piece)
+            pieces.append(_first_sentence(piece, article, recheck, _naming(named, previous)))
             previous = _last_sentence(pieces[-1]) or previous
         changed.append(OutputParagraph(tuple(pieces)))
     return changed
 
 
-def _naming(source_before: str, previous: str) -> Change:
-    """The change that names the subject pronoun of a sentence after `previous`, whose
-    source follows `source_before`."""
+def _named_first(piece: Piece, article: Article) -> str:
+    """The first source sentence a piece retells, when its subject names a person: a
+    retelling that opens with "he" where that sentence opens with "Begala said" has lost
+    the name (trafilatura-eval's LA Times page, 2026-12-05)."""
+    if not piece.sources or not piece.verdicts:
+        return ""
+    first = article.text[piece.sources[0].start : piece.sources[0].end]
+    return first if subject_person(parse(first)) else ""
+
+
+def _naming(naming: str, previous: str) -> Change:
+    """The change that names the subject pronoun of a sentence after `previous` by the
+    person the subject of the source sentence `naming` names."""
 
     def change(text: str) -> tuple[str, set[str]]:
         pronoun = subject_pronoun(parse(text))
-        person = subject_person(parse(source_before)) if pronoun is not None else ""
+        person = subject_person(parse(naming)) if pronoun is not None else ""
         if pronoun is None or not person or _words(person) & _words(previous):
             return text, set()
         end = pronoun.idx + len(pronoun.text)
