@@ -15,7 +15,12 @@ import pytest
 from retell import clean
 from retell.article import Article, Evidence
 from retell.verify import Verifier
-from retell.verify.checks import own_source_links, own_source_speaker, own_source_voice
+from retell.verify.checks import (
+    own_source_links,
+    own_source_reported_he,
+    own_source_speaker,
+    own_source_voice,
+)
 
 from .conftest import DATA, SEED_PAGE
 
@@ -455,4 +460,19 @@ def test_a_retelling_that_keeps_the_speaker_or_the_writers_facts_passes() -> Non
     assert not own_source_speaker("Berg believes more money will be needed next winter.", LEVY)
     assert not own_source_speaker(
         "The ferry levy won 2,000 more votes than the dredging plan.", LEVY
+    )
+
+
+def test_a_quotation_about_someone_else_told_as_the_speakers_own_report_is_flagged() -> None:
+    # The kind of error read in a rewrite of a real article (2026-12-05): "'He has been hit
+    # before,' said X" (of the candidate) retold as "X said he has been hit before".
+    source = "\u201cHe has missed the ferry before,\u201d said Tove Arnesen, the harbour master."
+    found = own_source_reported_he("Tove Arnesen said he has missed the ferry before.", source)
+    assert found and found[0].type == "reference" and "Arnesen" in found[0].reason
+    assert not own_source_reported_he(
+        "Tove Arnesen said the skipper has missed the ferry before.", source
+    )
+    assert not own_source_reported_he(
+        "Tove Arnesen said he has missed the ferry before.",
+        "\u201cI have missed the ferry before,\u201d said Tove Arnesen.",
     )
