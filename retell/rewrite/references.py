@@ -43,11 +43,9 @@ def introduced(
     named: set[str] = set()
 
     def change(text: str) -> tuple[str, set[str]]:
-        new, now = introduce(text, names, named)
-        named.update(now)
-        return new, now
+        return introduce(text, names, named)
 
-    return _each_sentence(paragraphs, article, recheck, change)
+    return _each_sentence(paragraphs, article, recheck, change, named.update)
 
 
 def named_subjects(
@@ -94,47 +92,73 @@ def _naming(naming: str, previous: str) -> Change:
 
 
 def _each_sentence(
-    paragraphs: list[OutputParagraph], article: Article, recheck: Recheck | None, change: Change
+    paragraphs: list[OutputParagraph],
+    article: Article,
+    recheck: Recheck | None,
+    change: Change,
+    kept: Callable[[set[str]], None],
 ) -> list[OutputParagraph]:
-    """Every published sentence, in order, through `change`."""
+    """Every published sentence, in order, through `change`; `kept` hears the names of
+    each sentence as it is published."""
     return [
         OutputParagraph(
-            tuple(
-                _first_sentence(piece, article, recheck, change, every=True) for piece in p.pieces
-            )
+            tuple(_first_sentence(piece, article, recheck, change, kept) for piece in p.pieces)
         )
         for p in paragraphs
     ]
 
 
 def _first_sentence(
-    piece: Piece, article: Article, recheck: Recheck | None, change: Change, every: bool = False
+    piece: Piece,
+    article: Article,
+    recheck: Recheck | None,
+    change: Change,
+    kept: Callable[[set[str]], None] | None = None,
 ) -> Piece:
-    """A piece with its first published sentence (or `every` one) changed. A kept piece
-    is changed as it stands; a retold sentence keeps the change only if it is supported."""
+    """A piece with its first published sentence changed, or with `kept` every one, which
+    then hears the names of each sentence as published. A piece in the source's words is
+    changed as it stands; a retold sentence keeps the change only if it is supported."""
     if not piece.verdicts:
-        text = _changed_text(piece.text, change, every)
+        text = _changed_text(piece.text, change, kept)
         return piece if text == piece.text else dataclasses.replace(piece, text=text)
     verdicts = list(piece.verdicts)
-    for number, verdict in enumerate(verdicts if every else verdicts[:1]):
-        text, _ = change(verdict.text)
-        if text == verdict.text:
-            continue
-        if recheck is None:
-            verdicts[number] = dataclasses.replace(verdict, text=text)
-        elif (again := recheck(text, _made_from(piece, article))).label == "supported":
-            verdicts[number] = again
+    for number, verdict in enumerate(verdicts if kept else verdicts[:1]):
+        text, names = change(verdict.text)
+        if text != verdict.text:
+            verdicts[number], names = _rechecked(verdict, text, names, recheck, piece, article)
+        if kept:
+            kept(names)
     text = " ".join(verdict.text for verdict in verdicts)
     return dataclasses.replace(piece, text=text, verdicts=tuple(verdicts))
 
 
-def _changed_text(text: str, change: Change, every: bool) -> str:
-    """A text kept in the source's words with its first sentence (or `every` one) changed."""
+def _rechecked(
+    verdict: Verdict,
+    text: str,
+    names: set[str],
+    recheck: Recheck | None,
+    piece: Piece,
+    article: Article,
+) -> tuple[Verdict, set[str]]:
+    """The verdict on a changed sentence and the names it publishes: the checker's, if it
+    supports the new wording; else the old verdict, and no name introduced after all."""
+    if recheck is None:
+        return dataclasses.replace(verdict, text=text), names
+    again = recheck(text, _made_from(piece, article))
+    return (again, names) if again.label == "supported" else (verdict, set())
+
+
+def _changed_text(text: str, change: Change, kept: Callable[[set[str]], None] | None) -> str:
+    """A text kept in the source's words with its first sentence (or, with `kept`, every
+    one) changed."""
     spans = split_sentences(text)
     parts, cursor = [], 0
-    for start, end in spans if every else spans[:1]:
-        parts += [text[cursor:start], change(text[start:end])[0]]
+    for start, end in spans if kept else spans[:1]:
+        new, names = change(text[start:end])
+        parts += [text[cursor:start], new]
         cursor = end
+        if kept:
+            kept(names)
     return "".join(parts) + text[cursor:]
 
 
