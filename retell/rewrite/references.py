@@ -19,13 +19,11 @@ source's own name for the same person.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from retell.article import Article, Evidence, OutputParagraph, Piece, Verdict
-from retell.text.facts import ROLE_NOUNS
 from retell.text.parse import parse
-from retell.text.people import full_names, introduce, subject_person, subject_pronoun
+from retell.text.people import full_names, introduce, name_words, subject_person, subject_pronoun
 from retell.text.sentences import Sentence, source_pieces, split_sentences
 
 #: The checker's verdict on a changed sentence, given the source sentences it retells.
@@ -83,7 +81,7 @@ def _naming(naming: str, previous: str) -> Change:
     def change(text: str) -> tuple[str, set[str]]:
         pronoun = subject_pronoun(parse(text))
         person = subject_person(parse(naming)) if pronoun is not None else ""
-        if pronoun is None or not person or _words(person) & _words(previous):
+        if pronoun is None or not person or name_words(person) & name_words(previous):
             return text, set()
         end = pronoun.idx + len(pronoun.text)
         return text[: pronoun.idx] + person + text[end:], set()
@@ -185,9 +183,3 @@ def _last_sentence(piece: Piece) -> str:
         return piece.verdicts[-1].text
     spans = split_sentences(piece.text)
     return piece.text[spans[-1][0] : spans[-1][1]] if spans else ""
-
-
-def _words(text: str) -> set[str]:
-    """The lower-cased words of a name or a sentence, titles and roles aside."""
-    words = re.findall(r"[^\W\d_]+", text.lower().replace("'s", ""))
-    return {word for word in words if word not in ROLE_NOUNS}

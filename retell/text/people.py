@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from retell.text.facts import ROLE_NOUNS
 from retell.text.parse import parse
-from retell.text.speech import SINGLE_QUOTED
+from retell.text.speech import DOUBLE_QUOTED, SINGLE_QUOTED
 
 #: The pronouns a sentence's subject may be that stand for one named person.
 PRONOUNS = frozenset({"he", "she"})
@@ -28,7 +29,6 @@ LINKING = frozenset({"be", "have", "do", "get", "become"})
 
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)+")
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)$")
-_DOUBLE_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _NAME_WORD = re.compile(r"^[A-Z](?![\w.-]*['’]s$)[\w'’.-]*$")
 
 
@@ -60,7 +60,7 @@ def introduce(text: str, names: dict[str, str], named: set[str]) -> tuple[str, s
 
     Mentions are found by the surname itself, not by spaCy's entities: the small model
     takes a lone surname for an organisation as often as for a person ("Marcus said")."""
-    quoted = [match.span() for match in _DOUBLE_QUOTED.finditer(text)]
+    quoted = [match.span() for match in DOUBLE_QUOTED.finditer(text)]
     quoted += [match.span() for match in SINGLE_QUOTED.finditer(text)]
     now: set[str] = set()
     edits: list[tuple[int, int, str]] = []
@@ -136,3 +136,10 @@ def named_subject(subject: Any) -> str:
             parts = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             return " ".join(t.text for t in sorted([*parts, name], key=lambda t: t.i))
     return ""
+
+
+def name_words(text: str) -> set[str]:
+    """The lower-cased words of a name (or a sentence), titles and roles aside, so that
+    "Prosecutor Amelia Strand" and "Strand" share a word."""
+    words = re.findall(r"[^\W\d_]+", text.lower().replace("'s", ""))
+    return {word for word in words if word not in ROLE_NOUNS}

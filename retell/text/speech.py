@@ -150,6 +150,8 @@ def narration(source: str) -> str:
 #: A stretch in single marks that open after a space and close before one, so that the
 #: apostrophes of "it's" and "players'" open nothing.
 SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))['‘][^'‘’]*['’](?=[\s.,;:!?]|$)")
+#: A stretch in double marks, straight or curly, within one text; its words are group 1.
+DOUBLE_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 
 
 def wholly_spoken(source: str, start: int, end: int) -> bool:

@@ -39,6 +39,7 @@ from retell.text.facts import (
 from retell.text.parse import lemmas, parse
 from retell.text.sentences import lower_cased
 from retell.text.speech import (
+    DOUBLE_QUOTED,
     SAYING,
     SINGLE_QUOTED,
     narration,
@@ -913,13 +914,14 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
 
     The mirror of `own_source_voice`, and like it read only here: FaithBench's summaries
     drop speakers everywhere unmarked (see `modality.REPORTING`)."""
+    doc = parse(sentence)
     holders = SAYING | _ATTITUDES
-    if _ATTRIBUTED.search(sentence) or any(t.lemma_.lower() in holders for t in parse(sentence)):
+    if _ATTRIBUTED.search(sentence) or any(t.lemma_.lower() in holders for t in doc):
         return []
     theirs = _voices(made_from)
     mine = {
         stem: token.text
-        for token in parse(sentence)
+        for token in doc
         if token.pos_ in _VOICE_POS and token.is_alpha
         for stem in terms(token.text)
     }
@@ -951,7 +953,7 @@ def own_source_reported_he(sentence: str, made_from: str) -> list[Finding]:
     341 retold sentences of the saved real rewrites, it fired on that one and on CBS's
     "King said he's not necessarily talking about himself" (Clyburn was), and on nothing
     else."""
-    quotations = [q for q in _DOUBLE_QUOTATION.findall(made_from) if _THIRD.search(q)]
+    quotations = [q for q in DOUBLE_QUOTED.findall(made_from) if _THIRD.search(q)]
     if not any(not _FIRST_PERSON.search(q) for q in quotations):
         return []
     voice = narration(sentence)
@@ -976,7 +978,6 @@ def own_source_reported_he(sentence: str, made_from: str) -> list[Finding]:
     return []
 
 
-_DOUBLE_QUOTATION = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 _THIRD = re.compile(r"\b(?:he|she)\b", re.I)
 
 
@@ -1283,7 +1284,7 @@ def check_narrator(sentence: str, context: Context) -> list[Finding]:
 
 #: A stretch inside straight or curly quotation marks (double, or single ones that open
 #: after a space and close before one).
-_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]|" + SINGLE_QUOTED.pattern)
+_QUOTATION = re.compile(DOUBLE_QUOTED.pattern + "|" + SINGLE_QUOTED.pattern)
 
 
 def check_spoken_as_fact(sentence: str, context: Context) -> list[Finding]:

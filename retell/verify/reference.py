@@ -11,12 +11,17 @@ sentence before. Where either side is not that plain, nothing is claimed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from retell.text.facts import ROLE_NOUNS
 from retell.text.parse import parse
-from retell.text.people import PRONOUNS, SUBJECTS, named_subject, subject_person, subject_pronoun
+from retell.text.people import (
+    PRONOUNS,
+    SUBJECTS,
+    name_words,
+    named_subject,
+    subject_person,
+    subject_pronoun,
+)
 from retell.verify.links import form
 
 
@@ -48,7 +53,7 @@ def misread(
             continue
         # A reader may take the pronoun for anyone the sentence before names (by gender,
         # which this does not read), so only a person it never names is a misreading.
-        if theirs and not _words(theirs) & _words(previous):
+        if theirs and not name_words(theirs) & name_words(previous):
             return Misread(pronoun.text, mine, theirs, text)
         return None
     return None
@@ -73,9 +78,3 @@ def _before(text: str, sources: list[str]) -> str:
     """The source sentence before this one, or ""."""
     where = sources.index(text) if text in sources else 0
     return sources[where - 1] if where > 0 else ""
-
-
-def _words(name: str) -> set[str]:
-    """The lower-cased words of a name (or a sentence), titles and roles aside."""
-    words = re.findall(r"[^\W\d_]+", name.lower().replace("'s", ""))
-    return {word for word in words if word not in ROLE_NOUNS}
