@@ -442,6 +442,32 @@ def test_a_noun_of_the_source_made_a_verb_with_a_new_doer_is_flagged() -> None:
     )
 
 
+HARBOUR_CHILDHOOD = (
+    "Ida Berg was born in Tromso in 1971, where her mother was posted as she served in the "
+    "Norwegian Coast Guard."
+)
+
+
+def test_a_new_verb_joining_what_the_source_keeps_apart_is_flagged() -> None:
+    # The kind of error read in a rewrite of a real article (2026-12-05): born where her
+    # father served in the Air Force, retold as "grew up in the US Air Force".
+    found = own_source_links(
+        "Ida Berg, born in Tromso in 1971, grew up in the Norwegian Coast Guard.",
+        [HARBOUR_CHILDHOOD],
+    )
+    assert found and found[0].type == "relation" and "grew" in found[0].reason
+
+
+def test_a_new_verb_between_words_the_source_links_passes() -> None:
+    assert not own_source_links(
+        "Born in Tromso in 1971, Ida Berg had a mother who worked in the Norwegian Coast Guard.",
+        [HARBOUR_CHILDHOOD],
+    )
+    assert not own_source_links(
+        "The mayor named Berg to the board.", ["The mayor appointed Berg to the board."]
+    )
+
+
 LEVY = (
     "The ferry levy won 2,000 more votes than the dredging plan, for which Berg said he is "
     "thankful. However, he said that more money will be needed next winter."

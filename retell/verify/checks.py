@@ -52,7 +52,15 @@ from retell.text.speech import (
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
 from retell.verify.grammar import verbless
 from retell.verify.groups import spread
-from retell.verify.links import RELATIONS, chains, fused, held, new_doers, unheld
+from retell.verify.links import (
+    RELATIONS,
+    chains,
+    fused,
+    held,
+    new_doers,
+    new_verb_links,
+    unheld,
+)
 from retell.verify.modality import negation_flipped, turned_to_fact
 
 Label = str  # "supported" | "unsupported" | "contradicted"
@@ -862,11 +870,17 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     """A retelling that links words of its source sentences in a way none of them does
     ("Bennett launched a campaign for Debbie Meadows" from "a campaign launch by Lynda
     Bennett, ... who is friendly with Debbie Meadows"), or gives a noun of theirs a doer
-    they do not link to it: `links.new_doers`, `links.unheld`."""
+    they do not link to it, or joins two of their nouns with a verb of its own that they do
+    not link: `links.new_doers`, `links.new_verb_links`, `links.unheld`."""
     doers = new_doers(sentence, made_from)
     if doers:
         doer, action = doers[0]
         reason = f"has {doer} '{action}'; the sentences it retells name no one who does"
+        return [Finding("relation", "unsupported", reason)]
+    joined = new_verb_links(sentence, made_from)
+    if joined:
+        verb, one, other = joined[0]
+        reason = f"'{verb}' joins {one} and {other}, which the sentences it retells do not link"
         return [Finding("relation", "unsupported", reason)]
     found = unheld(sentence, made_from)
     if not found:

@@ -97,21 +97,25 @@ def _hyphenated(token: Any) -> bool:
 
 @lru_cache(maxsize=4096)
 def distances(sentence: str) -> dict[tuple[str, str], int]:
-    """For each pair of content words of a sentence, the fewest links between them."""
+    """For each pair of content words of a sentence, the fewest links between them, up to
+    ARGUMENT_REACH: up from one to the other, or up from both to a word above them."""
     tokens = list(content_tokens(parse(sentence)))
     parent = {t.i: content_head(t) for t in tokens}
     near: dict[tuple[str, str], int] = {}
+    above: dict[int, dict[int, int]] = {}
     for token in tokens:
         up = [token]
-        while (head := parent.get(up[-1].i)) is not None and len(up) <= REACH + 1:
+        while (head := parent.get(up[-1].i)) is not None and len(up) <= ARGUMENT_REACH:
             up.append(head)
         for steps, other in enumerate(up[1:], start=1):
             _note(near, token, other, steps)
-    heads = {i: head.i for i, head in parent.items() if head is not None}
+        above[token.i] = {other.i: steps for steps, other in enumerate(up)}
     for token in tokens:
         for other in tokens:
-            if other.i != token.i and token.i in heads and heads.get(other.i) == heads[token.i]:
-                _note(near, token, other, 2)
+            shared = above[token.i].keys() & above[other.i].keys()
+            steps = min((above[token.i][i] + above[other.i][i] for i in shared), default=99)
+            if other.i != token.i and steps <= ARGUMENT_REACH:
+                _note(near, token, other, steps)
     return near
 
 
@@ -202,6 +206,49 @@ def new_doers(text: str, sources: list[str]) -> list[tuple[str, str]]:
     return found
 
 
-def _linked(one: str, other: str, sentences: list[str]) -> bool:
-    """True when a sentence links the two words within REACH."""
-    return any(distances(sentence).get((one, other), 99) <= REACH for sentence in sentences)
+#: The arguments of a verb a new verb is read with: its subject, object, and the nouns of
+#: its prepositions ("grew up in the US Air Force").
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
+#: How far apart two arguments of a new verb may stand in a source sentence: a paraphrase
+#: puts its new verb between words its source links closely ("Inslee named Montoya-Lewis"
+#: from "Inslee appointed Montoya-Lewis": two links, through the verb it replaces).
+ARGUMENT_REACH = 3
+
+
+def new_verb_links(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
+    """(verb, one, other) for each verb of a retelling that its source sentences do not
+    use, joining two nouns of theirs that none of them links within ARGUMENT_REACH:
+    "Montoya-Lewis grew up in the US Air Force" from "Montoya-Lewis was born in Spain,
+    where her father was stationed as he served in the US Air Force" (trafilatura-eval's
+    Times of Israel page, 2026-12-05). Read on 138 published retold sentences of ten real
+    rewrites, it found that one and nothing else. Not a check of `retell check`: against
+    FaithBench's retrieved evidence it fired on 215 faithful sentences for 73 false ones,
+    since a summary paraphrases across sentences the evidence does not link."""
+    known = frozenset().union(*(_lemmas(sentence) for sentence in sources))
+    found = []
+    for verb in parse(text):
+        if verb.pos_ != "VERB" or form(verb) in known or form(verb) in LIGHT:
+            continue
+        nouns = sorted({form(noun) for noun in _arguments(verb)} & known)
+        found += [
+            (verb.text, one, other)
+            for place, one in enumerate(nouns)
+            for other in nouns[place + 1 :]
+            if not _linked(one, other, sources, ARGUMENT_REACH)
+        ]
+    return found
+
+
+def _arguments(verb: Any) -> Iterator[Any]:
+    """The nouns and names a verb takes: its subject and objects, and its prepositions'."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent"):
+            heads = [grand for grand in child.children if grand.dep_ == "pobj"]
+        else:
+            heads = [child] if child.dep_ in ARGUMENTS else []
+        yield from (noun for noun in heads if noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha)
+
+
+def _linked(one: str, other: str, sentences: list[str], reach: int = REACH) -> bool:
+    """True when a sentence links the two words within `reach` links."""
+    return any(distances(sentence).get((one, other), 99) <= reach for sentence in sentences)
