@@ -423,6 +423,24 @@ def test_a_heading_inside_the_body_is_not_retold() -> None:
     assert "pictures" not in told and "Show all" not in told
 
 
+def test_a_standfirst_a_prompt_and_an_embedded_post_are_not_retold() -> None:
+    # trafilatura-eval's Times of Israel page (2026-12-05): its standfirst, kept, ran into
+    # the lead without a stop; a tweet's "heading into courtroom to be sworn in" was
+    # published as the writer's sentence.
+    told = _planned(
+        "Harbour master says the vote is a relief, but the crossings will still be cut in "
+        "the worst storms",
+        "Get the Island Post's morning edition by email and never miss a sailing Free Sign Up",
+        "The new timetable starts in March, the harbour master said.",
+        "Proud to see the old ferry sail on. The red hull in the photo is ours. "
+        "https://t.co/aB3dE5fG7h",
+        "— Ferry Friends (@ferryfriends) March 2, 2026",
+    )
+    assert "Councillors voted" in told and "new timetable starts" in told
+    assert "relief" not in told and "Sign Up" not in told
+    assert "red hull" not in told and "Proud to see" not in told and "@ferryfriends" not in told
+
+
 def test_the_items_of_a_list_are_not_retold() -> None:
     # trafilatura-eval's LA Times page lists what a candidate spent the week doing, each
     # item set as a sentence ("Explaining why ..."); retold, one gained an invented subject

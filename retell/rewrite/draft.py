@@ -170,7 +170,12 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     options.check()
     body = "\n".join(article.body)
     require_supported(body, article.source)
-    found = [s for s in source_pieces(article) if s.kind == "body" and _standalone(s.text)]
+    prose = {index for index, block in enumerate(article.blocks) if _prose(block.text)}
+    found = [
+        s
+        for s in source_pieces(article)
+        if s.kind == "body" and s.paragraph in prose and _standalone(s.text)
+    ]
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
     prompt = PROMPTS[options.style]
@@ -200,6 +205,26 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 def _heading(text: str) -> bool:
     """True for a short line without a sentence's closing punctuation."""
     return len(text.split()) < HEADING_WORDS and not _SENTENCE_END.search(text.strip())
+
+
+#: A paragraph that ends in a link is a post the page embeds ("... is mine.
+#: https://t.co/dLVatVHxRr", "... sworn in. pic.twitter.com/CIHDX5qmux"), someone else's
+#: words set without quotation marks, not the writer's prose (trafilatura-eval's Times of
+#: Israel page, where a tweet's "heading into courtroom to be sworn in" was published as
+#: the writer's sentence, 2026-12-05).
+_ENDS_IN_LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*$")
+
+
+def _prose(paragraph: str) -> bool:
+    """True for a body paragraph of the writer's prose: not an embedded post, and not one
+    sentence without a sentence's closing punctuation, which is a standfirst, a heading, a
+    "Read: ..." teaser or a newsletter prompt (on the English trafilatura-eval pages: the
+    Times of Israel's standfirst, which a kept piece ran into the lead without a stop, the
+    Atlantic's "Read: ..." links, subheadings, recipe and settings lists)."""
+    text = paragraph.strip()
+    if _ENDS_IN_LINK.search(text):
+        return False
+    return bool(_SENTENCE_END.search(text)) or len(split_sentences(text)) > 1
 
 
 #: A sentence that is one quotation from end to end, with no speaker outside it: the second
