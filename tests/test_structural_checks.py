@@ -468,6 +468,23 @@ def test_a_new_verb_between_words_the_source_links_passes() -> None:
     )
 
 
+def test_two_facts_of_one_person_joined_by_a_clause_pass() -> None:
+    # Read in a rewrite of a real article (2026-12-05): "Raquel Montoya-Lewis, appointed by
+    # Governor Jay Inslee, has been sworn in as ..." joins two source sentences' facts about
+    # her, and was refused three times.
+    sources = [
+        "The island has sworn in its first harbour judge, Ida Berg-Lund, who also happens to "
+        "be a ferry pilot.",
+        "Mayor Tom Hale appointed Berg-Lund, 51, to serve on the harbour court.",
+    ]
+    assert not own_source_links(
+        "Ida Berg-Lund, appointed by Mayor Tom Hale, has been sworn in as the island's first "
+        "harbour judge.",
+        sources,
+    )
+    assert own_source_links("Ida Berg-Lund appointed the harbour judge.", sources)
+
+
 LEVY = (
     "The ferry levy won 2,000 more votes than the dredging plan, for which Berg said he is "
     "thankful. However, he said that more money will be needed next winter."
