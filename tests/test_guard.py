@@ -249,3 +249,16 @@ def test_a_number_put_in_the_place_of_something_else_is_flagged() -> None:
     assert "number used more often than in source: 4" in problems(wrong, source, 14)
     right = "The ferry levy got 2,000 more votes than Measure 4, the dredging plan."
     assert not [p for p in problems(right, source, 14) if "more often" in p]
+
+
+def test_a_title_written_out_or_shortened_is_the_same_title() -> None:
+    # The Times of Israel's "Gov. Inslee said" retold as "Governor Inslee said" was refused
+    # as a new name and a new role (trafilatura-eval, 2026-12-05).
+    source = '"Many will focus on the history of this vote," Gov. Hale said on Monday.'
+    retold = "Governor Hale said on Monday that many will focus on the history of the vote."
+    assert problems(retold, source, 15) == []
+    shortened = "Gov. Hale said many will focus on the history of this vote."
+    long_source = '"Many will focus on the history of this vote," Governor Hale said.'
+    assert problems(shortened, long_source, 12) == []
+    # A different title for the same person is still a new role.
+    assert problems(retold.replace("Governor", "Mayor"), source, 15)

@@ -232,11 +232,49 @@ def _german_names(words: list[str]) -> list[str]:
 def known_words(text: str) -> set[str]:
     """Every word of a text, lowercased, with and without a possessive ('s or a bare
     apostrophe) or the single quotation marks around it ("ppap" of "'PPAP'", which left a
-    BBC article's own sentence unsupported), and each part of a hyphenated word ("bolton"
-    of "bolton-born")."""
+    BBC article's own sentence unsupported), each part of a hyphenated word ("bolton"
+    of "bolton-born"), and a title's short and long forms ("governor" of "Gov.")."""
     words = {word.lower() for word in re.findall(r"[\w'-]+", plain(text))}
     words |= {word.removesuffix("'s").strip("'") for word in words}
-    return words | {part for word in words if "-" in word for part in word.split("-") if part}
+    words |= {part for word in words if "-" in word for part in word.split("-") if part}
+    words |= {TITLES[word] for word in words if word in TITLES}
+    return words | {short for short, title in TITLES.items() if title in words}
+
+
+#: Titles news writing shortens before a name, by their short form, lower-cased. A
+#: retelling of the Times of Israel's "Gov. Inslee said" as "Governor Inslee said" was
+#: refused as naming a new person and role (trafilatura-eval, 2026-12-05). Left out are
+#: short forms that stand for more than one word ("St.", "Dr.", "Mt.").
+TITLES = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "adm": "admiral",
+    "det": "detective",
+    "insp": "inspector",
+    "supt": "superintendent",
+    "prof": "professor",
+    "atty": "attorney",
+    "pres": "president",
+}
+_TITLE = re.compile(r"\b(" + "|".join(TITLES) + r")\.(?=\s+[A-Z])", re.I)
+
+
+def full_titles(text: str) -> str:
+    """The text with each shortened title before a name written out ("Gov. Jay Inslee" as
+    "Governor Jay Inslee"), so that roles read the same in either form."""
+    return _TITLE.sub(lambda match: _capitalised(TITLES[match.group(1).lower()]), text)
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 # ---------------------------------------------------------------- roles
@@ -255,7 +293,7 @@ _ROLE = re.compile(
 def roles(text: str) -> list[tuple[str, str]]:
     """(role, surname) pairs such as ("prime minister", "Starmer") a text attaches."""
     pairs = []
-    for role, name in _ROLE.findall(plain(text)):
+    for role, name in _ROLE.findall(full_titles(plain(text))):
         surname = name.split()[-1].rstrip(".").removesuffix("'s")
         if surname not in COMMON_CAPITALISED:
             pairs.append((role.lower(), surname))
