@@ -18,6 +18,7 @@ from retell.verify import Verifier
 from retell.verify.checks import (
     own_source_links,
     own_source_reported_he,
+    own_source_sayer,
     own_source_speaker,
     own_source_voice,
 )
@@ -483,6 +484,24 @@ def test_two_facts_of_one_person_joined_by_a_clause_pass() -> None:
         sources,
     )
     assert own_source_links("Ida Berg-Lund appointed the harbour judge.", sources)
+
+
+def test_a_speaker_the_source_never_mentions_is_flagged() -> None:
+    # The kind of error read in a rewrite of a real article (2026-12-05): "ABC13's manager
+    # reported to the sheriff's office about a surveillance video" where the salon owner
+    # said the sheriff's office took a report.
+    source = (
+        "On Friday night, Berg said shortly after the reporters left his office, someone from "
+        "the harbour police took a report and asked for the camera footage."
+    )
+    found = own_source_sayer(
+        "The station's manager reported to the harbour police about the camera footage.", source
+    )
+    assert found and found[0].type == "attribution" and "manager" in found[0].reason
+    assert not own_source_sayer(
+        "Berg said the harbour police took a report on Friday and asked for the footage.", source
+    )
+    assert not own_source_sayer("He said the police asked for the camera footage.", source)
 
 
 LEVY = (

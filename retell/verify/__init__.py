@@ -28,6 +28,7 @@ from retell.verify.checks import (
     own_source_links,
     own_source_obligation,
     own_source_reported_he,
+    own_source_sayer,
     own_source_speaker,
     own_source_voice,
 )
@@ -195,6 +196,7 @@ class Verifier:
         extra += own_source_voice(typed.text, sources)
         extra += own_source_speaker(typed.text, sources)
         extra += own_source_reported_he(typed.text, sources)
+        extra += own_source_sayer(typed.text, sources)
         extra = extra or own_source_links(typed.text, [span.text for span in made_from])
         if not extra:
             return typed
