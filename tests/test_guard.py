@@ -262,3 +262,31 @@ def test_a_title_written_out_or_shortened_is_the_same_title() -> None:
     assert problems(shortened, long_source, 12) == []
     # A different title for the same person is still a new role.
     assert problems(retold.replace("Governor", "Mayor"), source, 15)
+
+
+def test_a_superlative_ranked_among_others_stays_ranked() -> None:
+    # Gothamist's "among the lowest levels in the city" was retold as "the lowest level in
+    # the city" (trafilatura-eval, 2026-12-05).
+    source = "Only 12 ferries sailed from Veldmoor last winter, among the fewest in the region."
+    assert any(
+        "among the" in problem
+        for problem in problems(
+            "Only 12 ferries sailed from Veldmoor last winter, the fewest in the region.",
+            source,
+            14,
+        )
+    )
+    assert (
+        problems(
+            "Just 12 ferries left Veldmoor last winter, among the fewest in the region.", source, 14
+        )
+        == []
+    )
+    assert (
+        problems(
+            "Veldmoor is one of the busiest ports in the region.",
+            "Veldmoor is one of the busiest ports in the region, officials said.",
+            10,
+        )
+        == []
+    )

@@ -65,6 +65,7 @@ def problems(
     found += _absent("cause", [causes[key] for key in causes.keys() - known_causes.keys()])
     found += _shifted_certainty(retelling, source)
     found += _dropped_hedge(retelling, source)
+    found += [f"'among the' dropped before: {word}" for word in _unqualified(retelling, source)]
     found += [f"number used more often than in source: {n}" for n in _repeated(retelling, source)]
     return found
 
@@ -150,6 +151,36 @@ def _dropped_hedge(retelling: str, source: str) -> list[str]:
     if not theirs or _HEDGES.search(retelling) or _modal_words(retelling) & _UNSURE:
         return []
     return [f"hedge dropped: the source says {', '.join(sorted(theirs))}"]
+
+
+def _unqualified(retelling: str, source: str) -> list[str]:
+    """The superlatives a retelling states outright that its source only ranks among
+    others: "the lowest level in the city" from "among the lowest levels in the city"
+    (trafilatura-eval's Gothamist page, 2026-12-05). The same rule in `retell check`
+    fired on none of FaithBench's summaries, so it lives only here."""
+    mine, theirs = _superlatives(retelling), _superlatives(source)
+    return sorted(word for word, ranked in mine.items() if not ranked and theirs.get(word))
+
+
+#: Words before a superlative that make it one of several: "among the lowest", "one of the
+#: biggest", "some of the best".
+_RANKED_AMONG = frozenset({"among", "one", "some"})
+
+
+def _superlatives(text: str) -> dict[str, bool]:
+    """Each superlative of a text by its lemma ("low" of "lowest", "most costly"), and
+    whether every use of it ranks among others."""
+    found: dict[str, bool] = {}
+    doc = parse(text)
+    for token in doc:
+        if token.tag_ not in ("JJS", "RBS"):
+            continue
+        word = token.lemma_.lower()
+        if word in ("most", "least") and token.i + 1 < len(doc):
+            word = f"{word} {doc[token.i + 1].lemma_.lower()}"
+        before = {t.lower_ for t in doc[max(0, token.i - 4) : token.i]}
+        found[word] = found.get(word, True) and bool(before & _RANKED_AMONG)
+    return found
 
 
 def _modal_words(text: str) -> set[str]:
