@@ -45,8 +45,27 @@ def test_a_person_already_named_in_full_is_left_alone() -> None:
 
 
 def test_a_title_before_the_surname_stays_before_the_full_name() -> None:
-    text, _ = introduce("Treasurer Brekke said the budget was set.", NAMES, set())
-    assert text == "Treasurer Jonas Brekke said the budget was set."
+    text, _ = introduce("Mayor Brekke said the budget was set.", NAMES, set())
+    assert text == "Mayor Jonas Brekke said the budget was set."
+    # A capitalised word that is no title known here is taken for a first name: "Sunrise
+    # Road" must not become "Sunrise Joe Farrington Road".
+    assert introduce("Ola Brekke said so.", NAMES, set())[0] == "Ola Brekke said so."
+
+
+def test_a_title_is_no_first_name_and_a_named_mention_stays_as_it_is() -> None:
+    # trafilatura-eval's Tribune 242 page (2026-12-05): "Supt Peters" was taken for a full
+    # name, and "Superintendent Audley Peters" became "Superintendent Audley Supt Peters".
+    names = full_names(
+        [
+            "Police liaison officer Superintendent Audley Peters said officers were alerted.",
+            "Supt Peters said the victim was a bystander.",
+        ]
+    )
+    assert names.get("Peters") == "Audley Peters"
+    mention = "Superintendent Audley Peters said officers were alerted."
+    assert introduce(mention, {"Peters": "Supt Peters"}, set())[0] == mention
+    told = "Det Peters said the victim was a bystander."
+    assert introduce(told, names, set())[0] == "Det Audley Peters said the victim was a bystander."
 
 
 def test_words_inside_quotation_marks_are_the_speakers_and_stay() -> None:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from retell.text.facts import ROLE_NOUNS
+from retell.text.facts import ROLE_NOUNS, TITLES
 from retell.text.parse import parse
 from retell.text.speech import DOUBLE_QUOTED, SINGLE_QUOTED
 
@@ -27,7 +27,19 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Verbs too common to tell one person's sentence from another's.
 LINKING = frozenset({"be", "have", "do", "get", "become"})
 
-_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)+")
+#: Words before a name that are no part of it: honorifics, and titles short or long ("Supt
+#: Peters" was read as a full name with the first name "Supt", and "Superintendent Audley
+#: Peters" became "Superintendent Audley Supt Peters", trafilatura-eval's Tribune 242 page,
+#: 2026-12-05).
+_TITLE_WORDS = "|".join(
+    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"]
+    + [word.capitalize() for word in TITLES]
+    + [word.capitalize() for word in set(TITLES.values()) | ROLE_NOUNS]
+)
+_HONORIFIC = re.compile(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+")
+#: A capitalised word right before a surname that is neither honorific nor title: a
+#: first name, so the mention names more than the surname already.
+_NAME_BEFORE = re.compile(rf"\b(?!(?:{_TITLE_WORDS})\b)[A-Z][\w'’-]*\s+$")
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)$")
 _NAME_WORD = re.compile(r"^[A-Z](?![\w.-]*['’]s$)[\w'’.-]*$")
 
@@ -69,6 +81,8 @@ def introduce(text: str, names: dict[str, str], named: set[str]) -> tuple[str, s
             continue
         now.add(surname)
         if text[:start].endswith(names[surname][: -len(surname)]):
+            continue
+        if _NAME_BEFORE.search(text[:start]):
             continue
         before = _HONORIFIC_BEFORE.search(text[:start])
         edits.append((before.start() if before else start, end, names[surname]))
