@@ -359,6 +359,19 @@ def test_an_answer_that_repeats_the_instructions_is_refused() -> None:
     assert "first attempt" not in draft(article, FakeBackend(echo_note)).text
 
 
+def test_an_answer_that_opens_with_the_notes_words_is_refused() -> None:
+    # Read in real rewrites (2026-12-05): "A first attempt by Hegseth ... said ...", the
+    # retry note's opening words made the sentence's subject.
+    def opening(messages: list[Message]) -> str:
+        source = messages[-1].content.split("<source>")[1].split("</source>")[0]
+        return "A first attempt found that " + source[0].lower() + source[1:]
+
+    article = clean(EXAMPLE.read_bytes())
+    pieces = draft(article, FakeBackend(opening)).pieces()
+    assert "the answer repeats the instructions" in pieces[0].problems
+    assert "first attempt" not in draft(article, FakeBackend(opening)).text
+
+
 def test_a_noun_taken_from_the_worked_examples_is_asked_again() -> None:
     # The examples are about a council's ferry; this story has no ferry in it.
     story = _story("The planning board will hand its powers to elected councillors in April.")

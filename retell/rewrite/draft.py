@@ -536,14 +536,27 @@ def _echoes_instructions(text: str, request: Request) -> bool:
     """True when an answer repeats part of what retell told the model rather than the
     source: "The first attempt had these problems, avoid them: ..." came back inside a
     retelling of a Reuters page (2026-12-02). Any run of 6 words from the instructions, the
-    examples or the notes that the source does not have counts."""
+    examples or the notes that the source does not have counts, and so does any run of 3
+    words of the notes' opening words: the model began retellings with the note's "A
+    first attempt" ("A first attempt by Hegseth ... said", "A first attempt said police
+    had designated ...", read in five real rewrites, 2026-12-05)."""
     echoed = set(sequences(text, ECHO_WORDS)) & _told(request.prompt)
-    return bool(echoed - set(sequences(request.source, ECHO_WORDS)))
+    if echoed - set(sequences(request.source, ECHO_WORDS)):
+        return True
+    opening = set(sequences(text, NOTE_ECHO_WORDS)) & _NOTE_OPENINGS
+    return bool(opening - set(sequences(request.source, NOTE_ECHO_WORDS)))
 
 
 #: How many words in a row an answer may share with the instructions before it counts as
 #: repeating them.
 ECHO_WORDS = 6
+
+
+NOTE_ECHO_WORDS = 3
+_NOTE_OPENINGS = frozenset(
+    sequences(FIX_NOTE.split(":", 1)[0], NOTE_ECHO_WORDS)
+    + sequences(COPY_NOTE.split(":", 1)[0], NOTE_ECHO_WORDS)
+)
 
 
 @lru_cache(maxsize=8)
