@@ -448,10 +448,12 @@ def test_a_standfirst_a_prompt_and_an_embedded_post_are_not_retold() -> None:
         "Proud to see the old ferry sail on. The red hull in the photo is ours. "
         "https://t.co/aB3dE5fG7h",
         "— Ferry Friends (@ferryfriends) March 2, 2026",
+        "The harbour master on the old quay at dawn. Photo: Ida Berg/Island Post",
     )
     assert "Councillors voted" in told and "new timetable starts" in told
     assert "relief" not in told and "Sign Up" not in told
     assert "red hull" not in told and "Proud to see" not in told and "@ferryfriends" not in told
+    assert "old quay" not in told
 
 
 def test_the_items_of_a_list_are_not_retold() -> None:

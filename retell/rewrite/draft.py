@@ -213,16 +213,26 @@ def _heading(text: str) -> bool:
 #: Israel page, where a tweet's "heading into courtroom to be sworn in" was published as
 #: the writer's sentence, 2026-12-05).
 _ENDS_IN_LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*$")
+#: A paragraph that ends in a photo credit is a caption set in the body: "The real state
+#: epidemiologist Anders Tegnell at one of the Public Health Agency's daily briefings.
+#: Photo: Jonathan Nackstrand/AFP" was published as a sentence of the Local's rewrite
+#: (trafilatura-eval, 2026-12-05). On the English trafilatura-eval pages this matched that
+#: caption, a "Photo: ..." line, a "featured image: ..." line and stray page metadata.
+_ENDS_IN_CREDIT = re.compile(
+    r"(?:\b(?:photo|photograph|picture|image)s?(?:\s+by|\s*:)\s*[^.!?]*"
+    r"|\((?:AP|AFP|Reuters|Getty)\b[^)]*\))$",
+    re.I,
+)
 
 
 def _prose(paragraph: str) -> bool:
-    """True for a body paragraph of the writer's prose: not an embedded post, and not one
-    sentence without a sentence's closing punctuation, which is a standfirst, a heading, a
-    "Read: ..." teaser or a newsletter prompt (on the English trafilatura-eval pages: the
+    """True for a body paragraph of the writer's prose: not an embedded post or a caption
+    with its photo credit, and not one sentence without a sentence's closing punctuation,
+    which is a standfirst, a heading, a "Read: ..." teaser or a newsletter prompt (on the English trafilatura-eval pages: the
     Times of Israel's standfirst, which a kept piece ran into the lead without a stop, the
     Atlantic's "Read: ..." links, subheadings, recipe and settings lists)."""
     text = paragraph.strip()
-    if _ENDS_IN_LINK.search(text):
+    if _ENDS_IN_LINK.search(text) or _ENDS_IN_CREDIT.search(text):
         return False
     return bool(_SENTENCE_END.search(text)) or len(split_sentences(text)) > 1
 
