@@ -504,6 +504,22 @@ def test_a_speaker_the_source_never_mentions_is_flagged() -> None:
     assert not own_source_sayer("He said the police asked for the camera footage.", source)
 
 
+def test_a_belief_verb_taken_from_inside_someones_words_keeps_no_speaker() -> None:
+    # Read in a rewrite of a real article (2026-12-05): "Delgado expressed concern about
+    # Velázquez's support for the casino plan" from "Delgado said she and some neighbors
+    # worried that Velázquez would be swayed to support the casino plan".
+    source = "Berg said she and some neighbours worried that the mayor would be swayed to back "
+    source += "the casino plan, and that the vote would come too soon."
+    found = own_source_speaker(
+        "Berg expressed concern about the mayor's backing of the plan.", source
+    )
+    assert found and found[0].type == "attribution"
+    assert not own_source_speaker(
+        "Berg said she and her neighbours feared the mayor might be swayed to back the plan.",
+        source,
+    )
+
+
 LEVY = (
     "The ferry levy won 2,000 more votes than the dredging plan, for which Berg said he is "
     "thankful. However, he said that more money will be needed next winter."

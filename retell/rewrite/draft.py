@@ -228,9 +228,10 @@ _ENDS_IN_CREDIT = re.compile(
 def _prose(paragraph: str) -> bool:
     """True for a body paragraph of the writer's prose: not an embedded post or a caption
     with its photo credit, and not one sentence without a sentence's closing punctuation,
-    which is a standfirst, a heading, a "Read: ..." teaser or a newsletter prompt (on the English trafilatura-eval pages: the
-    Times of Israel's standfirst, which a kept piece ran into the lead without a stop, the
-    Atlantic's "Read: ..." links, subheadings, recipe and settings lists)."""
+    which is a standfirst, a heading, a "Read: ..." teaser or a newsletter prompt (on the
+    English trafilatura-eval pages: the Times of Israel's standfirst, which a kept piece
+    ran into the lead without a stop, the Atlantic's "Read: ..." links, subheadings, recipe
+    and settings lists)."""
     text = paragraph.strip()
     if _ENDS_IN_LINK.search(text) or _ENDS_IN_CREDIT.search(text):
         return False
