@@ -449,11 +449,26 @@ def test_a_standfirst_a_prompt_and_an_embedded_post_are_not_retold() -> None:
         "https://t.co/aB3dE5fG7h",
         "— Ferry Friends (@ferryfriends) March 2, 2026",
         "The harbour master on the old quay at dawn. Photo: Ida Berg/Island Post",
+        "The crossing takes 40 minutes. Featured image by Ida Berg/Island Post.",
+        "The ferry carries about 40,000 passengers a year. Its oldest boat dates from 1988.",
+        "Sign up for the Island Post newsletter for more ferry news!",
+        "- Get 500 ferry points when you spend $40 on the Island Card in the first month.",
     )
     assert "Councillors voted" in told and "new timetable starts" in told
     assert "relief" not in told and "Sign Up" not in told
     assert "red hull" not in told and "Proud to see" not in told and "@ferryfriends" not in told
-    assert "old quay" not in told
+    assert "old quay" not in told and "crossing takes 40 minutes" in told
+    assert "Featured image" not in told and "Sign up" not in told and "ferry points" not in told
+
+
+def test_a_guide_made_of_orders_keeps_them() -> None:
+    told = _planned(
+        "Check the timetable before you travel.",
+        "Book a seat online the day before.",
+        "Bring your Island Card to the quay.",
+        "The crossing takes 40 minutes.",
+    )
+    assert "Check the timetable" in told and "Book a seat" in told
 
 
 def test_the_items_of_a_list_are_not_retold() -> None:

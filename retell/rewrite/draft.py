@@ -171,11 +171,13 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     body = "\n".join(article.body)
     require_supported(body, article.source)
     prose = {index for index, block in enumerate(article.blocks) if _prose(block.text)}
-    found = [
-        s
-        for s in source_pieces(article)
-        if s.kind == "body" and s.paragraph in prose and _standalone(s.text)
-    ]
+    found = _without_orders(
+        [
+            s
+            for s in source_pieces(article)
+            if s.kind == "body" and s.paragraph in prose and _standalone(s.text)
+        ]
+    )
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
     prompt = PROMPTS[options.style]
@@ -247,10 +249,15 @@ _WHOLLY_QUOTED = re.compile(r'^"[^"]*"[\s.,;:!?]*$')
 
 def _standalone(text: str) -> bool:
     """True for a body sentence that can be retold on its own: not a heading, not a
-    quotation without its speaker, and not a list item."""
+    quotation without its speaker, not a photo credit, and not a list item."""
     if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()):
         return False
-    return not _list_item(text)
+    return not (_CREDIT.match(text.strip()) or _list_item(text))
+
+
+#: A photo credit set as a sentence of a paragraph: "Featured image by Alberto Riva/The
+#: Points Guy." closed a kept piece of the Points Guy's page (trafilatura-eval, 2026-12-05).
+_CREDIT = re.compile(r"^(?:\w+\s+)?(?:photo|photograph|picture|image)s?(?:\s+by\b|\s*:)", re.I)
 
 
 def _list_item(text: str) -> bool:
@@ -270,6 +277,37 @@ def _list_item(text: str) -> bool:
     # frisking them was a smart policy", with "was" at the root): what tells an item from
     # "Speaking to reporters, the mayor said ..." is that the main verb has no subject.
     return not any(child.dep_ in ("nsubj", "nsubjpass") for child in roots[0].children)
+
+
+#: Orders to the reader ("Sign up for the free daily newsletter", "Earn 80,000 bonus points
+#: after you spend $4,000") are a page's promotions, not its reporting: the Points Guy's
+#: credit-card advert was retold as the story's last paragraph, with a false "3X more than
+#: the 2X" (trafilatura-eval, 2026-12-05). Where they are more than this share of the
+#: sentences the page is a guide whose instructions are its content, and they stay (on the
+#: English trafilatura-eval pages with reported speech, promotions were 1-4 sentences of a
+#: page; the recipe, gardening and setup guides were mostly orders).
+ORDER_SHARE = 0.3
+
+
+def _without_orders(found: list[Sentence]) -> list[Sentence]:
+    """The sentences without the orders to the reader, unless the page is made of them."""
+    orders = [sentence for sentence in found if _imperative(sentence.text)]
+    if len(orders) > ORDER_SHARE * len(found):
+        return found
+    return [sentence for sentence in found if sentence not in orders]
+
+
+def _imperative(text: str) -> bool:
+    """True for a sentence (or a list item) that opens with a verb in its base form with
+    no subject: an order to the reader ("Subscribe now", "- Get 25% more value")."""
+    words = re.sub(r"^[-–•*]\s*", "", text.strip())
+    if not words:
+        return False
+    doc = parse(words)
+    first = doc[0]
+    if first.tag_ != "VB" or first.dep_ != "ROOT":
+        return False
+    return not any(child.dep_ in ("nsubj", "nsubjpass") for child in first.children)
 
 
 def _paragraph_groups(
