@@ -194,3 +194,20 @@ def test_a_retelling_that_turned_the_sources_name_into_he_gets_the_name_back() -
     )
     named = named_subjects([OutputParagraph(pieces)], article, lambda t, f: _supported(t))
     assert named[0].pieces[1].text == "Jonas Brekke warned that the ferry would lose money."
+
+
+def test_a_run_of_he_sentences_goes_back_to_the_name_before_it() -> None:
+    # trafilatura-eval's PhillyVoice page (2026-12-05): "He opened the game defending ..."
+    # is Harris, named three sentences back; published after a sentence about another
+    # player, it read as his.
+    lines = [
+        "Tove Arnesen ran the morning crossings without a fault.",
+        "Jonas Brekke was solid at the ticket office in the first half of the day. He kept "
+        "the queue moving. But at the quay, he showed how much he helps the harbour master. "
+        "He opened the day guarding the ramp and moved to the fuel pier later.",
+    ]
+    article = clean("\n\n".join(["Ferry day", *lines]))
+    last = "He opened the day guarding the ramp and moved to the fuel pier later."
+    pieces = (_piece(article.text, lines[0]), _piece(article.text, last))
+    texts = [p.text for p in named_subjects([OutputParagraph(pieces)], article, None)[0].pieces]
+    assert texts[1].startswith("Jonas Brekke opened the day")

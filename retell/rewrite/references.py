@@ -169,12 +169,30 @@ def _made_from(piece: Piece, article: Article) -> tuple[Evidence, ...]:
 
 
 def _source_before(found: tuple[Sentence, ...], piece: Piece) -> str:
-    """The source sentence just before the first one a piece retells, or ""."""
+    """The source sentence just before the first one a piece retells, or "". Where that
+    sentence's own subject is "he" or "she", the nearest sentence of its paragraph before
+    it whose subject is a named person, passing over up to PRONOUN_RUN sentences that say
+    "he" or "she" of them: in "Tobias Harris was solid ... He leveraged ... But on the
+    defensive end, he was able ... He opened the game defending Jaylen Brown", the last
+    sentence's "he" is Harris (trafilatura-eval's PhillyVoice page, where it was published
+    after a sentence about another player, 2026-12-05)."""
     if not piece.sources:
         return ""
     start = piece.sources[0].start
     before = [sentence for sentence in found if sentence.end <= start]
-    return before[-1].text if before else ""
+    if not before:
+        return ""
+    run = [s for s in before[-PRONOUN_RUN - 1 :] if s.paragraph == before[-1].paragraph]
+    for sentence in reversed(run):
+        doc = parse(sentence.text)
+        if subject_person(doc) or subject_pronoun(doc) is None:
+            return sentence.text
+    return before[-1].text
+
+
+#: How many sentences in a row that say "he" or "she" of someone named before them
+#: `_source_before` passes over.
+PRONOUN_RUN = 3
 
 
 def _last_sentence(piece: Piece) -> str:
