@@ -461,6 +461,13 @@ def test_a_standfirst_a_prompt_and_an_embedded_post_are_not_retold() -> None:
     assert "Featured image" not in told and "Sign up" not in told and "ferry points" not in told
 
 
+def test_a_list_mark_inside_a_paragraph_is_not_published() -> None:
+    # PhillyVoice sets "•" before sentences inside its paragraphs; kept in the source's
+    # words, the mark stood mid-paragraph (trafilatura-eval, 2026-12-05).
+    told = _planned("The crossing was slow. • The new boat made up the time on the way back.")
+    assert "The new boat made up the time" in told and "•" not in told
+
+
 def test_a_guide_made_of_orders_keeps_them() -> None:
     told = _planned(
         "Check the timetable before you travel.",

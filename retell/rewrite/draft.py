@@ -160,8 +160,14 @@ class Request:
 
     @property
     def source(self) -> str:
-        """The source sentences as one text."""
-        return " ".join(sentence.text for sentence in self.sentences)
+        """The source sentences as one text, without the list marks some pages set before
+        a sentence, even inside a paragraph ("... Wednesday night. • It was an underwhelming
+        first quarter", PhillyVoice), which a piece kept in the source's words would
+        publish mid-paragraph."""
+        return " ".join(_LIST_MARK.sub("", sentence.text) for sentence in self.sentences)
+
+
+_LIST_MARK = re.compile(r"(?:^|(?<=\s))[•▪►]\s+")
 
 
 def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[list[Request]]:
@@ -359,7 +365,7 @@ def _request(
 ) -> Request:
     """The messages and options that ask for one retelling, of at most `most` words, from
     an article whose words are `known`."""
-    source = " ".join(sentence.text for sentence in group)
+    source = " ".join(_LIST_MARK.sub("", sentence.text) for sentence in group)
     answer = math.ceil(ANSWER_TOKEN_FACTOR * backend.count_tokens(source)) + ANSWER_TOKEN_MARGIN
     words = asked_words(source) if most is None else min(most, asked_words(source))
     return Request(group, prompt, words, Options(max_tokens=answer), known)
