@@ -203,7 +203,7 @@ def test_a_run_of_he_sentences_goes_back_to_the_name_before_it() -> None:
     lines = [
         "Tove Arnesen ran the morning crossings without a fault.",
         "Jonas Brekke was solid at the ticket office in the first half of the day. He kept "
-        "the queue moving. But at the quay, he showed how much he helps the harbour master. "
+        "the queue moving. But at the quay, he was able to show how he helps the harbour master. "
         "He opened the day guarding the ramp and moved to the fuel pier later.",
     ]
     article = clean("\n\n".join(["Ferry day", *lines]))

@@ -20,10 +20,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from retell.article import Article, Evidence, OutputParagraph, Piece, Verdict
 from retell.text.parse import parse
-from retell.text.people import full_names, introduce, name_words, subject_person, subject_pronoun
+from retell.text.people import (
+    PRONOUNS,
+    SUBJECTS,
+    full_names,
+    introduce,
+    name_words,
+    subject_person,
+    subject_pronoun,
+)
 from retell.text.sentences import Sentence, source_pieces, split_sentences
 
 #: The checker's verdict on a changed sentence, given the source sentences it retells.
@@ -185,9 +194,18 @@ def _source_before(found: tuple[Sentence, ...], piece: Piece) -> str:
     run = [s for s in before[-PRONOUN_RUN - 1 :] if s.paragraph == before[-1].paragraph]
     for sentence in reversed(run):
         doc = parse(sentence.text)
-        if subject_person(doc) or subject_pronoun(doc) is None:
+        if subject_person(doc) or not _about_him_or_her(doc):
             return sentence.text
     return before[-1].text
+
+
+def _about_him_or_her(doc: Any) -> bool:
+    """True when the subject of a sentence's main verb, whatever the verb, is "he" or
+    "she" ("But on the defensive end, he was able to ...")."""
+    return any(
+        token.lower_ in PRONOUNS and token.dep_ in SUBJECTS and token.head.dep_ == "ROOT"
+        for token in doc
+    )
 
 
 #: How many sentences in a row that say "he" or "she" of someone named before them
