@@ -554,3 +554,24 @@ def test_a_quotation_about_someone_else_told_as_the_speakers_own_report_is_flagg
         "Tove Arnesen said he has missed the ferry before.",
         "\u201cI have missed the ferry before,\u201d said Tove Arnesen.",
     )
+
+
+def test_a_speaker_the_whole_source_never_mentions_is_flagged() -> None:
+    # FaithBench's "Experts warn potential buyers ..." and XSumFaith summaries with a
+    # spokesman the article never has; found by measuring the own-source rule there.
+    verdict = verifier("bridge").sentence(
+        "Residents warned that the Wexley river bridge repairs would cost £12m."
+    )
+    assert verdict.label == "unsupported" and "Residents" in verdict.reason
+    assert (
+        verifier("bridge")
+        .sentence("Engineers said cracks were found in 14 of the bridge's iron girders in January.")
+        .label
+        == "supported"
+    )
+    assert (
+        verifier("bridge")
+        .sentence("The article says the bridge has been closed to lorries since last winter.")
+        .label
+        == "supported"
+    )
