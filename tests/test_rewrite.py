@@ -468,6 +468,30 @@ def test_a_list_mark_inside_a_paragraph_is_not_published() -> None:
     assert "The new boat made up the time" in told and "•" not in told
 
 
+def test_part_of_a_long_sentence_is_not_published_in_the_sources_words() -> None:
+    # A long sentence is cut at a clause so that no request is long; where every retelling
+    # of a part failed, the part kept in the source's words ended in a comma (Breaking
+    # Belize News, trafilatura-eval, 2026-12-05).
+    long = (
+        "Ferry crossings to the three islands have been cut back across most of the winter "
+        "timetable because of the storms that closed the harbour for eleven days in "
+        "January, and while the council says the service will recover by the spring, there "
+        "are still more than forty cancelled sailings each week and in parts of the outer "
+        "islands, residents have been left without a boat for days at a time."
+    )
+    article = clean(("Ferry cuts\n\n" + long + "\n").encode())
+    result = draft(
+        article,
+        FakeBackend(lambda messages: "The ferry carried 999 people."),
+        RewriteOptions(ratio=1.0),
+    )
+    pieces = result.pieces()
+    assert len(pieces) >= 2 and all(piece.outcome in ("kept", "dropped") for piece in pieces)
+    published = [piece.text for piece in pieces if piece.text]
+    assert all(text.rstrip().endswith(".") and text[0].isupper() for text in published)
+    assert any(piece.outcome == "dropped" for piece in pieces)
+
+
 def test_a_guide_made_of_orders_keeps_them() -> None:
     told = _planned(
         "Check the timetable before you travel.",

@@ -202,6 +202,18 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     ]
 
 
+#: The mark some pages end a story with ("... never read that book.” ❖", Village Voice).
+_END_MARK = re.compile(r"^\s+|[\s❖■□◆◇●∎▪♦★]+$")
+
+
+def _whole(source: str) -> bool:
+    """True when a request's source sentences begin and end as a sentence does: not the
+    part of a long sentence that `clauses` cut off."""
+    text = _END_MARK.sub("", source)
+    starts = bool(re.match(r"[\"'“‘(\[]*[A-Z0-9À-Þ]", text))
+    return starts and bool(_SENTENCE_END.search(text))
+
+
 #: A body line this short that does not end as a sentence does is a heading or a page's
 #: furniture ("A city upended", "UK news in pictures", "Show all 50"), not a sentence to
 #: retell: a retelling of trafilatura-eval's Independent page began "UK news in
@@ -453,6 +465,12 @@ def retell(
         text, kept = request.source, []
     copy = not found and guard.copied(text, request.source)
     outcome = "kept" if found else ("copied" if copy else "retold")
+    if found and not _whole(request.source):
+        # Part of a long sentence, cut at a clause to keep requests short: kept in the
+        # source's words it would publish a broken sentence ("... in parts of North America
+        # and the Caribbean,", trafilatura-eval's Breaking Belize News page, 2026-12-05).
+        text, outcome = "", "dropped"
+        found.append("part of a sentence, which is not published in the source's words")
     return Piece(
         text,
         spans,
@@ -491,7 +509,7 @@ def _rechecker(critic: Critic) -> references.Recheck:
 def _published(piece: Piece) -> tuple[Verdict, ...]:
     """The verdicts on a piece's published sentences; a piece kept as source stands as one
     supported sentence, so that what follows it is read after it."""
-    if piece.verdicts:
+    if piece.verdicts or not piece.text:
         return piece.verdicts
     return (Verdict(piece.text, 0, 0, 0, "supported", (), (), 1.0, "the source's own words"),)
 
