@@ -451,7 +451,11 @@ def test_a_standfirst_a_prompt_and_an_embedded_post_are_not_retold() -> None:
         "The harbour master on the old quay at dawn. Photo: Ida Berg/Island Post",
         "The crossing takes 40 minutes. Featured image by Ida Berg/Island Post.",
         "The ferry carries about 40,000 passengers a year. Its oldest boat dates from 1988.",
+        "Fares will stay at £4 a crossing. Season tickets go on sale in May. The council will "
+        "review the timetable again next winter.",
         "Sign up for the Island Post newsletter for more ferry news!",
+        "Never miss a sailing by signing up to our alerts today!",
+        "The new timetable starts in March, the harbour master said.",
         "- Get 500 ferry points when you spend $40 on the Island Card in the first month.",
     )
     assert "Councillors voted" in told and "new timetable starts" in told
@@ -459,6 +463,7 @@ def test_a_standfirst_a_prompt_and_an_embedded_post_are_not_retold() -> None:
     assert "red hull" not in told and "Proud to see" not in told and "@ferryfriends" not in told
     assert "old quay" not in told and "crossing takes 40 minutes" in told
     assert "Featured image" not in told and "Sign up" not in told and "ferry points" not in told
+    assert "Never miss" not in told and told.count("new timetable starts") == 1
 
 
 def test_a_list_mark_inside_a_paragraph_is_not_published() -> None:

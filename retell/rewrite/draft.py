@@ -178,11 +178,13 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     require_supported(body, article.source)
     prose = {index for index, block in enumerate(article.blocks) if _prose(block.text)}
     found = _without_orders(
-        [
-            s
-            for s in source_pieces(article)
-            if s.kind == "body" and s.paragraph in prose and _standalone(s.text)
-        ]
+        _first_of_each(
+            [
+                s
+                for s in source_pieces(article)
+                if s.kind == "body" and s.paragraph in prose and _standalone(s.text)
+            ]
+        )
     )
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
@@ -297,6 +299,19 @@ def _list_item(text: str) -> bool:
     return not any(child.dep_ in ("nsubj", "nsubjpass") for child in roots[0].children)
 
 
+def _first_of_each(found: list[Sentence]) -> list[Sentence]:
+    """The sentences without a repeat of one said before: a live blog that posts the same
+    quotation twice had it published twice (trafilatura-eval's CorkBeo page, 2026-12-05)."""
+    seen: set[str] = set()
+    kept = []
+    for sentence in found:
+        key = " ".join(sentence.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(sentence)
+    return kept
+
+
 #: Orders to the reader ("Sign up for the free daily newsletter", "Earn 80,000 bonus points
 #: after you spend $4,000") are a page's promotions, not its reporting: the Points Guy's
 #: credit-card advert was retold as the story's last paragraph, with a false "3X more than
@@ -322,7 +337,12 @@ def _imperative(text: str) -> bool:
     if not words:
         return False
     doc = parse(words)
-    first = doc[0]
+    # Words before the verb that leave it an order: "Never miss ...", "Please send ...",
+    # "Don't forget ...", "Just click ...".
+    lead = 0
+    while lead < len(doc) - 1 and doc[lead].dep_ in ("neg", "intj", "advmod", "aux"):
+        lead += 1
+    first = doc[lead]
     if first.tag_ != "VB" or first.dep_ != "ROOT":
         return False
     return not any(child.dep_ in ("nsubj", "nsubjpass") for child in first.children)
