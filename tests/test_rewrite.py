@@ -455,7 +455,7 @@ def test_a_standfirst_a_prompt_and_an_embedded_post_are_not_retold() -> None:
         "review the timetable again next winter.",
         "Sign up for the Island Post newsletter for more ferry news!",
         "Never miss a sailing by signing up to our alerts today!",
-        "The new timetable starts in March, the harbour master said.",
+        "“The new timetable starts in March,” the harbour master said.",
         "- Get 500 ferry points when you spend $40 on the Island Card in the first month.",
     )
     assert "Councillors voted" in told and "new timetable starts" in told

@@ -300,12 +300,14 @@ def _list_item(text: str) -> bool:
 
 
 def _first_of_each(found: list[Sentence]) -> list[Sentence]:
-    """The sentences without a repeat of one said before: a live blog that posts the same
-    quotation twice had it published twice (trafilatura-eval's CorkBeo page, 2026-12-05)."""
+    """The sentences without a repeat of one said before, word for word whatever its
+    quotation marks: a live blog that posts the same quotation twice had it published twice
+    (trafilatura-eval's CorkBeo page), and a page that quotes a statement and then gives it
+    whole, the same sentences again (the St Kitts Nevis Observer's, 2026-12-05)."""
     seen: set[str] = set()
     kept = []
     for sentence in found:
-        key = " ".join(sentence.text.lower().split())
+        key = " ".join(re.findall(r"\w+", sentence.text.lower()))
         if key not in seen:
             seen.add(key)
             kept.append(sentence)
