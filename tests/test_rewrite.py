@@ -497,6 +497,18 @@ def test_part_of_a_long_sentence_is_not_published_in_the_sources_words() -> None
     assert any(piece.outcome == "dropped" for piece in pieces)
 
 
+def test_a_commentary_line_the_tagger_reads_as_an_order_is_kept() -> None:
+    # XSumFaith's football commentary: "Delay over." and "Delay in match ..." were taken
+    # for orders to the reader and left out, which moved the summary's choice of sentence.
+    told = _planned(
+        "Island United beat Veldmoor 2-1 on Saturday. Berg scored twice before half-time. "
+        "Veldmoor pulled one back late on. The win lifts United to third.",
+        "Delay in match Tom Berg (Island United) because of an injury. Delay over.",
+        "The two sides meet again in the cup next month.",
+    )
+    assert "Delay in match" in told and "Delay over." in told
+
+
 def test_a_guide_made_of_orders_keeps_them() -> None:
     told = _planned(
         "Check the timetable before you travel.",

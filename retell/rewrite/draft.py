@@ -347,7 +347,19 @@ def _imperative(text: str) -> bool:
     first = doc[lead]
     if first.tag_ != "VB" or first.dep_ != "ROOT":
         return False
-    return not any(child.dep_ in ("nsubj", "nsubjpass") for child in first.children)
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in first.children):
+        return False
+    # An order acts on something or someone, or speaks to the reader: the small tagger
+    # also reads a football commentary's "Delay over." as an order (XSumFaith).
+    acts = any(
+        child.dep_ in _ACTED_ON or (child.dep_ == "prt" and child.lower_ == "up")
+        for child in first.children
+    )
+    return acts or any(token.lower_ in _READER for token in doc)
+
+
+_ACTED_ON = frozenset({"dobj", "dative", "xcomp", "ccomp", "acomp"})
+_READER = frozenset({"you", "your", "our", "us"})
 
 
 def _paragraph_groups(
