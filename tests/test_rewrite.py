@@ -495,6 +495,17 @@ def test_part_of_a_long_sentence_is_not_published_in_the_sources_words() -> None
     published = [piece.text for piece in pieces if piece.text]
     assert all(text.rstrip().endswith(".") and text[0].isupper() for text in published)
     assert any(piece.outcome == "dropped" for piece in pieces)
+    # A lower-cased story has no capitals to start its sentences: whole ones are kept.
+    lowered = clean(
+        b"Ferry cuts\n\nthe ferry will stop running on sundays from march, the mayor said "
+        b"on monday after the council vote.\n"
+    )
+    kept = draft(
+        lowered,
+        FakeBackend(lambda messages: "The ferry carried 999 people."),
+        RewriteOptions(ratio=1.0),
+    ).pieces()
+    assert any(piece.outcome == "kept" and piece.text.endswith(".") for piece in kept)
 
 
 def test_a_commentary_line_the_tagger_reads_as_an_order_is_kept() -> None:

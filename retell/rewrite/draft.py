@@ -38,7 +38,13 @@ from retell.text.copying import copy_share, sequences
 from retell.text.facts import plain
 from retell.text.language import require_supported
 from retell.text.parse import lemmas, parse
-from retell.text.sentences import Sentence, chunk, source_pieces, split_sentences
+from retell.text.sentences import (
+    Sentence,
+    block_sentences,
+    chunk,
+    source_pieces,
+    split_sentences,
+)
 
 STYLES = ("rewrite", "summary", "brief", "headline")
 #: The fewest source words a request may be set to carry (`RewriteOptions.piece_words`); a
@@ -153,6 +159,8 @@ class Request:
     #: The lemmas of the whole article: a noun it uses anywhere is not borrowed from the
     #: worked examples, even where the piece's own sentences lack it.
     article_words: frozenset[str] = frozenset()
+    #: False for part of a long sentence that `clauses` cut off without the rest of it.
+    whole: bool = True
 
     @property
     def messages(self) -> list[Message]:
@@ -197,24 +205,14 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
         # repeated lines of a football commentary left out, one XSumFaith summary was
         # made from a different, poorer sentence.
         chosen = _leading(found, options.summary_sentences, document_weights(every))
-        return [[_request((sentence,), prompt, backend, known, asked) for sentence in chosen]]
+        edges = _sentence_edges(article)
+        return [[_request((s,), prompt, backend, known, asked, edges) for s in chosen]]
     most = options.piece_words or backend.piece_words
+    edges = _sentence_edges(article)
     return [
-        [_request(group, prompt, backend, known) for group in pieces(paragraph, most)]
+        [_request(group, prompt, backend, known, edges=edges) for group in pieces(paragraph, most)]
         for paragraph in _paragraph_groups(found, article, options)
     ]
-
-
-#: The mark some pages end a story with ("... never read that book.” ❖", Village Voice).
-_END_MARK = re.compile(r"^\s+|[\s❖■□◆◇●∎▪♦★]+$")
-
-
-def _whole(source: str) -> bool:
-    """True when a request's source sentences begin and end as a sentence does: not the
-    part of a long sentence that `clauses` cut off."""
-    text = _END_MARK.sub("", source)
-    starts = bool(re.match(r"[\"'“‘(\[]*[A-Z0-9À-Þ]", text))
-    return starts and bool(_SENTENCE_END.search(text))
 
 
 #: A body line this short that does not end as a sentence does is a heading or a page's
@@ -411,13 +409,26 @@ def _request(
     backend: Backend,
     known: frozenset[str],
     most: int | None = None,
+    edges: tuple[frozenset[int], frozenset[int]] | None = None,
 ) -> Request:
     """The messages and options that ask for one retelling, of at most `most` words, from
-    an article whose words are `known`."""
+    an article whose words are `known`; `edges` are where the article's whole sentences
+    start and end."""
     source = " ".join(_LIST_MARK.sub("", sentence.text) for sentence in group)
     answer = math.ceil(ANSWER_TOKEN_FACTOR * backend.count_tokens(source)) + ANSWER_TOKEN_MARGIN
     words = asked_words(source) if most is None else min(most, asked_words(source))
-    return Request(group, prompt, words, Options(max_tokens=answer), known)
+    whole = edges is None or (group[0].start in edges[0] and group[-1].end in edges[1])
+    return Request(group, prompt, words, Options(max_tokens=answer), known, whole)
+
+
+def _sentence_edges(article: Article) -> tuple[frozenset[int], frozenset[int]]:
+    """Where the article's sentences start and end, before any is cut at a clause."""
+    spans = [
+        (sentence.start, sentence.end)
+        for index, block in enumerate(article.blocks)
+        for sentence in block_sentences(block, index)
+    ]
+    return frozenset(start for start, _ in spans), frozenset(end for _, end in spans)
 
 
 def asked_words(source: str) -> int:
@@ -502,7 +513,7 @@ def retell(
         text, kept = request.source, []
     copy = not found and guard.copied(text, request.source)
     outcome = "kept" if found else ("copied" if copy else "retold")
-    if found and not _whole(request.source):
+    if found and not request.whole:
         # Part of a long sentence, cut at a clause to keep requests short: kept in the
         # source's words it would publish a broken sentence ("... in parts of North America
         # and the Caribbean,", trafilatura-eval's Breaking Belize News page, 2026-12-05).
