@@ -281,6 +281,7 @@ SOURCE = Article(
 
 @fuzz(1200)
 @given(st.one_of(PROSE, TEXT, st.lists(PROSE, max_size=4).map("\n\n".join)))
+@example("0\r\n0")  # CI, 2026-12-05: a paragraph the candidate no longer held (ValueError)
 def test_any_candidate_gets_a_verdict_per_sentence_or_a_documented_error(candidate: str) -> None:
     judge = Judge(FakeBackend(_judge_says_yes), reasons=False)
     result = outcome(lambda: verify.check(SOURCE, candidate, judge=judge))

@@ -115,12 +115,9 @@ class Verifier:
         the passage once and then only each claim.
         """
         typed = []
-        cursor = 0
-        for number, paragraph in enumerate(_paragraphs(candidate)):
-            start = candidate.index(paragraph, cursor)
+        for number, (start, paragraph) in enumerate(_paragraphs(candidate)):
             for begin, end in claim_sentences(paragraph):
                 typed.append((self.typed(paragraph[begin:end]), number, start + begin))
-            cursor = start + len(paragraph)
         focus = self.focus([result.text for result, _, _ in typed if result.pending])
         return self.across([self.verdict(t, number, start, focus) for t, number, start in typed])
 
@@ -353,6 +350,19 @@ def _flagged(verdict: Verdict, finding: Finding) -> Verdict:
     return replace(verdict, label=label, types=types, reason=reason, evidence=evidence)
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Paragraphs of the candidate: blocks separated by blank lines, stripped."""
-    return [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Paragraphs of the candidate, stripped, with where each starts in it: blocks
+    separated by blank lines, whichever line endings it uses. (Found by the fuzz tests:
+    "0\r\n0" once made one paragraph of text that no longer stood in the candidate.)"""
+    found = []
+    start = 0
+    ends = [(blank.start(), blank.end()) for blank in _BLANK_LINE.finditer(text)]
+    for end, after in [*ends, (len(text), len(text))]:
+        block = text[start:end]
+        if block.strip():
+            found.append((start + len(block) - len(block.lstrip()), block.strip()))
+        start = after
+    return found
+
+
+_BLANK_LINE = re.compile(r"\r?\n\r?\n")
