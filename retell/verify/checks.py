@@ -963,16 +963,20 @@ def check_invented_speaker(sentence: str, context: Context) -> list[Finding]:
 def _new_sayers(sentence: str, source: str) -> list[tuple[str, str]]:
     """(speaker, verb) for each verb of saying whose subject, a common noun, the source
     never mentions."""
-    known = known_words(source) | set(lemmas(source))
-    return [
-        (sayer.text, verb.text)
+    sayers = [
+        (sayer, verb)
         for verb in parse(sentence)
         if verb.pos_ == "VERB" and verb.lemma_.lower() in SAYING
         for sayer in verb.children
-        if sayer.dep_ == "nsubj"
-        and sayer.pos_ == "NOUN"
-        and sayer.lemma_.lower() not in known | _THE_SOURCE
-        and sayer.lower_ not in known
+        if sayer.dep_ == "nsubj" and sayer.pos_ == "NOUN"
+    ]
+    if not sayers:
+        return []  # most sentences: the source's words need not be read at all
+    known = known_words(source) | lemmas(source)
+    return [
+        (sayer.text, verb.text)
+        for sayer, verb in sayers
+        if sayer.lemma_.lower() not in known | _THE_SOURCE and sayer.lower_ not in known
     ]
 
 
