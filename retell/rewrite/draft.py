@@ -173,7 +173,12 @@ class Request:
         a sentence, even inside a paragraph ("... Wednesday night. • It was an underwhelming
         first quarter", PhillyVoice), which a piece kept in the source's words would
         publish mid-paragraph."""
-        return " ".join(_LIST_MARK.sub("", sentence.text) for sentence in self.sentences)
+        return _joined(self.sentences)
+
+
+def _joined(sentences: Sequence[Sentence]) -> str:
+    """Source sentences as one text, without their list marks."""
+    return " ".join(_LIST_MARK.sub("", sentence.text) for sentence in sentences)
 
 
 _LIST_MARK = re.compile(r"(?:^|(?<=\s))[•▪►]\s+")
@@ -196,6 +201,7 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
     prompt = PROMPTS[options.style]
     known = lemmas(body)
+    edges = _sentence_edges(article)
     if options.style == "summary":
         # One source sentence per summary sentence: on 20 XSumFaith dev articles, two folded
         # into one scored ROUGE-1 18.5 against 18.1, but fused facts wrongly more often when
@@ -205,10 +211,8 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
         # repeated lines of a football commentary left out, one XSumFaith summary was
         # made from a different, poorer sentence.
         chosen = _leading(found, options.summary_sentences, document_weights(every))
-        edges = _sentence_edges(article)
         return [[_request((s,), prompt, backend, known, asked, edges) for s in chosen]]
     most = options.piece_words or backend.piece_words
-    edges = _sentence_edges(article)
     return [
         [_request(group, prompt, backend, known, edges=edges) for group in pieces(paragraph, most)]
         for paragraph in _paragraph_groups(found, article, options)
@@ -239,10 +243,9 @@ _ENDS_IN_LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*$")
 #: Photo: Jonathan Nackstrand/AFP" was published as a sentence of the Local's rewrite
 #: (trafilatura-eval, 2026-12-05). On the English trafilatura-eval pages this matched that
 #: caption, a "Photo: ..." line, a "featured image: ..." line and stray page metadata.
+_PICTURED = r"(?:photo|photograph|picture|image)s?"
 _ENDS_IN_CREDIT = re.compile(
-    r"(?:\b(?:photo|photograph|picture|image)s?(?:\s+by|\s*:)\s*[^.!?]*"
-    r"|\((?:AP|AFP|Reuters|Getty)\b[^)]*\))$",
-    re.I,
+    rf"(?:\b{_PICTURED}(?:\s+by|\s*:)\s*[^.!?]*|\((?:AP|AFP|Reuters|Getty)\b[^)]*\))$", re.I
 )
 
 
@@ -276,7 +279,7 @@ def _standalone(text: str) -> bool:
 
 #: A photo credit set as a sentence of a paragraph: "Featured image by Alberto Riva/The
 #: Points Guy." closed a kept piece of the Points Guy's page (trafilatura-eval, 2026-12-05).
-_CREDIT = re.compile(r"^(?:\w+\s+)?(?:photo|photograph|picture|image)s?(?:\s+by\b|\s*:)", re.I)
+_CREDIT = re.compile(rf"^(?:\w+\s+)?{_PICTURED}(?:\s+by\b|\s*:)", re.I)
 
 
 def _list_item(text: str) -> bool:
@@ -414,7 +417,7 @@ def _request(
     """The messages and options that ask for one retelling, of at most `most` words, from
     an article whose words are `known`; `edges` are where the article's whole sentences
     start and end."""
-    source = " ".join(_LIST_MARK.sub("", sentence.text) for sentence in group)
+    source = _joined(group)
     answer = math.ceil(ANSWER_TOKEN_FACTOR * backend.count_tokens(source)) + ANSWER_TOKEN_MARGIN
     words = asked_words(source) if most is None else min(most, asked_words(source))
     whole = edges is None or (group[0].start in edges[0] and group[-1].end in edges[1])
