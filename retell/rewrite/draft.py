@@ -31,18 +31,16 @@ from retell.article import Article, Evidence, OutputParagraph, Piece, Repair, Re
 from retell.backends.base import Backend, Generation, Message, Options
 from retell.backends.cache import Cache, request_key
 from retell.errors import NoArticle, RetellError
-from retell.rewrite import guard, references
+from retell.rewrite import furniture, guard, references
 from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
 from retell.rewrite.selection import document_weights, score, select
 from retell.text.copying import copy_share, sequences
-from retell.text.facts import plain
 from retell.text.language import require_supported
-from retell.text.parse import lemmas, parse
+from retell.text.parse import lemmas
 from retell.text.sentences import (
     Sentence,
     block_sentences,
     chunk,
-    source_pieces,
     split_sentences,
 )
 
@@ -190,13 +188,8 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     options.check()
     body = "\n".join(article.body)
     require_supported(body, article.source)
-    prose = {index for index, block in enumerate(article.blocks) if _prose(block.text)}
-    every = [
-        s
-        for s in source_pieces(article)
-        if s.kind == "body" and s.paragraph in prose and _standalone(s.text)
-    ]
-    found = _without_orders(_first_of_each(every))
+    every = furniture.prose(article)
+    found = furniture.reporting(every)
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
     prompt = PROMPTS[options.style]
@@ -217,151 +210,6 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
         [_request(group, prompt, backend, known, edges=edges) for group in pieces(paragraph, most)]
         for paragraph in _paragraph_groups(found, article, options)
     ]
-
-
-#: A body line this short that does not end as a sentence does is a heading or a page's
-#: furniture ("A city upended", "UK news in pictures", "Show all 50"), not a sentence to
-#: retell: a retelling of trafilatura-eval's Independent page began "UK news in
-#: pictures: ...". The part of a long sentence cut at a clause has 25 words or more.
-HEADING_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-
-
-def _heading(text: str) -> bool:
-    """True for a short line without a sentence's closing punctuation."""
-    return len(text.split()) < HEADING_WORDS and not _SENTENCE_END.search(text.strip())
-
-
-#: A paragraph that ends in a link is a post the page embeds ("... is mine.
-#: https://t.co/dLVatVHxRr", "... sworn in. pic.twitter.com/CIHDX5qmux"), someone else's
-#: words set without quotation marks, not the writer's prose (trafilatura-eval's Times of
-#: Israel page, where a tweet's "heading into courtroom to be sworn in" was published as
-#: the writer's sentence, 2026-12-05).
-_ENDS_IN_LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*$")
-#: A paragraph that ends in a photo credit is a caption set in the body: "The real state
-#: epidemiologist Anders Tegnell at one of the Public Health Agency's daily briefings.
-#: Photo: Jonathan Nackstrand/AFP" was published as a sentence of the Local's rewrite
-#: (trafilatura-eval, 2026-12-05). On the English trafilatura-eval pages this matched that
-#: caption, a "Photo: ..." line, a "featured image: ..." line and stray page metadata.
-_PICTURED = r"(?:photo|photograph|picture|image)s?"
-_ENDS_IN_CREDIT = re.compile(
-    rf"(?:\b{_PICTURED}(?:\s+by|\s*:)\s*[^.!?]*|\((?:AP|AFP|Reuters|Getty)\b[^)]*\))$", re.I
-)
-
-
-def _prose(paragraph: str) -> bool:
-    """True for a body paragraph of the writer's prose: not an embedded post or a caption
-    with its photo credit, and not one sentence without a sentence's closing punctuation,
-    which is a standfirst, a heading, a "Read: ..." teaser or a newsletter prompt (on the
-    English trafilatura-eval pages: the Times of Israel's standfirst, which a kept piece
-    ran into the lead without a stop, the Atlantic's "Read: ..." links, subheadings, recipe
-    and settings lists)."""
-    text = paragraph.strip()
-    if _ENDS_IN_LINK.search(text) or _ENDS_IN_CREDIT.search(text):
-        return False
-    return bool(_SENTENCE_END.search(text)) or len(split_sentences(text)) > 1
-
-
-#: A sentence that is one quotation from end to end, with no speaker outside it: the second
-#: paragraph of someone's words, whose speaker the paragraph before names. Retold alone it
-#: loses its speaker ("The House faces a challenge in ensuring proper scrutiny ..." for
-#: Hancock's "The challenge we have in this House is ...", Independent, 2026-12-04).
-_WHOLLY_QUOTED = re.compile(r'^"[^"]*"[\s.,;:!?]*$')
-
-
-def _standalone(text: str) -> bool:
-    """True for a body sentence that can be retold on its own: not a heading, not a
-    quotation without its speaker, not a photo credit, and not a list item."""
-    if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()):
-        return False
-    return not (_CREDIT.match(text.strip()) or _list_item(text))
-
-
-#: A photo credit set as a sentence of a paragraph: "Featured image by Alberto Riva/The
-#: Points Guy." closed a kept piece of the Points Guy's page (trafilatura-eval, 2026-12-05).
-_CREDIT = re.compile(rf"^(?:\w+\s+)?{_PICTURED}(?:\s+by\b|\s*:)", re.I)
-
-
-def _list_item(text: str) -> bool:
-    """True for an item of a list the page set as sentences: one that opens with the
-    "-ing" verb it hangs on and has no subject ("Explaining why he argued as recently as
-    2015 that ..." under "Bloomberg spent the week:", trafilatura-eval's LA Times page,
-    where the retelling invented a subject and a fact and the kept item read as a broken
-    sentence, 2026-12-05)."""
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
-    if not first.lower().endswith("ing"):
-        return False  # no need to parse: most sentences are plainly not list items
-    doc = parse(text)
-    roots = [token for token in doc if token.dep_ == "ROOT"]
-    if not roots or doc[0].tag_ != "VBG":
-        return False
-    # The parser may hang the item on a later verb ("Explaining why he argued ... that
-    # frisking them was a smart policy", with "was" at the root): what tells an item from
-    # "Speaking to reporters, the mayor said ..." is that the main verb has no subject.
-    return not any(child.dep_ in ("nsubj", "nsubjpass") for child in roots[0].children)
-
-
-def _first_of_each(found: list[Sentence]) -> list[Sentence]:
-    """The sentences without a repeat of one said before, word for word whatever its
-    quotation marks: a live blog that posts the same quotation twice had it published twice
-    (trafilatura-eval's CorkBeo page), and a page that quotes a statement and then gives it
-    whole, the same sentences again (the St Kitts Nevis Observer's, 2026-12-05)."""
-    seen: set[str] = set()
-    kept = []
-    for sentence in found:
-        key = " ".join(re.findall(r"\w+", sentence.text.lower()))
-        if key not in seen:
-            seen.add(key)
-            kept.append(sentence)
-    return kept
-
-
-#: Orders to the reader ("Sign up for the free daily newsletter", "Earn 80,000 bonus points
-#: after you spend $4,000") are a page's promotions, not its reporting: the Points Guy's
-#: credit-card advert was retold as the story's last paragraph, with a false "3X more than
-#: the 2X" (trafilatura-eval, 2026-12-05). Where they are more than this share of the
-#: sentences the page is a guide whose instructions are its content, and they stay (on the
-#: English trafilatura-eval pages with reported speech, promotions were 1-4 sentences of a
-#: page; the recipe, gardening and setup guides were mostly orders).
-ORDER_SHARE = 0.3
-
-
-def _without_orders(found: list[Sentence]) -> list[Sentence]:
-    """The sentences without the orders to the reader, unless the page is made of them."""
-    orders = [sentence for sentence in found if _imperative(sentence.text)]
-    if len(orders) > ORDER_SHARE * len(found):
-        return found
-    return [sentence for sentence in found if sentence not in orders]
-
-
-def _imperative(text: str) -> bool:
-    """True for a sentence (or a list item) that opens with a verb in its base form with
-    no subject: an order to the reader ("Subscribe now", "- Get 25% more value")."""
-    words = re.sub(r"^[-–•*]\s*", "", text.strip())
-    if not words:
-        return False
-    doc = parse(words)
-    # Words before the verb that leave it an order: "Never miss ...", "Please send ...",
-    # "Don't forget ...", "Just click ...".
-    lead = 0
-    while lead < len(doc) - 1 and doc[lead].dep_ in ("neg", "intj", "advmod", "aux"):
-        lead += 1
-    first = doc[lead]
-    if first.tag_ != "VB" or first.dep_ != "ROOT":
-        return False
-    if any(child.dep_ in ("nsubj", "nsubjpass") for child in first.children):
-        return False
-    # An order acts on something or someone, or speaks to the reader: the small tagger
-    # also reads a football commentary's "Delay over." as an order (XSumFaith).
-    acts = any(
-        child.dep_ in _ACTED_ON or (child.dep_ == "prt" and child.lower_ == "up")
-        for child in first.children
-    )
-    return acts or any(token.lower_ in _READER for token in doc)
-
-
-_ACTED_ON = frozenset({"dobj", "dative", "xcomp", "ccomp", "acomp"})
-_READER = frozenset({"you", "your", "our", "us"})
 
 
 def _paragraph_groups(
