@@ -555,3 +555,32 @@ def test_a_quotation_without_its_speaker_is_not_retold_alone() -> None:
     )
     assert "Ann Rees said" in told
     assert "The test we face" not in told
+
+
+def test_orders_after_an_opening_phrase_are_not_retold() -> None:
+    # trafilatura-eval's MSN page closed on a health-advice box ("In Northern Ireland, call
+    # your GP."), published as the story's last paragraph (2026-12-06).
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars. It was built in Gdansk last year "
+        "and sailed to the islands in March. Its first crossing took 35 minutes.",
+        "In the outer islands, call the harbour office before you travel. Only use the "
+        "late ferry if you cannot reach the quay by seven.",
+        "“Book early and bring your card,” the harbour master said.",
+    )
+    assert "call the harbour office" not in told and "Only use the late ferry" not in told
+    # Someone's words are theirs, whatever their mood.
+    assert "Book early and bring your card" in told and "200 passengers" in told
+
+
+def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
+    # The Atlantic's "We want to hear what you think about this article." and the Haitian
+    # Times' subscription offer were published as their stories' last sentences
+    # (trafilatura-eval, 2026-12-06).
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars.",
+        "We want to hear what you think about this article. If you are already a "
+        "subscriber, you can log in to read the rest.",
+        "“You can send your comments to the council until Friday,” the clerk said.",
+    )
+    assert "this article" not in told and "subscriber" not in told
+    assert "You can send your comments" in told and "200 passengers" in told

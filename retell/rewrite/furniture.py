@@ -10,20 +10,26 @@ which); `reporting` leaves them out before any sentence is chosen.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from retell.article import Article
 from retell.text.facts import plain
 from retell.text.parse import parse
 from retell.text.sentences import Sentence, source_pieces, split_sentences
+from retell.text.speech import narration
 
 
 def prose(article: Article) -> list[Sentence]:
     """The article's body sentences of the writer's prose, in order, repeats and all."""
     paragraphs = {index for index, block in enumerate(article.blocks) if _prose(block.text)}
+    voice = narration(article.text)
     return [
         s
         for s in source_pieces(article)
-        if s.kind == "body" and s.paragraph in paragraphs and _standalone(s.text)
+        if s.kind == "body"
+        and s.paragraph in paragraphs
+        and _standalone(s.text)
+        and not _promotion(voice[s.start : s.end], article.site_name)
     ]
 
 
@@ -149,30 +155,95 @@ def _without_orders(found: list[Sentence]) -> list[Sentence]:
 
 
 def _imperative(text: str) -> bool:
-    """True for a sentence (or a list item) that opens with a verb in its base form with
-    no subject: an order to the reader ("Subscribe now", "- Get 25% more value")."""
+    """True for a sentence (or a list item) whose main verb is in its base form with no
+    subject: an order to the reader ("Subscribe now", "- Get 25% more value"), wherever
+    it stands ("In Northern Ireland, call your GP": trafilatura-eval's MSN page, whose
+    health-advice box was published after its story, 2026-12-06). Someone's quoted words
+    are theirs, whatever their mood, and are not taken for the page's orders."""
     words = re.sub(r"^[-–•*]\s*", "", text.strip())
-    if not words:
+    if not words or words[0] in _OPENING_QUOTES:
         return False
     doc = parse(words)
-    # Words before the verb that leave it an order: "Never miss ...", "Please send ...",
-    # "Don't forget ...", "Just click ...".
-    lead = 0
-    while lead < len(doc) - 1 and doc[lead].dep_ in ("neg", "intj", "advmod", "aux"):
-        lead += 1
-    first = doc[lead]
-    if first.tag_ != "VB" or first.dep_ != "ROOT":
-        return False
-    if any(child.dep_ in ("nsubj", "nsubjpass") for child in first.children):
-        return False
+    verbs = [verb for verb in _ordering_verbs(doc) if _gives_orders(verb)]
     # An order acts on something or someone, or speaks to the reader: the small tagger
     # also reads a football commentary's "Delay over." as an order (XSumFaith).
     acts = any(
         child.dep_ in _ACTED_ON or (child.dep_ == "prt" and child.lower_ == "up")
-        for child in first.children
+        for verb in verbs
+        for child in verb.children
     )
-    return acts or any(token.lower_ in _READER for token in doc)
+    return bool(verbs) and (acts or any(token.lower_ in _READER for token in doc))
 
 
+def _ordering_verbs(doc: Any) -> list[Any]:
+    """The verbs that could give the order: the one the sentence opens with after words
+    that leave it an order ("Never miss ...", "Only call NHS 111 if ...", where the
+    small parser hangs the opening verb on a later one), and the main verb where all
+    before it sets the scene."""
+    lead = 0
+    while lead < len(doc) - 1 and doc[lead].dep_ in ("neg", "intj", "advmod", "aux"):
+        lead += 1
+    # The small tagger takes a capitalised opening word for a verb now and then
+    # ("Presumptive Democratic White House nominee Joe Biden joined ..."), so a verb hung
+    # on a later one counts only after such words.
+    found = [doc[lead]] if lead or doc[lead].dep_ == "ROOT" else []
+    found += [token for token in doc if token.dep_ == "ROOT" and _only_setting_before(token)]
+    return [verb for verb in found if verb.tag_ == "VB" and verb.dep_ in ("ROOT", "advcl")]
+
+
+def _only_setting_before(verb: Any) -> bool:
+    """True when all a main verb has before it sets the scene ("In Northern Ireland,",
+    "If you think you have the virus,"), so that it can be an order. Where a clause of
+    its own comes first, the parser has lost the subject ("The wealthiest people ...
+    participate more in politics, spend more ...", New Republic), and a past tense that
+    looks like a base form ("Dodd-Frank, once again, put its faith ...") is no order."""
+    if verb.lower_ in _LIKE_A_PAST:
+        return bool(verb.i == 0)
+    return all(child.dep_ in _SETTING for child in verb.children if child.i < verb.i)
+
+
+_SETTING = frozenset({"prep", "advcl", "advmod", "npadvmod", "punct", "mark", "intj", "neg", "aux"})
+_LIKE_A_PAST = frozenset(
+    "put set cut hit let read spread cost shut quit hurt bet cast split beat".split()
+)
+
+
+def _gives_orders(verb: Any) -> bool:
+    """False where a word makes a base-form verb something other than an order: its
+    subject, or a helping verb other than an order's "do" ("you can ...", "to be ...")."""
+    return not any(
+        child.dep_ in ("nsubj", "nsubjpass", "expl")
+        or (child.dep_ in ("aux", "auxpass") and not (child.lower_ == "do" and child.i < verb.i))
+        for child in verb.children
+    )
+
+
+_OPENING_QUOTES = "\"“‘'"
 _ACTED_ON = frozenset({"dobj", "dative", "xcomp", "ccomp", "acomp"})
 _READER = frozenset({"you", "your", "our", "us"})
+
+
+def _promotion(voice: str, site: str | None) -> bool:
+    """True for the page speaking to its reader about itself: "you" with a subscription,
+    a newsletter, the site's name, "this article" and the like, in a sentence's own voice
+    (`voice`: the sentence with anyone's quoted words blanked out). The Haitian Times'
+    offer ("When you join The Haitian Times family, you'll get ...") and the Atlantic's
+    "We want to hear what you think about this article." were published as the stories'
+    last sentences (trafilatura-eval, 2026-12-06). On the English trafilatura-eval pages
+    this matched 22 sentences: offers, notices and requests for comments, and two of a
+    gardening guide's pointers to its own text. A site's name before a colon labels its
+    interviewer's questions ("The Economist: You say ...") and is passed over."""
+    words = voice.lower()
+    if not _READER_WORDS.search(words):
+        return False
+    if site and re.search(rf"\b{re.escape(site.lower())}\b(?!:)", words):
+        return True
+    return _ABOUT_THE_PAGE.search(words) is not None
+
+
+_READER_WORDS = re.compile(r"\b(?:you|your|yours)\b")
+_ABOUT_THE_PAGE = re.compile(
+    r"\bthis (?:article|story|page|post|site|website)\b|\bsubscri|\bnewsletter|\bdonat"
+    r"|\b(?:use|uses|using) cookies\b|\breceive compensation\b|\badvertisers\b"
+    r"|\bcomments?\b"
+)
