@@ -71,6 +71,12 @@ def words(text: str) -> int:
             ["She won the seat when then-Rep. Odo Vance retired.", "It stayed safe."],
         ),
         (
+            # JIS News: "Senator the Hon. Aubyn Hill, told JIS News." was cut after "Hon."
+            # and its second half published alone (trafilatura-eval, 2026-12-06).
+            "The Rt. Hon. Ada Quist and Supt. Ian Dale spoke. The meeting ended.",
+            ["The Rt. Hon. Ada Quist and Supt. Ian Dale spoke.", "The meeting ended."],
+        ),
+        (
             "The well ran dry in the run-up. The town waited.",
             ["The well ran dry in the run-up.", "The town waited."],
         ),

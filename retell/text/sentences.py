@@ -24,11 +24,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retell.article import Article, Block, BlockKind
+from retell.text.facts import TITLES
 
 # Words that end with a full stop without ending a sentence, lowercased, without the stop.
+# With the titles `retell.text.facts.TITLES` reads as the words they stand for.
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sir st mt ft no nos vol fig gen col lt sgt capt cmdr adm gov sen rep
+    hon rt rev messrs
     jr sr inc ltd co corp bros dept univ approx est vs etc al e.g i.e cf ca
     jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.u a.m p.m
@@ -145,7 +148,8 @@ def _ends_with_abbreviation(text: str) -> bool:
     titled = "-" in word and word.rsplit("-", 1)[1][:1].isupper()
     if titled and last.rsplit("-", 1)[1] in ABBREVIATIONS:
         return True
-    return last in ABBREVIATIONS or initial or bool(_INITIALS.fullmatch(word))
+    abbreviation = last in ABBREVIATIONS or last in TITLES
+    return abbreviation or initial or bool(_INITIALS.fullmatch(word))
 
 
 # Capitals only: "5 p.m. The police said" ends a sentence.
