@@ -27,6 +27,21 @@ def test_a_quotation_run_on_over_paragraphs_is_quoted_to_its_closing_mark() -> N
     assert quoted(text) == ['"We trained all summer.', '"The first game matters most,"']
 
 
+def test_a_quotation_a_page_closed_with_a_single_mark_before_its_speaker() -> None:
+    # MSN's "“This approach is based on ... transmission,’ he says." was read as the
+    # writer's own words, and retold without its speaker (trafilatura-eval, 2026-12-06).
+    text = (
+        "The ferry is late again.\n\n\u201cWe cannot rely on the old boat. It breaks down "
+        "each winter,\u2019 he says.\n\nThe new boat arrives in May."
+    )
+    assert quoted(text) == [
+        "\u201cWe cannot rely on the old boat. It breaks down each winter,\u2019"
+    ]
+    # A single mark inside someone's words stays theirs.
+    nested = "\u201cShe told me \u2018go home,\u2019 and I did,\u201d he said."
+    assert quoted(nested) == ["\u201cShe told me \u2018go home,\u2019 and I did,\u201d"]
+
+
 def test_a_run_on_quotation_whose_next_opening_mark_the_page_dropped() -> None:
     text = (
         "Tom Reyes added: \u201cWe warned the board twice.\n\n"

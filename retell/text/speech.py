@@ -113,6 +113,8 @@ class Marks:
                 opened = None
             else:
                 lost = lost or mark.group() == '"'
+        if opened is not None:
+            opened, found = _closed_by_a_single_mark(paragraph, opened, found)
         # An opening curly mark inside an open quotation begins a paragraph of it that the
         # page ran on; a straight one there, or straight marks that do not pair up, say the
         # page lost where its quotations end.
@@ -120,6 +122,27 @@ class Marks:
         paired = paired and paragraph.count("“") >= paragraph.count("”")
         opens_first = bool(_RUNS_ON.match(paragraph))
         return cls(tuple(found), opened, closed_first, paired, opens_first)
+
+
+def _closed_by_a_single_mark(
+    paragraph: str, opened: int, found: list[tuple[int, int]]
+) -> tuple[int | None, list[tuple[int, int]]]:
+    """The quotation opened at `opened` closed by a single mark where its speaker follows
+    (`“This approach is based on ... the rate of transmission,’ he says.`: trafilatura-eval's
+    MSN page, whose retelling then gave the words as the writer's, 2026-12-06), or left
+    open as it was."""
+    close = _SINGLE_CLOSE.search(paragraph, opened)
+    if close is None:
+        return opened, found
+    return None, [*found, (opened, close.end())]
+
+
+#: A single closing mark after the stop that ends someone's words, then who said them.
+_SINGLE_CLOSE = re.compile(
+    r"[,.!?][’'](?=\s+(?:he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+    r"(?:said|says|added|adds|asked|asks|told|tells|explained|explains|insisted|insists"
+    r"|warned|warns|noted|notes)\b)"
+)
 
 
 def _facing(text: str, at: int) -> tuple[bool, bool]:
