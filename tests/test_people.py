@@ -211,3 +211,25 @@ def test_a_run_of_he_sentences_goes_back_to_the_name_before_it() -> None:
     pieces = (_piece(article.text, lines[0]), _piece(article.text, last))
     texts = [p.text for p in named_subjects([OutputParagraph(pieces)], article, None)[0].pieces]
     assert texts[1].startswith("Jonas Brekke opened the day")
+
+
+def test_a_pronoun_whose_person_the_source_named_by_role_gets_the_role() -> None:
+    # trafilatura-eval's MSN page (2026-12-06): "He added that Sheffield's Residence Life
+    # team ..." is the university's spokesperson; published after a sentence about a
+    # student, it read as the student's.
+    lines = [
+        "Ola Vik, a deckhand, has left the island after a week of night shifts.",
+        "A spokesperson for the harbour board urged crews to ask for help. He added that "
+        "the board had hired two more relief crews for the winter.",
+    ]
+    article = clean("\n\n".join(["Ferry crews", *lines]))
+    added = "He added that the board had hired two more relief crews for the winter."
+    pieces = (_piece(article.text, lines[0]), _piece(article.text, added))
+    texts = [p.text for p in named_subjects([OutputParagraph(pieces)], article, None)[0].pieces]
+    assert texts[1].startswith("A spokesperson for the harbour board added that the board")
+    # Where the sentence before speaks of the spokesperson, "he" is left as it is.
+    before = _piece(
+        article.text, "A spokesperson for the harbour board urged crews to ask for help."
+    )
+    kept = named_subjects([OutputParagraph((before, pieces[1]))], article, None)[0].pieces
+    assert kept[1].text == added

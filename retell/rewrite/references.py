@@ -32,6 +32,7 @@ from retell.text.people import (
     name_words,
     subject_person,
     subject_pronoun,
+    subject_role,
 )
 from retell.text.sentences import Sentence, source_pieces, split_sentences
 
@@ -89,13 +90,37 @@ def _naming(naming: str, previous: str) -> Change:
 
     def change(text: str) -> tuple[str, set[str]]:
         pronoun = subject_pronoun(parse(text))
-        person = subject_person(parse(naming)) if pronoun is not None else ""
-        if pronoun is None or not person or name_words(person) & name_words(previous):
+        person = _referent(naming, previous) if pronoun is not None else ""
+        if pronoun is None or not person:
             return text, set()
+        if pronoun.i == 0:
+            person = person[0].upper() + person[1:]
         end = pronoun.idx + len(pronoun.text)
         return text[: pronoun.idx] + person + text[end:], set()
 
     return change
+
+
+def _referent(naming: str, previous: str) -> str:
+    """Whom the subject of the source sentence `naming` names, by name or else by role
+    ("A spokesperson for Sheffield University": trafilatura-eval's MSN page, whose
+    spokesperson's "He added that ..." was published after a sentence about a student,
+    2026-12-06), or "" where `previous` already names them."""
+    doc = parse(naming)
+    person = subject_person(doc)
+    if person:
+        return "" if name_words(person) & name_words(previous) else person
+    role = subject_role(doc)
+    # A sentence before that has a noun of the role ("the spokesperson") says whom "he" means.
+    if not role or _shares_a_noun(role, previous):
+        return ""
+    return role[0].lower() + role[1:] if role.split()[0].lower() in ("a", "an", "the") else role
+
+
+def _shares_a_noun(role: str, previous: str) -> bool:
+    """True when a noun of the role's phrase stands in the sentence before."""
+    nouns = {t.lemma_.lower() for t in parse(role) if t.pos_ == "NOUN"}
+    return bool(nouns & {t.lemma_.lower() for t in parse(previous)})
 
 
 def _each_sentence(

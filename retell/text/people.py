@@ -136,6 +136,34 @@ def subject_person(doc: Any) -> str:
     return ""
 
 
+def subject_role(doc: Any) -> str:
+    """The words of the subject of a text's main verb when they name a person by role
+    alone, in a short plain phrase ("A spokesperson for Sheffield University", "The
+    harbour master"), or "". A phrase with a clause or a comma in it is not taken: it
+    may not come out whole."""
+    roots = [token for token in doc if token.dep_ == "ROOT"]
+    subjects = [c for root in roots[:1] for c in root.children if c.dep_ in SUBJECTS]
+    if not subjects or subjects[0].pos_ != "NOUN":
+        return ""
+    subject = subjects[0]
+    if subject.lemma_.lower() not in ROLE_NOUNS | PERSON_NOUNS:
+        return ""
+    words = list(subject.subtree)
+    if len(words) > ROLE_WORDS or any(w.pos_ in ("VERB", "AUX", "PUNCT") for w in words):
+        return ""
+    return " ".join(word.text for word in words)
+
+
+#: The most words `subject_role` takes for a person's role.
+ROLE_WORDS = 8
+#: Nouns for people that are no title or office.
+PERSON_NOUNS = frozenset(
+    "official spokesperson resident student teacher worker witness lawyer attorney agent "
+    "employee member owner founder expert researcher author woman man boy girl father "
+    "mother son daughter neighbour neighbor passenger driver pilot victim".split()
+)
+
+
 def named_subject(subject: Any) -> str:
     """The person's name in a subject's words: a PERSON entity, else the proper noun that
     heads it or stands beside it ("the woman ..., accountant Nadia Quist", where the small
