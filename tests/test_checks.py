@@ -319,6 +319,21 @@ def test_a_denial_raised_to_the_belief_is_the_same_denial() -> None:
     assert findings(check_polarity, LIBRARY, flipped) == [("polarity", "contradicted")]
 
 
+def test_a_claim_judged_untrue_denies_what_the_source_asserts() -> None:
+    # trafilatura-eval's MSN page (2026-12-06): "It's not accurate to say that universities
+    # have more students than ever before ..." was published for a quotation saying some
+    # do, in one sentence with a denial of something else.
+    quoted = story(
+        "The ferry office was crowded on Monday.",
+        "“We should have spare seats by now, but that is not happening. Because of the "
+        "storm some crossings carry more passengers than ever before,” the clerk said.",
+    )
+    wrong = "It is not accurate to say that some crossings carry more passengers than ever before."
+    assert findings(check_polarity, quoted, wrong) == [("polarity", "contradicted")]
+    right = "Because of the storm some crossings carry more passengers than ever before."
+    assert findings(check_polarity, quoted, right) == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -501,7 +501,11 @@ def _flipped(sentence: str, evidence: str) -> str:
             if _asserted_about(denial, other, denied):
                 word = denial.word
                 return f"'{word}' is denied in one of sentence and source, asserted in the other"
-        if heads & _NEG_RAISING and not denied and len(scope & asserted) >= 0.6 * len(scope):
+        # The other text may deny something else ("... that is definitely not happening.
+        # Because of the A-level fiasco some universities have more students ...", one
+        # sentence of a quotation), but not what this denial covers.
+        raised = heads & _NEG_RAISING and not scope & denied
+        if raised and len(scope & asserted) >= 0.6 * len(scope):
             return "one of sentence and source denies what the other asserts"
         reason = _prefixed(one, other, asserted)
         if reason:
@@ -577,8 +581,10 @@ def _prefixed(one: str, other: str, asserted: set[str]) -> str:
     return ""
 
 
-#: Verbs whose denial denies what they introduce: "does not believe X is realistic" says X is not.
-_NEG_RAISING = frozenset(terms("believe think expect consider suppose feel"))
+#: Verbs whose denial denies what they introduce: "does not believe X is realistic" says X is
+#: not; so do words that judge what they introduce ("it's not accurate to say that some
+#: universities have more students", trafilatura-eval's MSN page, whose source says they do).
+_NEG_RAISING = frozenset(terms("believe think expect consider suppose feel true accurate correct"))
 #: Plain negating words, and how far after such a verb one may stand to have been raised to
 #: it: "believes it's not realistic" (the "t" of "isn't" is a word of its own here).
 _NOT = frozenset({"not", "no", "never", "t"})
