@@ -603,3 +603,32 @@ def test_a_quotation_over_several_paragraphs_keeps_its_speaker() -> None:
         made_from,
     )
     assert not any(finding.type == "attribution" for finding in said.findings)
+
+
+def test_a_short_clause_of_nothing_but_new_words_is_an_addition() -> None:
+    # trafilatura-eval's Metro Times and MSN pages (2026-12-06): "..., but problems arose."
+    # and "..., it has so far avoided these problems." were published, every word of the
+    # added clause new to the sentences retold.
+    source = (
+        "We tried the harbour chowder, a thick soup of mussels and smoked haddock. "
+        "Chowder is usually made with clams, so here the cook is improvising."
+    )
+    article = clean(("Harbour cafe\n\n" + source + "\n").encode())
+    made_from = tuple(
+        Evidence(article.text[start:end], start, end, "body")
+        for start, end in (
+            (article.text.index(s), article.text.index(s) + len(s))
+            for s in source.replace(". ", ".\n").split("\n")
+        )
+    )
+    added = Verifier(article).sentence(
+        "We tried the harbour chowder, a thick soup of mussels and smoked haddock, but problems "
+        "arose.",
+        focus=made_from,
+    )
+    assert added.label == "unsupported" and "addition" in added.types, added.reason
+    faithful = Verifier(article).sentence(
+        "The cook is improvising here: chowder is usually made with clams.",
+        focus=made_from,
+    )
+    assert faithful.label == "supported", faithful.reason

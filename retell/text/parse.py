@@ -52,3 +52,30 @@ def lemmas(text: str) -> frozenset[str]:
         if token.is_alpha or token.like_num
         for form in (token.lemma_.lower(), token.lower_)
     )
+
+
+#: Links by which a clause hangs on another.
+_CLAUSAL = frozenset({"advcl", "ccomp", "relcl", "conj", "acl", "xcomp", "csubj", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def own_clauses(text: str) -> list[str]:
+    """The words of each clause of a text that has a subject of its own, without the
+    clauses inside it ("it has so far avoided these problems" out of "Since reopening ...
+    resulted in reports of cases, it has so far avoided these problems"). A clause that
+    only frames another ("Anne Gonzales stated that ...") is left out: alone, it says
+    nothing."""
+    found = []
+    for verb in parse(text):
+        if not _has_subject(verb) or verb.dep_ not in _CLAUSAL | {"ROOT"}:
+            continue
+        inner = [c for c in verb.children if c.dep_ in _CLAUSAL and _has_subject(c)]
+        if any(c.dep_ in ("ccomp", "xcomp") for c in inner):
+            continue
+        left_out = {token.i for c in inner for token in c.subtree}
+        found.append(" ".join(t.text for t in verb.subtree if t.i not in left_out))
+    return found
+
+
+def _has_subject(token: Any) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in token.children)
