@@ -648,6 +648,8 @@ DAIRY = story(
         # Seen in a retelling of trafilatura-eval's Trinidad Guardian page (2026-12-05).
         "Attacks on small shops have grown far more common in the last few months.",
         "The council is looking at its rules for card payments.",
+        # A "to say" gives the words to no one (MSN's page, retold 2026-12-06).
+        "It is fair to say that attacks on small shops have grown far more common lately.",
     ],
 )
 def test_a_speakers_view_stated_as_fact_is_unsupported(sentence: str) -> None:

@@ -1470,10 +1470,18 @@ def _says(sentence: str) -> bool:
     if "according to" in sentence.lower():
         return True
     return any(
-        token.lemma_.lower() in SAYING
+        (token.lemma_.lower() in SAYING and not _nobodys_saying(token))
         or (token.lemma_.lower() in REPORTING | _ATTITUDES and _held_by_someone(token))
         for token in parse(sentence)
     )
+
+
+def _nobodys_saying(verb: Any) -> bool:
+    """True for a verb of saying after "to" with no subject of its own ("It's not accurate
+    to say that ...", "needless to say"), which gives the words to no one: MSN's retold
+    quotation passed as attributed for it (trafilatura-eval, 2026-12-06)."""
+    to = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    return to and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
 
 
 def _held_by_someone(verb: Any) -> bool:
