@@ -395,6 +395,9 @@ def test_expand_empty_directory(tmp_path: Path) -> None:
         ('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="x"></rdf:RDF>', "feed"),
         ('<!DOCTYPE rss SYSTEM "rss-0.91.dtd">\n<rss version="0.91"></rss>', "feed"),
         ('<?xml version="1.0"?><html><body><p>x</p></body></html>', "html"),
+        # A page saved from its stylesheet on, the first 4,096 characters all CSS.
+        ("<style>\n" + ".grid { gap: 10px; }\n" * 300 + "</style><p>x</p>", "html"),
+        ("Style notes: <style> opens a stylesheet.", "text"),
     ],
 )
 def test_detect_kind(text: str, kind: str) -> None:

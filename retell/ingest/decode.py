@@ -296,6 +296,10 @@ _PROLOG = re.compile(
 )
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>/]")
 _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article)[\s>/]", re.I)
+# A page saved without its <html> and <head> tags may open with what stands in a head: a
+# stylesheet whose rules fill the first few thousand characters was read as plain text and
+# its CSS published as the body (trafilatura-eval's LA Weekly page).
+_HTML_OPENING = re.compile(r"<(?:style|script|meta|link|title|base|noscript)[\s>/]", re.I)
 _ANY_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 _HTML_START_CHARS = 4096
 # Text with at least this many tags, covering at least this share of the
@@ -312,7 +316,7 @@ def detect_kind(text: str) -> PageKind:
     if _FEED_ROOT.match(head, prolog.end() if prolog else 0):
         return "feed"
     start = head[:_HTML_START_CHARS]
-    if _HTML_TAG.search(start):
+    if _HTML_TAG.search(start) or _HTML_OPENING.match(head, prolog.end() if prolog else 0):
         return "html"
     tags = _ANY_TAG.findall(start)
     tag_chars = sum(map(len, tags))
