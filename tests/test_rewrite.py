@@ -584,3 +584,23 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
     )
     assert "this article" not in told and "subscriber" not in told
     assert "You can send your comments" in told and "200 passengers" in told
+
+
+def test_what_follows_a_subscription_offer_and_speaks_to_the_reader_is_not_retold() -> None:
+    # The Haitian Times' paywall: an offer, a list of perks, then "First-time subscribers
+    # also receive a special welcome gift ..." (trafilatura-eval, 2026-12-06).
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars.",
+        "To read the full story, please subscribe to the Island Post. You can choose a "
+        "yearly subscription or a weekly pass.",
+        "We have covered the islands for 30 years and pride ourselves on serving you.",
+        "New members also receive a free tide table and first-time subscribers get a mug.",
+    )
+    assert "subscri" not in told and "serving you" not in told and "mug" not in told
+    assert "200 passengers" in told
+    # A disclosure carries nothing over: a guide may be written to "you" after it.
+    guide = _planned(
+        "We may receive compensation if you buy a ticket through our links.",
+        "The crossing takes 40 minutes and you can bring a bicycle for free.",
+    )
+    assert "compensation" not in guide and "bring a bicycle" in guide

@@ -22,14 +22,30 @@ from retell.text.speech import narration
 def prose(article: Article) -> list[Sentence]:
     """The article's body sentences of the writer's prose, in order, repeats and all."""
     paragraphs = {index for index, block in enumerate(article.blocks) if _prose(block.text)}
+    body = [s for s in source_pieces(article) if s.kind == "body" and s.paragraph in paragraphs]
+    return [s for s in _without_promotions(body, article) if _standalone(s.text)]
+
+
+def _without_promotions(found: list[Sentence], article: Article) -> list[Sentence]:
+    """The sentences without the page's promotions (`_promotion`), nor, from its first
+    offer of a subscription on, what speaks to the reader or of subscribers: after the
+    Haitian Times' offer came "We've been at this for 20 years and pride ourselves on
+    representing you ..." and, below a list of perks, "First-time subscribers also
+    receive a special welcome gift" (trafilatura-eval, 2026-12-06). A disclosure ("We may
+    receive compensation ...") carries nothing over: it may open a guide written to "you"."""
     voice = narration(article.text)
+    offers = [
+        s.paragraph
+        for s in found
+        if _promotion(voice[s.start : s.end], article.site_name)
+        and _OFFER.search(voice[s.start : s.end])
+    ]
+    first = min(offers, default=len(article.blocks))
     return [
         s
-        for s in source_pieces(article)
-        if s.kind == "body"
-        and s.paragraph in paragraphs
-        and _standalone(s.text)
-        and not _promotion(voice[s.start : s.end], article.site_name)
+        for s in found
+        if not _promotion(voice[s.start : s.end], article.site_name)
+        and not (s.paragraph >= first and _TO_THE_READER.search(voice[s.start : s.end]))
     ]
 
 
@@ -242,6 +258,8 @@ def _promotion(voice: str, site: str | None) -> bool:
 
 
 _READER_WORDS = re.compile(r"\b(?:you|your|yours)\b")
+_OFFER = re.compile(r"\bsubscri|\bmembership\b|\bjoin\b", re.I)
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours)\b|\bsubscri", re.I)
 _ABOUT_THE_PAGE = re.compile(
     r"\bthis (?:article|story|page|post|site|website)\b|\bsubscri|\bnewsletter|\bdonat"
     r"|\b(?:use|uses|using) cookies\b|\breceive compensation\b|\badvertisers\b"
