@@ -632,3 +632,25 @@ def test_a_short_clause_of_nothing_but_new_words_is_an_addition() -> None:
         focus=made_from,
     )
     assert faithful.label == "supported", faithful.reason
+
+
+def test_someone_the_source_only_cites_does_no_deed_in_the_retelling() -> None:
+    # trafilatura-eval's Boston Herald page (2026-12-06): "according to Levy and
+    # authorities from Homeland Security Investigations" became "The case is being
+    # investigated by Levy and authorities ...".
+    sentence = (
+        "Two harbour pilots are charged with falsifying tide logs, according to Prosecutor "
+        "Ada Quist and officers of the coast guard."
+    )
+    article = clean(("Harbour case\n\n" + sentence + "\n").encode())
+    start = article.text.index(sentence)
+    made_from = (Evidence(sentence, start, start + len(sentence), "body"),)
+    wrong = Verifier(article).sentence(
+        "The case is being investigated by Quist and officers of the coast guard.",
+        focus=made_from,
+    )
+    assert wrong.label == "unsupported" and "relation" in wrong.types, wrong.reason
+    said = Verifier(article).sentence(
+        "Quist said two harbour pilots are charged with falsifying tide logs.", focus=made_from
+    )
+    assert "relation" not in said.types, said.reason

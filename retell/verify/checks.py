@@ -55,6 +55,7 @@ from retell.verify.groups import spread
 from retell.verify.links import (
     RELATIONS,
     chains,
+    cited_as_doers,
     fused,
     held,
     new_doers,
@@ -901,6 +902,11 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     if doers:
         doer, action = doers[0]
         reason = f"has {doer} '{action}'; the sentences it retells name no one who does"
+        return [Finding("relation", "unsupported", reason)]
+    cited = cited_as_doers(sentence, made_from)
+    if cited:
+        who, action = cited[0]
+        reason = f"has {who} '{action}'; the sentences it retells only cite {who}"
         return [Finding("relation", "unsupported", reason)]
     joined = new_verb_links(sentence, made_from)
     if joined:
