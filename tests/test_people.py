@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retell import clean
-from retell.article import Evidence, OutputParagraph, Piece, Span, Verdict
+from retell.article import Article, Evidence, OutputParagraph, Piece, Span, Verdict
 from retell.rewrite.references import introduced, named_subjects
 from retell.text.people import full_names, introduce
 
@@ -208,9 +208,13 @@ def test_a_run_of_he_sentences_goes_back_to_the_name_before_it() -> None:
     ]
     article = clean("\n\n".join(["Ferry day", *lines]))
     last = "He opened the day guarding the ramp and moved to the fuel pier later."
-    pieces = (_piece(article.text, lines[0]), _piece(article.text, last))
-    texts = [p.text for p in named_subjects([OutputParagraph(pieces)], article, None)[0].pieces]
-    assert texts[1].startswith("Jonas Brekke opened the day")
+    assert _named(article, lines[0], last)[1].startswith("Jonas Brekke opened the day")
+
+
+def _named(article: Article, *sentences: str) -> list[str]:
+    """The texts `named_subjects` publishes for these source sentences, kept as they are."""
+    pieces = tuple(_piece(article.text, sentence) for sentence in sentences)
+    return [p.text for p in named_subjects([OutputParagraph(pieces)], article, None)[0].pieces]
 
 
 def test_a_pronoun_whose_person_the_source_named_by_role_gets_the_role() -> None:
@@ -224,12 +228,8 @@ def test_a_pronoun_whose_person_the_source_named_by_role_gets_the_role() -> None
     ]
     article = clean("\n\n".join(["Ferry crews", *lines]))
     added = "He added that the board had hired two more relief crews for the winter."
-    pieces = (_piece(article.text, lines[0]), _piece(article.text, added))
-    texts = [p.text for p in named_subjects([OutputParagraph(pieces)], article, None)[0].pieces]
-    assert texts[1].startswith("A spokesperson for the harbour board added that the board")
+    named = _named(article, lines[0], added)
+    assert named[1].startswith("A spokesperson for the harbour board added that the board")
     # Where the sentence before speaks of the spokesperson, "he" is left as it is.
-    before = _piece(
-        article.text, "A spokesperson for the harbour board urged crews to ask for help."
-    )
-    kept = named_subjects([OutputParagraph((before, pieces[1]))], article, None)[0].pieces
-    assert kept[1].text == added
+    urged = "A spokesperson for the harbour board urged crews to ask for help."
+    assert _named(article, urged, added)[1] == added
