@@ -8,6 +8,7 @@ from retell.rewrite.guard import (
     MAX_LENGTH_SHARE,
     MIN_LENGTH_SHARE,
     copied,
+    lost_antecedent,
     problems,
     verbatim_sentences,
 )
@@ -290,3 +291,18 @@ def test_a_superlative_ranked_among_others_stays_ranked() -> None:
         )
         == []
     )
+
+
+def test_a_retelling_that_drops_what_its_opening_words_point_back_to_is_sent_back() -> None:
+    # trafilatura-eval's Jamaica Observer page (2026-12-06): "The incident took place in
+    # front of the Spanish Town Police Station" was published without the assault it was.
+    sentences = [
+        "A ferry deckhand was taken to hospital on Friday after a mooring rope snapped.",
+        "The accident happened at the north quay in Oskarholm.",
+    ]
+    lost = lost_antecedent("The accident happened at the north quay.", sentences)
+    assert lost and "leaves out" in lost[0]
+    kept = "A deckhand was hurt when a mooring rope snapped; the accident was at the north quay."
+    assert lost_antecedent(kept, sentences) == []
+    # A retelling that names what it speaks of needs nothing before it.
+    assert lost_antecedent("Oskarholm's north quay saw an accident.", sentences) == []

@@ -496,7 +496,8 @@ def _problems(text: str, request: Request, generation: Generation, style: str) -
     if style == "headline":
         return guard.problems(text, request.source, len(text.split()))
     if style != "summary":
-        return guard.problems(text, request.source, request.words)
+        found = guard.problems(text, request.source, request.words)
+        return found + guard.lost_antecedent(text, [s.text for s in request.sentences])
     found = guard.problems(text, request.source, request.words, SUMMARY_LENGTH_SHARES)
     told = len(split_sentences(text))
     if told > 1:

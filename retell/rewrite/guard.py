@@ -73,6 +73,36 @@ def problems(
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 
 
+def lost_antecedent(retelling: str, sentences: list[str]) -> list[str]:
+    """A retelling that leaves out the first of its source sentences when the next one
+    points back to it, and opens pointing back itself: "The incident took place in front
+    of the Spanish Town Police Station" without "A female police inspector had to seek
+    medical attention ... after she was reportedly assaulted" (trafilatura-eval's Jamaica
+    Observer page, 2026-12-06), or "It was a showy, bright-pink blossoms ..." without the
+    tree it was. Read on 643 retellings and rejected answers of forty real rewrites: of
+    the 19 it fired on, the published ones had lost what their first words meant."""
+    if len(sentences) < 2 or _opening(retelling) not in _POINTING_BACK:
+        return []
+    if _opening(sentences[1]) not in _POINTING_BACK:
+        return []
+    first = {word for word in lemmas(sentences[0]) if len(word) > 3}
+    kept = len(first & lemmas(retelling)) / len(first) if first else 1.0
+    if kept >= MIN_FIRST_KEPT:
+        return []
+    return [f"it leaves out '{sentences[0]}', which says what '{_opening(retelling)}' means"]
+
+
+#: The share of the first source sentence's longer words a retelling must keep when it
+#: opens by pointing back to it (see `lost_antecedent`).
+MIN_FIRST_KEPT = 0.3
+_POINTING_BACK = frozenset("it he she they this these that those the its his her their".split())
+
+
+def _opening(text: str) -> str:
+    words = re.findall(r"[A-Za-z']+", text)
+    return words[0].lower() if words else ""
+
+
 def _repeated(retelling: str, source: str) -> list[str]:
     """Numbers the retelling writes more often than its source does: the model put one
     in the place of something else ("Proposition 4 received 24,000 more yes votes than

@@ -57,6 +57,14 @@ def form(token: Any) -> str:
 def content_head(token: Any) -> Any | None:
     """The nearest content word above a token, passing through function words."""
     head = token.head
+    # The subject of "had to seek" or "is set to outline" is the subject of the verb its
+    # light verb hands on: "A female police inspector had to seek medical attention" links
+    # inspector and seek (a retelling's "the inspector sought medical attention" was
+    # refused for joining them; trafilatura-eval's Jamaica Observer page, 2026-12-06).
+    if token.dep_ in ("nsubj", "nsubjpass") and (head.pos_ not in CONTENT or form(head) in LIGHT):
+        handed = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ in CONTENT]
+        if handed and form(handed[0]) not in LIGHT:
+            return handed[0]
     # spaCy makes a new Token object on every access: tokens compare by position.
     while head.i != head.head.i and (head.pos_ not in CONTENT or form(head) in LIGHT):
         head = head.head
