@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from retell import clean
-from retell.article import Article, layout_blocks
+from retell.article import Article, Evidence, Verdict, layout_blocks
 from retell.backends import FakeBackend
 from retell.backends.base import Message
 from retell.backends.cache import Cache
@@ -604,3 +604,37 @@ def test_what_follows_a_subscription_offer_and_speaks_to_the_reader_is_not_retol
         "The crossing takes 40 minutes and you can bring a bicycle for free.",
     )
     assert "compensation" not in guide and "bring a bicycle" in guide
+
+
+class _Refusing:
+    """A critic that refuses every sentence with a word in it and passes the rest."""
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def sentence(self, text: str, *, focus: tuple[Evidence, ...] = ()) -> Verdict:
+        label = "unsupported" if self.word in text else "supported"
+        return Verdict(
+            text, 0, 0, len(text), label, (), (), 1.0, "refused" * (label != "supported")
+        )
+
+    def across(self, verdicts: list[Verdict]) -> list[Verdict]:
+        return verdicts
+
+
+def test_what_is_left_of_a_retelling_may_not_point_back_to_a_dropped_sentence() -> None:
+    # The Atlantic's page (trafilatura-eval, 2026-12-06): the critic dropped "When I moved
+    # ... I planted a tree", and "It was a showy, bright-pink blossoms ..." was published.
+    article = clean(
+        b"Harbour tree\n\nWhen the harbour reopened, the council planted a pear tree on "
+        b"the quay. It was chosen for its white blossom and its liking for salt air.\n"
+    )
+
+    def writer(messages: list[Message]) -> str:
+        return "The council planted a tree. It was picked for its blossom and salt air."
+
+    result = draft(
+        article, FakeBackend(writer), RewriteOptions(ratio=1.0), critic=_Refusing("planted")
+    )
+    piece = result.pieces()[0]
+    assert piece.outcome == "kept" and piece.text.startswith("When the harbour reopened")

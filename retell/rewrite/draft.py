@@ -359,6 +359,9 @@ def retell(
     kept = [v for v in verdicts if v.label == "supported"]
     if failing:
         text = " ".join(v.text for v in kept)
+        # What is left may open pointing back to a sentence that was dropped ("It was a
+        # showy, bright-pink blossoms ..." without the tree: the Atlantic's page).
+        found = found or guard.lost_antecedent(text, [s.text for s in request.sentences])
     if found or (failing and not kept):
         found = found or ["every sentence failed verification"]
         text, kept = request.source, []
