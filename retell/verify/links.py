@@ -244,12 +244,20 @@ def cited_as_doers(text: str, sources: list[str]) -> list[tuple[str, str]]:
     for token in parse(text) if cited else ():
         if form(token) not in cited:
             continue
-        head = token.head
-        verb = head.head if token.dep_ == "pobj" and head.dep_ == "agent" else head
-        by_or_subject = token.dep_ == "nsubj" or verb is not head
+        # "by Levy and Homeland Security Investigations": the parser may hang the name on
+        # the next one ("nmod", "conj"); the phrase as a whole is what the verb takes.
+        phrase = token
+        while phrase.dep_ in _WITHIN_A_PHRASE and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        head = phrase.head
+        verb = head.head if phrase.dep_ == "pobj" and head.dep_ == "agent" else head
+        by_or_subject = phrase.dep_ == "nsubj" or verb.i != head.i
         if by_or_subject and verb.pos_ == "VERB" and form(verb) not in _TELLING:
             found.append((token.text, verb.text))
     return found
+
+
+_WITHIN_A_PHRASE = frozenset({"nmod", "compound", "conj", "appos"})
 
 
 def _cited_only(sources: list[str]) -> set[str]:
