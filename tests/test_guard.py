@@ -129,7 +129,9 @@ def test_an_answer_far_too_long_is_flagged() -> None:
     retelling = " ".join([FAITHFUL] * 3)
     found = problems(retelling, SOURCE, ASKED)
     assert found[0] == f"length {len(retelling.split())} words for {ASKED} asked"
-    assert found[1:] == ["number used more often than in source: 240"]  # said three times
+    # Said three times: the number, and every phrase of it.
+    assert found[1] == "number used more often than in source: 240"
+    assert found[2:] and all(p.startswith("phrase used more often") for p in found[2:])
 
 
 def test_an_answer_far_too_short_is_flagged() -> None:
@@ -306,3 +308,22 @@ def test_a_retelling_that_drops_what_its_opening_words_point_back_to_is_sent_bac
     assert lost_antecedent(kept, sentences) == []
     # A retelling that names what it speaks of needs nothing before it.
     assert lost_antecedent("Oskarholm's north quay saw an accident.", sentences) == []
+
+
+def test_a_phrase_moved_in_from_the_next_sentence_is_sent_back() -> None:
+    # trafilatura-eval's Atlantic page (2026-12-06): "For the past nine centuries" became
+    # "Since the preindustrial period", the next sentence's phrase, said twice.
+    source = (
+        "For the past two centuries, the quay has been busy with fishing boats. The harbour "
+        "has silted up since the great storm of 1953."
+    )
+    moved = (
+        "Since the great storm of 1953, the quay has been busy with fishing boats. The "
+        "harbour has silted up since the great storm of 1953."
+    )
+    assert any("phrase used more often" in p for p in problems(moved, source, len(source.split())))
+    kept = (
+        "The quay has been busy with fishing boats for two centuries. The harbour has silted "
+        "up since the great storm of 1953."
+    )
+    assert not any("phrase used" in p for p in problems(kept, source, len(source.split())))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from retell.text.copying import sequences
 from retell.text.facts import (
     known_words,
     names,
@@ -67,7 +68,28 @@ def problems(
     found += _dropped_hedge(retelling, source)
     found += [f"'among the' dropped before: {word}" for word in _unqualified(retelling, source)]
     found += [f"number used more often than in source: {n}" for n in _repeated(retelling, source)]
+    found += [
+        f"phrase used more often than in source: '{p}'"
+        for p in _repeated_phrases(retelling, source)
+    ]
     return found
+
+
+def _repeated_phrases(retelling: str, source: str) -> list[str]:
+    """Four-word phrases, two of their words longer than three letters, that a retelling
+    says twice where its source says them once: a phrase moved into a sentence it does
+    not belong to ("Since the preindustrial period, Southern California has been perfect
+    for this tree" for "For the past nine centuries, ...", the preindustrial period being
+    the next sentence's; trafilatura-eval's Atlantic page, 2026-12-06). On 1,729 retellings
+    and rejected answers of forty real rewrites it fired on that one and on one garbled
+    answer ("... a large-scale illegal campaign contribution, as he declared that Mini
+    Mike is doing nothing less than a large-scale illegal campaign ...")."""
+    mine, theirs = Counter(sequences(retelling)), Counter(sequences(source))
+    return sorted(
+        " ".join(phrase)
+        for phrase, count in mine.items()
+        if count > max(1, theirs[phrase]) and sum(len(word) > 3 for word in phrase) >= 2
+    )
 
 
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
