@@ -380,6 +380,21 @@ def test_a_long_quotation_is_cut_between_its_sentences_first() -> None:
     assert all(part.text.endswith((".", "”", "Ruiz.")) for part in parts)
 
 
+def test_a_long_sentence_is_not_cut_after_an_abbreviation_or_an_initial() -> None:
+    # trafilatura-eval's Miami Today page (2026-12-06): a long sentence cut after "Nov."
+    # published "13 through the end of the year ..." as a sentence of its own.
+    text = (
+        "The harbour chief, who was suspended by the mayor for making every ferry free from "
+        "Nov. 13 through the end of the year without asking her, told the board in July that "
+        "the service would be able to track towards that standard, but members questioned "
+        "whether merely applying for the highest grade of certification, held by only one "
+        "other port, was enough, and a car driven by Ana L. Berg waited at the quay."
+    )
+    parts = clauses(Sentence(text, 0, len(text), 0))
+    assert len(parts) > 1
+    assert not any(part.text.startswith(("13 ", "Berg")) for part in parts)
+
+
 def test_a_sentence_within_the_limit_is_left_whole() -> None:
     text = "The council said the plan, which costs £4m, would go ahead; critics disagreed."
     assert clauses(Sentence(text, 5, 5 + len(text), 1)) == [Sentence(text, 5, 5 + len(text), 1)]

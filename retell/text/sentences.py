@@ -210,11 +210,22 @@ def _best_cut(text: str) -> int:
     MIN_PART_WORDS words, nearest the middle; failing all, the space nearest the middle."""
     middle = len(text) / 2
     for pattern in _CUTS:
-        ends = [m.end() for m in pattern.finditer(text) if _both_sides_fit(text, m.end())]
+        ends = [
+            m.end()
+            for m in pattern.finditer(text)
+            if _both_sides_fit(text, m.end()) and not _after_abbreviation(text, m)
+        ]
         if ends:
             return min(ends, key=lambda end: abs(end - middle))
     spaces = [m.end() for m in re.finditer(r"\s+", text)] or [len(text) // 2]
     return min(spaces, key=lambda end: abs(end - middle))
+
+
+def _after_abbreviation(text: str, stop: re.Match[str]) -> bool:
+    """True for a full stop that ends an abbreviation or an initial, not a clause: a long
+    sentence cut after "Nov." or "Leanne L." published its second half as a sentence ("13
+    through the end of the year ...": trafilatura-eval's Miami Today page, 2026-12-06)."""
+    return text[stop.start()] == "." and _ends_with_abbreviation(text[: stop.start() + 1])
 
 
 def _both_sides_fit(text: str, cut: int) -> bool:
