@@ -34,18 +34,18 @@ def _without_promotions(found: list[Sentence], article: Article) -> list[Sentenc
     receive a special welcome gift" (trafilatura-eval, 2026-12-06). A disclosure ("We may
     receive compensation ...") carries nothing over: it may open a guide written to "you"."""
     voice = narration(article.text)
+    own = [voice[s.start : s.end] for s in found]
+    promoting = [_promotion(words, article.site_name) for words in own]
     offers = [
         s.paragraph
-        for s in found
-        if _promotion(voice[s.start : s.end], article.site_name)
-        and _OFFER.search(voice[s.start : s.end])
+        for s, words, p in zip(found, own, promoting, strict=True)
+        if p and _OFFER.search(words)
     ]
     first = min(offers, default=len(article.blocks))
     return [
         s
-        for s in found
-        if not _promotion(voice[s.start : s.end], article.site_name)
-        and not (s.paragraph >= first and _TO_THE_READER.search(voice[s.start : s.end]))
+        for s, words, p in zip(found, own, promoting, strict=True)
+        if not p and not (s.paragraph >= first and _TO_THE_READER.search(words))
     ]
 
 
@@ -259,7 +259,7 @@ def _promotion(voice: str, site: str | None) -> bool:
 
 _READER_WORDS = re.compile(r"\b(?:you|your|yours)\b")
 _OFFER = re.compile(r"\bsubscri|\bmembership\b|\bjoin\b", re.I)
-_TO_THE_READER = re.compile(r"\b(?:you|your|yours)\b|\bsubscri", re.I)
+_TO_THE_READER = re.compile(_READER_WORDS.pattern + r"|\bsubscri", re.I)
 _ABOUT_THE_PAGE = re.compile(
     r"\bthis (?:article|story|page|post|site|website)\b|\bsubscri|\bnewsletter|\bdonat"
     r"|\b(?:use|uses|using) cookies\b|\breceive compensation\b|\badvertisers\b"
