@@ -543,6 +543,29 @@ def test_a_passive_turned_active_with_the_parties_in_place_is_a_relation_error(
     assert ("relation" in verdict.types) == turned
 
 
+ROWING = clean(
+    b"Club inquiry\n\nIn March, a panel of the Harwick Rowing Club found that coach Tessa "
+    b"Varga had engaged in bullying while working for the club's youth squad.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "turned"),
+    [
+        ("In March, a club panel found that Varga had been bullied by the youth squad.", True),
+        ("A Harwick Rowing Club panel found in March that Varga had bullied rowers.", False),
+        ("In March, a panel found that coach Tessa Varga engaged in bullying.", False),
+    ],
+)
+def test_a_named_doer_made_the_one_who_undergoes_is_a_relation_error(
+    claim: str, turned: bool
+) -> None:
+    # The Tico Times page (trafilatura-eval, 2026-12-05): "Chaves incurred in sexual
+    # harassment" was retold as "Chaves was sexually harassed by the organization".
+    verdict = check(ROWING, claim).verdicts[0]
+    assert ("relation" in verdict.types) == turned
+
+
 # ---------------------------------------------------------------- modality
 
 FERRY = story(

@@ -60,6 +60,7 @@ from retell.verify.links import (
     held,
     new_doers,
     new_verb_links,
+    turned_round,
     unheld,
 )
 from retell.verify.modality import negation_flipped, turned_to_fact
@@ -668,7 +669,18 @@ def check_relations(sentence: str, context: Context) -> list[Finding]:
             first, action, second = swap
             reason = f"the source has {second} {action} {first}, not the other way round"
             return [Finding("relation", "contradicted", reason, (span,))]
-    return []
+    return _turned_round(sentence, list(context.index.spans))
+
+
+def _turned_round(sentence: str, spans: list[Evidence]) -> list[Finding]:
+    """A named party made to undergo what the source has them do, or the reverse."""
+    turned = turned_round(sentence, [span.text for span in spans])
+    if not turned:
+        return []
+    (party, action, role), where = turned[0]
+    other = "undergoes" if role == "doer" else "does"
+    reason = f"the source has {party} as the one who {other} '{action}', not the other way round"
+    return [Finding("relation", "contradicted", reason, (spans[where],))]
 
 
 #: A source sentence says the same thing as a sentence when it holds this share of the
