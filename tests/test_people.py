@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from retell import clean
 from retell.article import Article, Evidence, OutputParagraph, Piece, Span, Verdict
 from retell.rewrite.references import introduced, named_subjects
-from retell.text.people import full_names, introduce
+from retell.text.parse import pipeline
+from retell.text.people import full_names, introduce, subject_person
 
 FERRY = [
     "Tove Arnesen, the harbour master at Lindvik, said the ferry would run all winter.",
@@ -233,3 +234,23 @@ def test_a_pronoun_whose_person_the_source_named_by_role_gets_the_role() -> None
     # Where the sentence before speaks of the spokesperson, "he" is left as it is.
     urged = "A spokesperson for the harbour board urged crews to ask for help."
     assert _named(article, urged, added)[1] == added
+
+
+def test_a_sentence_parsed_as_a_noun_gets_the_subject_of_its_first_verb() -> None:
+    # The small parser made "boyfriend" the root of the Telegraph's "On December 29, her
+    # boyfriend Alastair Uhlig travelled ... and used a spare set of keys ..." (trafilatura-
+    # eval, 2026-12-05), so its retelling "He used a spare set of keys ..." was published
+    # after a sentence about someone else with no name put back. Built by hand, since
+    # which sentences the model misreads is not ours to fix in a test.
+    from spacy.tokens import Doc
+
+    words = ["Her", "cousin", "Mira", "Dale", "drove", "to", "Leeds", "."]
+    doc = Doc(
+        pipeline().vocab,
+        words=words,
+        heads=[1, 1, 3, 4, 1, 4, 5, 1],
+        deps=["poss", "ROOT", "compound", "nsubj", "relcl", "prep", "pobj", "punct"],
+        pos=["PRON", "NOUN", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O"],
+    )
+    assert subject_person(doc) == "Mira Dale"

@@ -129,11 +129,29 @@ def subject_pronoun(doc: Any) -> Any | None:
 def subject_person(doc: Any) -> str:
     """The person named in the subject of a text's main verb ("Prosecutor Amelia Strand",
     "The woman who ..., accountant Nadia Quist"), or "" when the subject names none."""
-    roots = [token for token in doc if token.dep_ == "ROOT"]
-    for root in roots[:1]:
-        for subject in (c for c in root.children if c.dep_ in SUBJECTS):
-            return named_subject(subject)
+    for subject in main_subjects(doc)[:1]:
+        return named_subject(subject)
     return ""
+
+
+def main_subjects(doc: Any) -> list[Any]:
+    """The subjects of a text's main verb. Where the parser made a noun the root and hung
+    the verb under it ("On December 29, her boyfriend Alastair Uhlig travelled ...", read
+    as "boyfriend" described by "Uhlig travelled": the Telegraph's page in
+    trafilatura-eval, 2026-12-05), the subjects of the first verb that has one."""
+    roots = [token for token in doc if token.dep_ == "ROOT"][:1]
+    found = [c for root in roots for c in root.children if c.dep_ in SUBJECTS]
+    if found or not roots or roots[0].pos_ not in ("NOUN", "PROPN"):
+        return found
+    verbs = (t for t in doc if t.pos_ in ("VERB", "AUX"))
+    return next(
+        (
+            subjects
+            for verb in verbs
+            if (subjects := [c for c in verb.children if c.dep_ in SUBJECTS])
+        ),
+        [],
+    )
 
 
 def subject_role(doc: Any) -> str:
@@ -141,8 +159,7 @@ def subject_role(doc: Any) -> str:
     alone, in a short plain phrase ("A spokesperson for Sheffield University", "The
     harbour master"), or "". A phrase with a clause or a comma in it is not taken: it
     may not come out whole."""
-    roots = [token for token in doc if token.dep_ == "ROOT"]
-    subjects = [c for root in roots[:1] for c in root.children if c.dep_ in SUBJECTS]
+    subjects = main_subjects(doc)
     if not subjects or subjects[0].pos_ != "NOUN":
         return ""
     subject = subjects[0]
