@@ -652,6 +652,21 @@ def test_a_quotation_running_on_over_paragraphs_is_still_a_speakers_words() -> N
     assert findings(check_narrator, HEARING, kept) == []
 
 
+def test_a_letter_quoted_in_single_marks_stays_its_signatories_words() -> None:
+    # trafilatura-eval's Daily Mail page (2026-12-05) quotes with single marks; its
+    # retelling published the letter's "We're talking about meat produced with growth
+    # hormones ..." without marks, as the paper's own words.
+    letter = story(
+        "Farm groups today urge the minister to keep cheap imports out of the country.",
+        "Their letter warns him: 'If we get this wrong, the farmers' markets will close.",
+        "'We're talking about beef fed on hormones and grain grown with banned sprays.'",
+    )
+    dropped = "We're talking about beef fed on hormones and grain grown with banned sprays."
+    assert findings(check_narrator, letter, dropped) == [("attribution", "unsupported")]
+    kept = "The letter warns that beef fed on hormones and grain from banned sprays may come in."
+    assert findings(check_narrator, letter, kept) == []
+
+
 # ---------------------------------------------------------------- a speaker's view as fact
 
 DAIRY = story(

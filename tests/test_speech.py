@@ -65,6 +65,25 @@ def test_apostrophes_and_single_quoted_words_in_narration() -> None:
     assert "insult" not in narration(text) and "players' union" in narration(text)
 
 
+def test_a_page_that_quotes_with_single_marks_has_them_read_as_quotations() -> None:
+    # The Daily Mail (trafilatura-eval, 2026-12-05) quotes with single marks; its retelling
+    # published a letter's "We're talking about meat produced with growth hormones ..." as
+    # the writer's own words.
+    text = (
+        "The union's letter warns the minister: 'If we get this wrong, the farmers' markets "
+        "will close.\n\n'We don't want a race to the bottom. Cheap imports are just the "
+        "start.\n\n'We're talking about beef fed on hormones.'\n\nThe vote is on Monday."
+    )
+    assert quoted(text) == [
+        "'If we get this wrong, the farmers' markets will close.",
+        "'We don't want a race to the bottom. Cheap imports are just the start.",
+        "'We're talking about beef fed on hormones.'",
+    ]
+    assert "hormones" not in narration(text) and "The vote is on Monday." in narration(text)
+    # With a double mark anywhere on the page, single marks are its scare quotes.
+    assert quoted(text + ' The minister said "no".') == ['"no"']
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab \"\u201c\u201d\n.'")), max_size=80))
 def test_quotations_lie_inside_the_text_in_order_and_narration_keeps_its_length(
     text: str,

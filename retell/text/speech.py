@@ -54,8 +54,9 @@ def _lines(source: str) -> tuple[Line, ...]:
     """Each line of the source that holds any text, with its place and its marks."""
     lines = source.split("\n")
     starts = [0, *accumulate(len(line) + 1 for line in lines)][: len(lines)]
+    single = single_marked(source)
     return tuple(
-        (start, start + len(line), Marks.of(line))
+        (start, start + len(line), Marks.of(line, single))
         for start, line in zip(starts, lines, strict=True)
         if line.strip()
     )
@@ -96,8 +97,11 @@ class Marks:
         return self.opens_first or self.closed_first is not None
 
     @classmethod
-    def of(cls, paragraph: str) -> Marks:
-        """Read a paragraph's marks."""
+    def of(cls, paragraph: str, single: bool = False) -> Marks:
+        """Read a paragraph's marks: double ones, or single ones on a page that quotes with
+        them (see `single_marked`)."""
+        if single:
+            return cls._of_single(paragraph)
         found: list[tuple[int, int]] = []
         opened: int | None = None
         closed_first: int | None = None
@@ -121,6 +125,31 @@ class Marks:
         paired = not lost and paragraph.count('"') % 2 == 0
         paired = paired and paragraph.count("“") >= paragraph.count("”")
         opens_first = bool(_RUNS_ON.match(paragraph))
+        return cls(tuple(found), opened, closed_first, paired, opens_first)
+
+    @classmethod
+    def _of_single(cls, paragraph: str) -> Marks:
+        """Read a paragraph's single marks, apostrophes left out: a mark between letters
+        ("don't") or after an "s" before a lower-case word ("farmers' union")."""
+        found: list[tuple[int, int]] = []
+        opened: int | None = None
+        closed_first: int | None = None
+        paired = True
+        for mark in _SINGLE_MARK.finditer(paragraph):
+            at = mark.start()
+            if _APOSTROPHE.match(paragraph, max(0, at - 1)):
+                continue
+            opens, closes = _facing(paragraph, at)
+            if opened is None and not found and closes and closed_first is None:
+                closed_first = mark.end()
+            elif opened is None and opens:
+                opened = at
+            elif opened is not None and closes:
+                found.append((opened, mark.end()))
+                opened = None
+            else:
+                paired = False
+        opens_first = bool(_RUNS_ON_SINGLE.match(paragraph))
         return cls(tuple(found), opened, closed_first, paired, opens_first)
 
 
@@ -150,14 +179,32 @@ def _facing(text: str, at: int) -> tuple[bool, bool]:
     mark = text[at]
     before = text[at - 1] if at else " "
     after = text[at + 1] if at + 1 < len(text) else " "
-    straight = mark == '"'
+    straight = mark in "\"'"
     after_space = before.isspace() or before in "(["
-    opens = mark == "“" or (straight and after_space and not after.isspace())
-    closes = mark == "”" or (straight and not before.isspace() and not after.isalnum())
+    opens = mark in "“‘" or (straight and after_space and not after.isspace())
+    closes = mark in "”’" or (straight and not before.isspace() and not after.isalnum())
     return opens, closes
 
 
 _RUNS_ON = re.compile(r"\s*[\"“]")
+_RUNS_ON_SINGLE = re.compile(r"\s*['‘]")
+_SINGLE_MARK = re.compile(r"['‘’]")
+#: An apostrophe, not a quotation mark: between two letters, or after the "s" of a plural
+#: before a lower-case word.
+_APOSTROPHE = re.compile(r"[^\W\d_]['’][^\W\d_]|s['’] [a-z]")
+
+
+@lru_cache(maxsize=16)
+def single_marked(source: str) -> bool:
+    """True for a page that quotes with single marks, as British papers such as the Daily
+    Mail do: it has no double mark at all, and a single one opens a quotation after a
+    colon or at a paragraph's start ("warns Mr Johnson: 'If we don't ..."). Elsewhere
+    single marks mostly hold a writer's scare quotes and are not read as quotations."""
+    return not _DOUBLE_MARK.search(source) and bool(_SINGLE_OPENING.search(source))
+
+
+_DOUBLE_MARK = re.compile(r"[\"“”]")
+_SINGLE_OPENING = re.compile(r"(?:^|:\s)['‘][A-Z]", re.M)
 
 
 @lru_cache(maxsize=16)
