@@ -254,3 +254,13 @@ def test_a_sentence_parsed_as_a_noun_gets_the_subject_of_its_first_verb() -> Non
         ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O"],
     )
     assert subject_person(doc) == "Mira Dale"
+
+
+def test_a_surname_that_opens_a_longer_name_is_no_mention() -> None:
+    # The Daily Mail page lists the MP Jonathan Lord and reports "Lord Curry": the retelling
+    # published "Jonathan Lord Curry" (trafilatura-eval, 2026-12-05).
+    names = full_names(["Jonathan Lord is the MP for Woking.", "Mr Lord said he would vote."])
+    assert names == {"Lord": "Jonathan Lord"}
+    text = "Peers backed a call from Lord Curry, a retired farmer."
+    assert introduce(text, names, set())[0] == text
+    assert introduce("Mr Lord voted against.", names, set())[0] == "Jonathan Lord voted against."

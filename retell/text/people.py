@@ -41,6 +41,10 @@ _HONORIFIC = re.compile(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+")
 #: first name, so the mention names more than the surname already.
 _NAME_BEFORE = re.compile(rf"\b(?!(?:{_TITLE_WORDS})\b)[A-Z][\w'’-]*\s+$")
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)$")
+#: A capitalised word right after a surname: the "surname" opens a longer name, as the
+#: MP Jonathan Lord's does "Lord Curry" (trafilatura-eval's Daily Mail page, 2026-12-05,
+#: published "Jonathan Lord Curry").
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _NAME_WORD = re.compile(r"^[A-Z](?![\w.-]*['’]s$)[\w'’.-]*$")
 
 
@@ -82,7 +86,7 @@ def introduce(text: str, names: dict[str, str], named: set[str]) -> tuple[str, s
         now.add(surname)
         if text[:start].endswith(names[surname][: -len(surname)]):
             continue
-        if _NAME_BEFORE.search(text[:start]):
+        if _NAME_BEFORE.search(text[:start]) or _NAME_AFTER.match(text, end):
             continue
         before = _HONORIFIC_BEFORE.search(text[:start])
         edits.append((before.start() if before else start, end, names[surname]))
