@@ -23,6 +23,7 @@ from retell.rewrite.draft import (
     InvalidOption,
     Request,
     RewriteOptions,
+    clean_answer,
     draft,
     plan,
 )
@@ -638,3 +639,14 @@ def test_what_is_left_of_a_retelling_may_not_point_back_to_a_dropped_sentence() 
     )
     piece = result.pieces()[0]
     assert piece.outcome == "kept" and piece.text.startswith("When the harbour reopened")
+
+
+def test_an_answer_gets_the_sources_initials_and_closing_marks_back() -> None:
+    # The embedded model wrote "U. S. Secretary of State" for the Tico Times' "U.S." and
+    # "moment? \"" for MedicalNewsToday's closing mark (trafilatura-eval, 2026-12-05).
+    source = "The U.S. Secretary of State met ministers from the U.K. in Panama."
+    answer = 'In Panama, the U. S. Secretary of State met U. K. ministers. "Why now? "'
+    cleaned = clean_answer(answer, source)
+    assert cleaned == 'In Panama, the U.S. Secretary of State met U.K. ministers. "Why now?"'
+    assert clean_answer('He said: "We go. " Then he left.') == 'He said: "We go." Then he left.'
+    assert clean_answer('He said, "Next we go."') == 'He said, "Next we go."'

@@ -452,7 +452,7 @@ def _ask(
     passing: list[tuple[float, str, list[Verdict]]] = []
     for attempt in range(1, MAX_TRIES + 1):
         answers.append(generate(backend, messages, options, cache))
-        text = clean_answer(answers[-1].text)
+        text = clean_answer(answers[-1].text, request.source)
         found = _problems(text, request, answers[-1], rewrite.style)
         verdicts = [] if found or critic is None else _verdicts(critic, text, request)
         failing = [v for v in verdicts if v.label != "supported"]
@@ -568,8 +568,20 @@ def generate(
     return generation
 
 
-def clean_answer(text: str) -> str:
-    """The answer's first paragraph, without tags or quotes wrapped around it."""
+def clean_answer(text: str, source: str = "") -> str:
+    """The answer's first paragraph, without tags or quotes wrapped around it, with the
+    source's initials ("U.S.") where the model spaced them ("U. S.", in a retelling of
+    trafilatura-eval's Tico Times page) and no space before a closing mark ("moment? \"")."""
     first = text.strip().split("\n\n", 1)[0]
     first = re.sub(r"</?source>", "", first)
-    return " ".join(first.split())
+    first = " ".join(first.split())
+    for initials in set(_INITIALS.findall(source)):
+        first = first.replace(". ".join(initials.split(".")).strip(), initials)
+    return _SPACED_CLOSE.sub(r"\1\2", first)
+
+
+#: Initials written as one word: "U.S.", "D.C.".
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+#: A closing double mark the model set apart from the stop before it, at the end of a
+#: sentence.
+_SPACED_CLOSE = re.compile(r"([.!?,]) ([\"”])(?=\s|$)")
