@@ -280,6 +280,20 @@ def test_a_dropped_negation_of_the_same_word_is_caught() -> None:
     assert findings(check_polarity, LIBRARY, wrong) == [("polarity", "contradicted")]
 
 
+def test_a_lost_chance_denies_what_it_was_a_chance_to_do() -> None:
+    # trafilatura-eval's Daily Mail page (2026-12-05): "The Government defeats set up the
+    # prospect of a fresh Tory rebellion" was retold as "Government loses the chance to
+    # set up a Tory rebellion".
+    source = story(
+        "The Harwick council defeats on Monday set up the prospect of a fresh revolt by "
+        "ward members next month."
+    )
+    wrong = "The Harwick council lost the chance to set up a fresh revolt by ward members."
+    assert findings(check_polarity, source, wrong) == [("polarity", "contradicted")]
+    same = "Monday's Harwick council defeats set up a fresh revolt by ward members."
+    assert findings(check_polarity, source, same) == []
+
+
 CUP = story(
     "Harwell Rovers beat Dunmore 2-0 and go through to the semi-finals, while Dunmore "
     "failed to progress beyond the last eight for the fourth year running.",

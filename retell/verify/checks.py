@@ -423,11 +423,14 @@ def _mentions(surname: str, context: Context) -> tuple[Evidence, ...]:
 # ---------------------------------------------------------------- polarity
 
 #: Words that deny what follows them: plain negations, and verbs and nouns that say
-#: something did not happen ("ruled out", "refused", "in the absence of").
+#: something did not happen ("ruled out", "refused", "in the absence of", "lost the
+#: chance to": the Daily Mail's defeats that "set up the prospect of a fresh Tory
+#: rebellion" were retold as "Government loses the chance to set up a Tory rebellion").
 _NEGATOR = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|no longer|"
     r"nicht|kein\w*|nie|niemals|ohne|refus\w*|declin\w*|fail\w*|unable|absence|exclud\w*|"
-    r"lack\w*|den(?:y|ies|ied)|rul(?:e|ed|es|ing) out)\b|n't\b",
+    r"lack\w*|den(?:y|ies|ied)|rul(?:e|ed|es|ing) out|"
+    r"(?:los[ets]\w*|lost|miss\w*) (?:\w+ )?(?:chance|opportunity) to)\b|n't\b",
     re.I,
 )
 #: Words a negation passes over on its way to the word it denies.
