@@ -567,6 +567,7 @@ ROWING = clean(
     ("claim", "turned"),
     [
         ("In March, a club panel found that Varga had been bullied by the youth squad.", True),
+        ("A club panel found that Varga, a coach of the youth squad, had been bullied.", True),
         ("A Harwick Rowing Club panel found in March that Varga had bullied rowers.", False),
         ("In March, a panel found that coach Tessa Varga engaged in bullying.", False),
     ],
