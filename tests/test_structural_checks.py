@@ -409,6 +409,27 @@ def test_a_plain_apostrophe_links_as_the_curly_one_does() -> None:
     assert not own_source_links(source.replace("’", "'"), [source])
 
 
+def test_a_name_set_beside_the_wrong_person_is_flagged() -> None:
+    # Trinidad Express (trafilatura-eval, 2026-12-05): "A 35-year-old woman, Sita Jaggesar,
+    # ... charged with the murder of her mother" named the accused with her victim's name.
+    source = (
+        "A 40-year-old man of Orchid Lane, Penal is due to appear at the Siparia "
+        "Magistrates’ Court today after he was charged with the killing of his brother, "
+        "Ravi Dookie."
+    )
+    wrong = own_source_links(
+        "A 40-year-old man, Ravi Dookie, of Orchid Lane, Penal, is due to appear at Siparia "
+        "Magistrates' Court today after being charged with the killing of his brother.",
+        [source],
+    )
+    assert wrong and wrong[0].type == "entity" and "brother" in wrong[0].reason
+    assert not own_source_links(
+        "A man of Orchid Lane, Penal, aged 40, is due to appear at Siparia Magistrates' Court "
+        "today after he was charged with the killing of his brother, Ravi Dookie.",
+        [source],
+    )
+
+
 FERRY_PROMISE = (
     '"We will keep the ferry running through the storms," the mayor said, repeating a promise '
     "that has failed every winter since the old harbour closed."

@@ -60,6 +60,7 @@ from retell.verify.links import (
     held,
     new_doers,
     new_verb_links,
+    renamed,
     turned_round,
     unheld,
 )
@@ -923,6 +924,11 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
         who, action = cited[0]
         reason = f"has {who} '{action}'; the sentences it retells only cite {who}"
         return [Finding("relation", "unsupported", reason)]
+    named = renamed(sentence, made_from)
+    if named:
+        noun, name, other = named[0]
+        reason = f"calls {name} the {noun}; the sentences it retells call {name} the {other}"
+        return [Finding("entity", "unsupported", reason)]
     joined = new_verb_links(sentence, made_from)
     if joined:
         verb, one, other = joined[0]
