@@ -682,6 +682,21 @@ def test_a_letter_quoted_in_single_marks_stays_its_signatories_words() -> None:
     assert findings(check_narrator, letter, kept) == []
 
 
+def test_words_met_with_criticism_from_someone_named_keep_their_holder() -> None:
+    # Seed 001 against seed 000, which quotes with single marks: "... has been met with
+    # sarcasm and criticism from former Swedish Prime Minister Carl Bildt" names whose
+    # words they are.
+    source = story(
+        "The talks open in Geneva on Monday.",
+        "The mood was summed up by former mayor Ada Brook, who remarked: 'It is an odd way "
+        "to bargain - to give away so much before the talks have even started.'",
+    )
+    held = "Giving away so much before the talks have started met with criticism from Ada Brook."
+    assert findings(check_spoken_as_fact, source, held) == []
+    bare = "It is an odd way to bargain, giving away so much before the talks have started."
+    assert findings(check_spoken_as_fact, source, bare) == [("attribution", "unsupported")]
+
+
 # ---------------------------------------------------------------- a speaker's view as fact
 
 DAIRY = story(

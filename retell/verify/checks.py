@@ -1499,8 +1499,28 @@ def _says(sentence: str) -> bool:
     return any(
         (token.lemma_.lower() in SAYING and not _nobodys_saying(token))
         or (token.lemma_.lower() in REPORTING | _ATTITUDES and _held_by_someone(token))
+        or (token.lemma_.lower() in _SPEECH_NOUNS and _named_speaker(token))
         for token in parse(sentence)
     )
+
+
+#: Nouns for what someone said: "criticism from Carl Bildt" gives its words a holder (seed
+#: 001's "met with sarcasm and criticism from former Swedish Prime Minister Carl Bildt").
+_SPEECH_NOUNS = frozenset(
+    "criticism comment remark warning statement claim sarcasm praise response reply complaint "
+    "words view".split()
+)
+
+
+def _named_speaker(noun: Any) -> bool:
+    """True when a name holds the noun: "criticism from Bildt", "Bildt's remark"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return True
+        named = any(grand.pos_ == "PROPN" for grand in child.children if grand.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and named:
+            return True
+    return False
 
 
 def _nobodys_saying(verb: Any) -> bool:
