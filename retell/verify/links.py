@@ -423,9 +423,8 @@ def renamed(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     found = []
     for noun, name in _person_appositions(text):
         others = sorted(other for other, named in theirs if named == name and other != noun)
-        if not others or noun not in known or _linked(noun, name, sources):
-            continue
-        if not _linked(name, noun, sources):
+        # `distances` holds each pair both ways round, so one look says whether they link.
+        if others and noun in known and not _linked(noun, name, sources):
             found.append((noun, name, others[0]))
     return found
 
