@@ -292,6 +292,8 @@ def test_a_lost_chance_denies_what_it_was_a_chance_to_do() -> None:
     assert findings(check_polarity, source, wrong) == [("polarity", "contradicted")]
     same = "Monday's Harwick council defeats set up a fresh revolt by ward members."
     assert findings(check_polarity, source, same) == []
+    losing = "The Harwick council is losing the chance to set up a revolt by ward members."
+    assert findings(check_polarity, source, losing) == [("polarity", "contradicted")]
 
 
 CUP = story(
@@ -579,6 +581,14 @@ def test_a_named_doer_made_the_one_who_undergoes_is_a_relation_error(
     # harassment" was retold as "Chaves was sexually harassed by the organization".
     verdict = check(ROWING, claim).verdicts[0]
     assert ("relation" in verdict.types) == turned
+
+
+def test_a_single_letter_label_is_not_a_party_that_can_be_turned_round() -> None:
+    # SummEdits' sales calls: "the agent offers Plan B" against "Plan B offers ..." made
+    # "B" a doer and an undergoer of the same offer.
+    source = story("Sales agent Mara Tolley offers Plan B to the customer at a lower rate.")
+    claim = "Plan B offers the customer a lower monthly rate."
+    assert "relation" not in check(source, claim).verdicts[0].types
 
 
 # ---------------------------------------------------------------- modality

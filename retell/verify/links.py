@@ -390,9 +390,11 @@ def _roles(sentence: str) -> frozenset[Role]:
 
 def _named(token: Any) -> bool:
     """A name: a proper noun, or a capitalised noun inside the sentence, which is how the
-    small parser sometimes tags a surname ("that Chaves, a worker for ..., was harassed")."""
+    small parser sometimes tags a surname ("that Chaves, a worker for ..., was harassed").
+    A single letter is not one: it is the label of a thing ("the agent offers Plan B"
+    against "Plan B offers", a SummEdits sales call the rule had flagged)."""
     capitalised = token.pos_ == "NOUN" and token.i > 0 and token.text[:1].isupper()
-    return bool(token.pos_ == "PROPN" or capitalised)
+    return bool(token.pos_ == "PROPN" or capitalised) and len(token.text) > 1
 
 
 def _objects(verb: Any) -> Iterator[Any]:
