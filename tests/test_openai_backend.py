@@ -52,8 +52,10 @@ class Server:
     def start(self) -> None:
         command = [
             sys.executable,
-            "-m",
-            "llama_cpp.server",
+            "-c",
+            # The server's model load gets the library's guard against llama.cpp's AMX crash.
+            "import runpy; from retell.backends.local import without_amx; without_amx(); "
+            "runpy.run_module('llama_cpp.server', run_name='__main__')",
             "--model",
             str(embedded_model_path()),
             "--host",

@@ -352,9 +352,37 @@ def _load(path: Path, context_size: int, threads: int) -> Any:
         raise ModelError(
             "llama-cpp-python is not installed; reinstall retell", source=str(path)
         ) from error
+    without_amx()
     try:
         return Llama(
             model_path=str(path), n_ctx=context_size, n_threads=threads, seed=0, verbose=False
         )
     except (ValueError, RuntimeError) as error:
         raise ModelError(f"llama.cpp could not load it: {error}", source=str(path)) from error
+
+
+def without_amx() -> None:
+    """Keep llama.cpp off Intel's AMX tiles, on a CPU and build that have them.
+
+    There llama.cpp moves the weights into an AMX buffer, and its AMX matrix product
+    crashes the process with a segmentation fault on the embedded Q4_K_M model at the
+    first evaluation (llama.cpp issue 20824; seen on this project's 2-core Xeon with
+    amx_int8, 2026-12-05, both in `Llama` and in `python -m llama_cpp.server`). `Llama`
+    takes no switch for extra buffer types, so the model parameters it starts from get
+    theirs turned off. Elsewhere nothing changes, so outputs measured on other machines
+    stand."""
+    import llama_cpp.llama_cpp as native
+
+    if b"AMX_INT8 = 1" not in native.llama_print_system_info():
+        return
+    defaults = native.llama_model_default_params
+    if getattr(defaults, "without_amx", False):
+        return
+
+    def plain() -> Any:
+        params = defaults()
+        params.use_extra_bufts = False
+        return params
+
+    plain.without_amx = True  # type: ignore[attr-defined]
+    native.llama_model_default_params = plain
