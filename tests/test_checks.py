@@ -85,6 +85,20 @@ def test_a_known_name_inside_a_hyphenated_word_is_known() -> None:
     ]
 
 
+def test_a_peoples_word_and_its_place_name_each_other() -> None:
+    # FaithBench: "clubs in belgium" retold as "Belgian clubs" was flagged as a new name.
+    index = story(
+        "The striker also has offers from clubs in Belgium and a trial in the Netherlands."
+    )
+    for faithful in ("Belgian clubs have made him offers.", "He has a Dutch trial."):
+        assert findings(check_names, index, faithful) == []
+    assert findings(check_names, index, "He has offers from Danish clubs.") == [
+        ("entity", "unsupported")
+    ]
+    people = story("Two Belgian clubs have made offers for the American striker.")
+    assert findings(check_names, people, "Clubs in Belgium want the striker from the US.") == []
+
+
 def test_a_name_in_single_quotation_marks_is_known() -> None:
     sentence = "The dance craze 'HOPL' (short for Hop-On-Hop-Lift') was shown by a DJ, Maru-Ken."
     index = story(sentence)

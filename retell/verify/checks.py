@@ -37,6 +37,7 @@ from retell.text.facts import (
     time_parts,
 )
 from retell.text.parse import lemmas, own_clauses, parse
+from retell.text.peoples import place_known
 from retell.text.sentences import lower_cased
 from retell.text.speech import (
     DOUBLE_QUOTED,
@@ -312,9 +313,12 @@ _GERMAN = Stemmer.Stemmer("german")
 
 
 def _known(name: str, known: set[str], stems: set[str]) -> bool:
-    """True when the source uses the name, or (given German stems) a form of it."""
+    """True when the source uses the name, its place or people's word ("Belgian" for
+    "Belgium"), or (given German stems) a form of it."""
     name = name.lower().rstrip("'")
-    return name in known or (bool(stems) and _german_stem(name) in stems)
+    if name in known or place_known(name, known):
+        return True
+    return bool(stems) and _german_stem(name) in stems
 
 
 def _german_stem(word: str) -> str:
