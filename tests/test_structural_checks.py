@@ -218,6 +218,18 @@ def test_the_orchestra_story_groups_and_fragments() -> None:
         assert verdict.label == "supported", (faithful, verdict.reason)
 
 
+def test_a_verb_of_speech_that_lost_its_words_states_nothing() -> None:
+    # The seed rewrite (2026-12-05) moved Hegseth's words into the sentence before, as the
+    # writer's, and left "Hegseth told delegates and European defence chiefs last week."
+    speechless = verifier("orchestra").sentence("Maria Lindqvist told the players on Monday.")
+    assert "grammar" in speechless.types, speechless.reason
+    for faithful in (
+        "Maria Lindqvist told the players that Brenner would conduct three farewell concerts.",
+        "Brenner will conduct three farewell concerts in May, Maria Lindqvist said.",
+    ):
+        assert "grammar" not in verifier("orchestra").sentence(faithful).types, faithful
+
+
 def _made_from(text: str) -> tuple[Evidence, ...]:
     """The seed sentence a retelling was made from, as the rewrite stage names it."""
     article = verifier("seed").source

@@ -51,7 +51,7 @@ from retell.text.speech import (
     wholly_spoken,
 )
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
-from retell.verify.grammar import verbless
+from retell.verify.grammar import verbless, wordless_speech
 from retell.verify.groups import spread
 from retell.verify.links import (
     RELATIONS,
@@ -1586,9 +1586,12 @@ def check_group(sentence: str, context: Context) -> list[Finding]:
 def check_main_verb(sentence: str, context: Context) -> list[Finding]:
     """A sentence must state something: a fragment without a main verb is not a claim the
     source can support."""
-    if not verbless(sentence):
+    if verbless(sentence):
+        reason = "no main verb: the sentence states nothing the source can be held to"
+    elif wordless_speech(sentence):
+        reason = "a verb of speech without what was said"
+    else:
         return []
-    reason = "no main verb: the sentence states nothing the source can be held to"
     return [Finding("grammar", "unsupported", reason, context.evidence[:1])]
 
 
