@@ -11,6 +11,7 @@ from retell.rewrite.selection import (
     MAX_PARAGRAPHS,
     PARAGRAPH_WORDS,
     document_weights,
+    leans_back,
     paragraph_count,
     score,
     sections,
@@ -169,3 +170,31 @@ def test_document_weights_count_sentences_not_occurrences() -> None:
     assert weights["bridge"] == 2
     assert weights["opens"] == 1
     assert "the" not in weights  # words of three letters or fewer weigh nothing
+
+
+def _run(texts: list[str]) -> list[Sentence]:
+    """Consecutive sentences of one paragraph, with offsets as if joined by spaces."""
+    found, start = [], 0
+    for text in texts:
+        found.append(Sentence(text, start, start + len(text), 0))
+        start += len(text) + 1
+    return found
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_kept_with_it_or_not_at_all() -> None:
+    # Axios' page (trafilatura-eval, 2026-12-05): "Another, Pelco, announced ..." was kept
+    # without "One company, Avigilon, sells ...", so "another" followed nothing.
+    run = _run(
+        [
+            "The harbour board met on Monday.",
+            "One firm, Tallis, sells cameras.",
+            "Another, Pelco Harbour Systems, announced in April 2019 that it will give 40 "
+            "Veldmoor schools 1,200 Avigilon Pelco cameras.",
+            "The board will meet again.",
+        ]
+    )
+    chosen = select(run, 20)
+    texts = [sentence.text for sentence in chosen[0]]
+    assert run[2].text in texts
+    assert texts.index(run[2].text) == texts.index(run[1].text) + 1
+    assert [s.text for s in run if leans_back(s)] == [run[2].text]

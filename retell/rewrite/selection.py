@@ -55,16 +55,41 @@ def select(items: Sequence[Sentence], target_words: int) -> list[list[Sentence]]
 
 
 def _fill(run: list[Sentence], budget: float, weights: Counter[str]) -> list[Sentence]:
-    """Keep the best sentences of a run while they fit the budget; keep their order."""
-    ranked = sorted(run, key=lambda s: -score(s, weights))
+    """Keep the best sentences of a run while they fit the budget; keep their order. A
+    sentence that leans on the one before it is kept with it or not at all."""
+    ranked = sorted(units(run), key=lambda unit: -max(score(s, weights) for s in unit))
     kept: list[Sentence] = []
     used = 0
-    for sentence in ranked:
-        words = sentence.word_count()
+    for unit in ranked:
+        words = sum(sentence.word_count() for sentence in unit)
         if used + words <= budget or abs(budget - used - words) < abs(budget - used):
-            kept.append(sentence)
+            kept.extend(unit)
             used += words
     return sorted(kept, key=lambda s: s.start)
+
+
+#: Openings that lean on the sentence before: "Another, Pelco, announced ..." after "One
+#: company, Avigilon, sells ...", which a rewrite that kept only the second published with
+#: nothing for "another" to follow (Axios' page in trafilatura-eval, 2026-12-05).
+_LEANING = re.compile(r"(?:another|it|its|they|their|these|those|such|both|the other)\b", re.I)
+_OPENING_MARKS = "-–—•*\"'“‘( "
+
+
+def leans_back(sentence: Sentence) -> bool:
+    """True when the sentence opens with a word that points back to the one before."""
+    return bool(_LEANING.match(sentence.text.lstrip(_OPENING_MARKS)))
+
+
+def units(run: list[Sentence]) -> list[list[Sentence]]:
+    """The run in units to keep whole: each sentence, joined by those that lean on it (one
+    that opens the run stands alone, as its sentence before is another run's)."""
+    found: list[list[Sentence]] = []
+    for sentence in run:
+        if leans_back(sentence) and found:
+            found[-1].append(sentence)
+        else:
+            found.append([sentence])
+    return found
 
 
 def score(sentence: Sentence, weights: Counter[str]) -> float:
