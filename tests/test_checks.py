@@ -131,6 +131,16 @@ def test_a_changed_fraction_in_words_is_caught() -> None:
     assert ("number", "contradicted") in findings(check_numbers, GARDEN, wrong)
 
 
+def test_a_time_of_day_may_be_written_on_either_clock() -> None:
+    # FaithBench: a crash the source puts "shortly after 14:00" retold as "around 2:00 PM".
+    crash = story("The crash on the coast road happened shortly after 14:00 on Sunday.")
+    assert findings(check_numbers, crash, "The crash happened around 2:00 PM on Sunday.") == []
+    assert findings(check_numbers, crash, "The crash happened around 3:00 PM on Sunday.") != []
+    assert findings(check_names, crash, "The crash happened around 2:00 PM on Sunday.") == []
+    ferry = story("The last ferry leaves the harbour at 6pm every weekday.")
+    assert findings(check_numbers, ferry, "The last ferry leaves at 18:00 on weekdays.") == []
+
+
 def test_a_time_of_day_is_one_number_and_lends_its_minutes() -> None:
     assert numbers("from 1.15am to 2.05am") == {1.15, 2.05}
     faithful = "The break-in lasted from 1.15am to 2.05am, some 15 minutes after the last patrol."

@@ -118,6 +118,23 @@ def time_parts(text: str) -> set[float]:
     return {float(part) for time in _TIME.findall(plain(text)) for part in time}
 
 
+_DAY_CLOCK = re.compile(r"\b([01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m\.|p\.m\.))", re.I)
+_WHOLE_HOUR = re.compile(r"\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_AFTERNOON = re.compile(r"\b(\d{1,2})(?:[.:][0-5]\d)?\s*(?:pm|p\.m\.)", re.I)
+
+
+def other_clock_hours(text: str) -> set[float]:
+    """Each hour of a time of day a text states, on the other clock: 2 for "14:00", 14 for
+    "2pm" or "2:00 p.m.", so a retelling may write either (FaithBench's "around 2:00 PM"
+    for a crash the source puts at 14:00 was flagged as a new number), and the zero
+    minutes of a whole hour ("6pm")."""
+    text = plain(text)
+    found = {float(int(hour) - 12) for hour in _DAY_CLOCK.findall(text) if int(hour) > 12}
+    found |= {float(int(hour) + 12) for hour in _AFTERNOON.findall(text) if int(hour) < 12}
+    # "6pm" is "18:00": a whole hour lends its zero minutes.
+    return found | ({0.0} if _WHOLE_HOUR.search(text) else set())
+
+
 def ordinals(text: str) -> set[int]:
     """Ordinal numbers a text uses in words or digits ("second", "3rd"), fractions aside."""
     text = _FRACTION.sub(" ", plain(text))

@@ -27,6 +27,7 @@ from retell.text.facts import (
     names,
     numbers,
     ordinals,
+    other_clock_hours,
     people,
     person_names,
     plain,
@@ -110,6 +111,7 @@ def matching(sentence: str, context: Context, minimum: float = MIN_MATCH) -> lis
 def check_numbers(sentence: str, context: Context) -> list[Finding]:
     """Every number must be in the source; one the evidence states differently contradicts."""
     known = numbers(context.source) | time_parts(context.source)
+    known |= other_clock_hours(context.source)
     findings = []
     for value in sorted(numbers(sentence) - known):
         nearby = sorted(n for span in context.evidence for n in numbers(span.text))
@@ -264,6 +266,7 @@ def check_names(sentence: str, context: Context) -> list[Finding]:
     known = known_words(context.source)
     stems = {_german_stem(word) for word in known} if in_german else set()
     found = names(sentence, in_german) | (set() if in_german else parsed_names(sentence))
+    found -= {mark.group().strip() for mark in _TIME_MARK.finditer(f"{sentence} ")}
     missing = sorted(
         name
         for name in found
@@ -282,6 +285,10 @@ def check_names(sentence: str, context: Context) -> list[Finding]:
             context.evidence[:1],
         )
     ]
+
+
+#: "PM" and "AM" after a time of day ("2:00 PM") mark the clock, not a name.
+_TIME_MARK = re.compile(r"(?<=\d)\s?(?:AM|PM)(?=\W)")
 
 
 #: Entity kinds whose words are names a source must use.
