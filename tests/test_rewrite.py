@@ -472,6 +472,9 @@ def test_a_list_mark_inside_a_paragraph_is_not_published() -> None:
     # words, the mark stood mid-paragraph (trafilatura-eval, 2026-12-05).
     told = _planned("The crossing was slow. • The new boat made up the time on the way back.")
     assert "The new boat made up the time" in told and "•" not in told
+    # Axios opens its list items with "- " (2026-12-05).
+    told = _planned("The crossing was slow.\n\n- The new boat made up the time on the way back.")
+    assert "The new boat made up the time" in told and "- The new" not in told
 
 
 def test_part_of_a_long_sentence_is_not_published_in_the_sources_words() -> None:

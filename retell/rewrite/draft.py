@@ -179,7 +179,10 @@ def _joined(sentences: Sequence[Sentence]) -> str:
     return " ".join(_LIST_MARK.sub("", sentence.text) for sentence in sentences)
 
 
-_LIST_MARK = re.compile(r"(?:^|(?<=\s))[•▪►]\s+")
+#: A bullet anywhere, or a dash or star opening a sentence: Axios sets "- " before the
+#: sentences of its lists, which a piece kept in the source's words published mid-paragraph
+#: ("... Sun Sentinel reports. - At a news conference today, ...", 2026-12-05).
+_LIST_MARK = re.compile(r"(?:^|(?<=\s))[•▪►]\s+|^[-–—*]\s+")
 
 
 def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[list[Request]]:
