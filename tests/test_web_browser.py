@@ -319,7 +319,9 @@ def test_the_page_asks_for_the_token_once(page: Any, guarded_url: str) -> None:
     assert page.is_visible("#login-form")
     page.fill("#token", "wrong-token")
     page.click("#login-form button")
-    page.wait_for_function("document.getElementById('status').textContent.length > 0")
+    # A locator waits without evaluating a string, which the page's policy (script-src
+    # 'self', no 'unsafe-eval') refuses to Playwright 1.65's wait_for_function.
+    page.locator("#status", has_text="token").wait_for()
     assert "token" in page.inner_text("#status")
     page.fill("#token", "newsroom-token-1")
     page.click("#login-form button")
