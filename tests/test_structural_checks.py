@@ -396,6 +396,31 @@ def test_a_retelling_that_links_its_sources_words_anew_is_flagged() -> None:
     assert introduced and "donor" in introduced[0].reason
 
 
+CAMERAS = [
+    "One firm, Harlow Vision, sells these camera systems to school districts and colleges, "
+    "as well as to banks and hospitals.",
+    "A second firm said in April that it would give schools a cheaper version.",
+    "The spread of cameras has stirred worry among pupils, teachers and privacy campaigners.",
+]
+
+
+def test_a_subject_from_one_sentence_and_a_predicate_from_another_is_a_fusion() -> None:
+    # Axios' page (trafilatura-eval, 2026-12-05): a firm's sales and the worry about
+    # cameras became "An attempt to introduce surveillance capabilities to school districts
+    # ... has raised concerns among students, teachers, and privacy advocates."
+    fused = own_source_links(
+        "An effort to bring camera systems to school districts and colleges has caused worry "
+        "among pupils, teachers and privacy campaigners.",
+        CAMERAS,
+    )
+    assert fused and fused[0].type == "fusion", fused
+    for faithful in (
+        "Harlow Vision sells camera systems to school districts and colleges.",
+        "The spread of cameras worries pupils, teachers and privacy campaigners.",
+    ):
+        assert not own_source_links(faithful, CAMERAS), faithful
+
+
 def test_a_retelling_that_keeps_its_sources_links_passes() -> None:
     assert not own_source_links(
         "Maren Lund, a local activist and a friend of the mayor's wife, Ida Berg, launched her "

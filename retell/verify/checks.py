@@ -63,6 +63,7 @@ from retell.verify.links import (
     new_doers,
     new_verb_links,
     renamed,
+    split_subject,
     turned_round,
     unheld,
 )
@@ -945,6 +946,10 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
         verb, one, other = joined[0]
         reason = f"'{verb}' joins {one} and {other}, which the sentences it retells do not link"
         return [Finding("relation", "unsupported", reason)]
+    split = split_subject(sentence, made_from)
+    if split:
+        reason = "'{}' takes its subject from one sentence it retells, the rest from another"
+        return [Finding("fusion", "unsupported", reason.format(" … ".join(split)))]
     found = unheld(sentence, made_from)
     if not found:
         return []
