@@ -264,3 +264,11 @@ def test_a_surname_that_opens_a_longer_name_is_no_mention() -> None:
     text = "Peers backed a call from Lord Curry, a retired farmer."
     assert introduce(text, names, set())[0] == text
     assert introduce("Mr Lord voted against.", names, set())[0] == "Jonathan Lord voted against."
+
+
+def test_a_determiner_is_no_first_name_and_the_name_is_not_doubled() -> None:
+    # City Limits (2026-12-05): "Our Zoom panel ..." made "Our Zoom" a full name, and a
+    # kept sentence's "attend our Zoom panel" was published as "attend our Our Zoom panel".
+    assert "Zoom" not in full_names(["Our Zoom panel meets on Monday.", "Zoom hosts it."])
+    text = "Readers can attend our Zoom panel on Monday."
+    assert introduce(text, {"Zoom": "Our Zoom"}, set())[0] == text

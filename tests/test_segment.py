@@ -77,6 +77,11 @@ def words(text: str) -> int:
             ["The Rt. Hon. Ada Quist and Supt. Ian Dale spoke.", "The meeting ended."],
         ),
         (
+            # City Limits: a polling place "at 2344 Bragg St., Apt." was cut before its number.
+            "Vote in person at 12 Quay St., Apt. 4B, until Friday. Polls open at nine.",
+            ["Vote in person at 12 Quay St., Apt. 4B, until Friday.", "Polls open at nine."],
+        ),
+        (
             "The well ran dry in the run-up. The town waited.",
             ["The well ran dry in the run-up.", "The town waited."],
         ),

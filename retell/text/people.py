@@ -84,7 +84,7 @@ def introduce(text: str, names: dict[str, str], named: set[str]) -> tuple[str, s
         if surname in now or any(a <= start < b for a, b in quoted):
             continue
         now.add(surname)
-        if text[:start].endswith(names[surname][: -len(surname)]):
+        if text[:start].lower().endswith(names[surname][: -len(surname)].lower()):
             continue
         if _NAME_BEFORE.search(text[:start]) or _NAME_AFTER.match(text, end):
             continue
@@ -111,9 +111,15 @@ def _names(text: str) -> list[tuple[str, list[str]]]:
     found = []
     for entity in parse(text).ents:
         words = _HONORIFIC.sub("", re.sub(r"['’]s$", "", entity.text)).split()
-        if words and all(map(_NAME_WORD.match, words)):
+        if words and all(map(_NAME_WORD.match, words)) and words[0].lower() not in _NOT_NAMES:
             found.append((entity.label_, words))
     return found
+
+
+#: Capitalised words spaCy puts at the head of an entity that are no part of a name: "Our
+#: Zoom panel" at a sentence's start made "Our Zoom" a full name, and a kept sentence's
+#: "attend our Zoom panel" became "attend our Our Zoom panel" (City Limits, 2026-12-05).
+_NOT_NAMES = frozenset("our my your their his her its the this that these those a an".split())
 
 
 def subject_pronoun(doc: Any) -> Any | None:

@@ -31,7 +31,7 @@ from retell.text.facts import TITLES
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sir st mt ft no nos vol fig gen col lt sgt capt cmdr adm gov sen rep
-    hon rt rev messrs
+    hon rt rev messrs apt bldg
     jr sr inc ltd co corp bros dept univ approx est vs etc al e.g i.e cf ca
     jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.u a.m p.m
