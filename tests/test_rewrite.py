@@ -588,6 +588,13 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
     )
     assert "this article" not in told and "subscriber" not in told
     assert "You can send your comments" in told and "200 passengers" in told
+    # City Limits (2026-12-05): the page's own event, offered without a "you".
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars.",
+        "Anyone keen to learn more can also attend our online panel discussion on Monday.",
+        "The council will hold a public discussion of the timetable in March.",
+    )
+    assert "our online panel" not in told and "public discussion of the timetable" in told
 
 
 def test_what_follows_a_subscription_offer_and_speaks_to_the_reader_is_not_retold() -> None:

@@ -250,6 +250,8 @@ def _promotion(voice: str, site: str | None) -> bool:
     gardening guide's pointers to its own text. A site's name before a colon labels its
     interviewer's questions ("The Economist: You say ...") and is passed over."""
     words = voice.lower()
+    if _OWN_EVENT.search(words):
+        return True
     if not _READER_WORDS.search(words):
         return False
     if site and re.search(rf"\b{re.escape(site.lower())}\b(?!:)", words):
@@ -258,6 +260,12 @@ def _promotion(voice: str, site: str | None) -> bool:
 
 
 _READER_WORDS = re.compile(r"\b(?:you|your|yours)\b")
+#: The page inviting its readers to its own event, in its own voice, with or without
+#: "you": City Limits' "Anyone eager to learn more ... can also attend our Zoom panel
+#: discussion on Nov. 9" was kept as the rewrite's own sentence (2026-12-05).
+_OWN_EVENT = re.compile(
+    r"\bour (?:[\w-]+ ){0,2}(?:panel|event|webinar|discussion|podcast|livestream|town hall)s?\b"
+)
 _OFFER = re.compile(r"\bsubscri|\bmembership\b|\bjoin\b", re.I)
 _TO_THE_READER = re.compile(_READER_WORDS.pattern + r"|\bsubscri", re.I)
 _ABOUT_THE_PAGE = re.compile(
