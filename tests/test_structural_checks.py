@@ -218,6 +218,13 @@ def test_the_orchestra_story_groups_and_fragments() -> None:
         assert verdict.label == "supported", (faithful, verdict.reason)
 
 
+def test_a_verb_in_s_the_tagger_takes_for_a_noun_still_carries_the_sentence() -> None:
+    # Bahamas Local (2026-12-05): "Coordinator Bonnie Young thanks Atlantis for donating
+    # supplies ..." was refused as a sentence with no main verb.
+    thanked = "Orchestra director Maria Lindqvist thanks Brenner for twelve seasons of work."
+    assert "grammar" not in verifier("orchestra").sentence(thanked).types
+
+
 def test_a_verb_of_speech_that_lost_its_words_states_nothing() -> None:
     # The seed rewrite (2026-12-05) moved Hegseth's words into the sentence before, as the
     # writer's, and left "Hegseth told delegates and European defence chiefs last week."

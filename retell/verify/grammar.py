@@ -42,8 +42,16 @@ def verbless(sentence: str) -> bool:
 
 def _carries(token: Any) -> bool:
     """True for a verb that can be a sentence's main verb: a finite form or past
-    participle, or a bare form at the root (an imperative: "Visit the page.")."""
-    return token.tag_ in FINITE or (token.tag_ == "VB" and token.dep_ == "ROOT")
+    participle, a bare form at the root (an imperative: "Visit the page."), or a plural
+    noun at the root right after a name and before what it governs, which is how the
+    small tagger reads a verb in "s" after a name ("Coordinator Bonnie Young thanks
+    Atlantis for ...", a retelling of Bahamas Local's page refused as verbless,
+    2026-12-05)."""
+    if token.tag_ in FINITE or (token.tag_ == "VB" and token.dep_ == "ROOT"):
+        return True
+    after_name = token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"
+    governs = any(child.i > token.i and child.dep_ != "punct" for child in token.children)
+    return token.dep_ == "ROOT" and token.tag_ == "NNS" and after_name and governs
 
 
 #: Verbs of speech whose words must follow them. "tell" takes a listener as its object, so
