@@ -16,6 +16,8 @@ from retell import clean
 from retell.article import Article, Evidence
 from retell.verify import Verifier
 from retell.verify.checks import (
+    new_purpose,
+    own_source_additions,
     own_source_links,
     own_source_reported_he,
     own_source_speaker,
@@ -741,3 +743,20 @@ def test_someone_the_source_only_cites_does_no_deed_in_the_retelling() -> None:
         "Quist said two harbour pilots are charged with falsifying tide logs.", focus=made_from
     )
     assert "relation" not in said.types, said.reason
+
+
+def test_a_purpose_the_sources_do_not_give_is_an_addition() -> None:
+    # City Limits (2026-12-05): "hours will be extended from 10 a.m. to 9 p.m." was
+    # retold with "to accommodate more votes", a reason the page never gives.
+    source = "On the first and last days of the count, the hall will open from 9 a.m. to 8 p.m."
+    added = own_source_additions(
+        "On the first and last days of the count, the hall will open from 9 a.m. to 8 p.m. "
+        "to accommodate more voters.",
+        source,
+        source,
+    )
+    assert added and added[0].type == "addition" and "accommodate" in added[0].reason
+    kept = "The hall will open from 9 a.m. to 8 p.m. on the first and last days of the count."
+    assert not own_source_additions(kept, source, source)
+    told = "Councillors want the hall to open from 9 a.m. to 8 p.m. on the count's first day."
+    assert new_purpose(told, source) is None

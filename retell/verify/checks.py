@@ -900,7 +900,30 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
         coverage, missing = _coverage(plain, words)
         if len(missing) >= MIN_NEW_CLAUSE and coverage == 0:
             return [_added(clause.strip(" ,.;"), coverage, missing)]
+    purpose = new_purpose(sentence, made_from)
+    if purpose:
+        reason = f"gives a purpose, 'to {purpose}', that the sentences it retells do not"
+        return [Finding("addition", "unsupported", reason)]
     return []
+
+
+def new_purpose(sentence: str, made_from: str) -> str | None:
+    """The verb of a purpose a retelling adds ("hours will be extended from 10 a.m. to 9
+    p.m. to accommodate more votes", City Limits, 2026-12-05, where the source gives no
+    reason): an infinitive with "to" hung on a verb as a clause of its own, whose verb the
+    sentences it retells never use. Complements of verbs such as "want" or "agree" are
+    parsed otherwise and are not purposes."""
+    known = lemmas(made_from)
+    for token in parse(sentence):
+        marked = any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+        # Hung on a verb and with no subject of its own: "not realistic for Ukraine to join
+        # NATO" (the seed rewrite) says what is realistic, not why anything was done.
+        own = any(child.dep_ in ("nsubj", "mark") for child in token.children)
+        purpose = token.dep_ == "advcl" and token.head.pos_ == "VERB" and marked and not own
+        new = token.lemma_.lower() not in known and token.lower_ not in known
+        if token.pos_ == "VERB" and purpose and new:
+            return str(token.text)
+    return None
 
 
 #: A clause with a subject of its own is an addition when none of its content words, and
