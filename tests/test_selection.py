@@ -198,3 +198,5 @@ def test_a_sentence_that_leans_on_the_one_before_is_kept_with_it_or_not_at_all()
     assert run[2].text in texts
     assert texts.index(run[2].text) == texts.index(run[1].text) + 1
     assert [s.text for s in run if leans_back(s)] == [run[2].text]
+    several = _run(["In Dunmore, schools are full of cameras.", "Several schools have 40 cameras."])
+    assert leans_back(several[1]) and not leans_back(several[0])

@@ -70,8 +70,14 @@ def _fill(run: list[Sentence], budget: float, weights: Counter[str]) -> list[Sen
 
 #: Openings that lean on the sentence before: "Another, Pelco, announced ..." after "One
 #: company, Avigilon, sells ...", which a rewrite that kept only the second published with
-#: nothing for "another" to follow (Axios' page in trafilatura-eval, 2026-12-05).
-_LEANING = re.compile(r"(?:another|it|its|they|their|these|those|such|both|the other)\b", re.I)
+#: nothing for "another" to follow (Axios' page in trafilatura-eval, 2026-12-05). "Several"
+#: picks from a set the sentence before defines: the same page's "Several schools have
+#: cameras in every classroom" was kept without "in Wilson County, Tennessee, schools are
+#: brimming with security tech", and read as if about another county.
+_LEANING = re.compile(
+    r"(?:another|it|its|they|their|these|those|such|both|the other|others|the rest|several)\b",
+    re.I,
+)
 _OPENING_MARKS = "-–—•*\"'“‘( "
 
 
