@@ -244,6 +244,10 @@ def test_a_hedge_the_retelling_drops_is_flagged() -> None:
     assert not [p for p in problems(kept, source, 13) if p.startswith("hedge")]
     past = "Sales could not be completed at the ferry's kiosk."
     assert not [p for p in problems("Sales at the ferry's kiosk failed.", past, 9) if "hedge" in p]
+    # GaijinPot's blog (2026-12-05): "We'd bet the problem can be traced back to ..."
+    bet = "We'd bet the ferry's troubles can be traced back to the first winter timetable."
+    told = "The ferry's troubles can be traced back to the first winter timetable."
+    assert [p for p in problems(told, bet, 12) if p.startswith("hedge")]
 
 
 def test_a_number_put_in_the_place_of_something_else_is_flagged() -> None:

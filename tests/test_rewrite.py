@@ -597,6 +597,16 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
     assert "our online panel" not in told and "public discussion of the timetable" in told
 
 
+def test_a_gloss_is_not_retold_as_the_writers_own_words() -> None:
+    # GaijinPot's language blog (2026-12-05): "= I'll buy some masks before they're out of
+    # stock." translates the example before it, and was published as the writer's.
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars.",
+        "Ferry words are easy. Ferii ni noru. = I take the ferry every morning.",
+    )
+    assert "I take the ferry" not in told and "200 passengers" in told
+
+
 def test_what_follows_a_subscription_offer_and_speaks_to_the_reader_is_not_retold() -> None:
     # The Haitian Times' paywall: an offer, a list of perks, then "First-time subscribers
     # also receive a special welcome gift ..." (trafilatura-eval, 2026-12-06).

@@ -108,9 +108,15 @@ _WHOLLY_QUOTED = re.compile(r'^"[^"]*"[\s.,;:!?]*$')
 def _standalone(text: str) -> bool:
     """True for a body sentence that can be retold on its own: not a heading, not a
     quotation without its speaker, not a photo credit, and not a list item."""
-    if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()):
+    if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()) or _GLOSS.search(text):
         return False
     return not (_CREDIT.match(text.strip()) or _list_item(text))
+
+
+#: A gloss: "= I'll buy some masks before they're out of stock." translates the example
+#: before it, and published alone it reads as the writer's own first-person statement
+#: (GaijinPot's language blog, 2026-12-05), as do translated tweets set the same way.
+_GLOSS = re.compile(r"(?:^|[\s。])=\s")
 
 
 #: A photo credit set as a sentence of a paragraph: "Featured image by Alberto Riva/The

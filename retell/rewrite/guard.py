@@ -189,10 +189,12 @@ def _shifted_certainty(retelling: str, source: str) -> list[str]:
 # American mayor" from "appears to be the first" (trafilatura-eval's Twin Cities page,
 # 2026-12-05). "Could" is left out: its past sense ("sales could not be completed") hedges
 # nothing. On the retold pieces of eight real rewrites this fired on 2 of 145, the one
-# above and a retelling that dropped a clause with "possibly" in it.
+# above and a retelling that dropped a clause with "possibly" in it. "We'd bet the problem
+# can be traced back to ..." was retold as "It can be traced back to ..." (GaijinPot's
+# blog, 2026-12-05).
 _HEDGES = re.compile(
     r"\b(?:appears?|apparently|seems?|seemingly|reportedly|allegedly|likely|probably|"
-    r"possibly|perhaps|may|might)\b",
+    r"possibly|perhaps|may|might|(?:'d|’d|would) bet)\b",
     re.I,
 )
 
