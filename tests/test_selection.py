@@ -200,3 +200,17 @@ def test_a_sentence_that_leans_on_the_one_before_is_kept_with_it_or_not_at_all()
     assert [s.text for s in run if leans_back(s)] == [run[2].text]
     several = _run(["In Dunmore, schools are full of cameras.", "Several schools have 40 cameras."])
     assert leans_back(several[1]) and not leans_back(several[0])
+    # DiEM25 (2026-12-05): "Moreover, it ...", "Neither is ...", and the end of a quotation
+    # whose speaker the sentence before names.
+    later = _run(
+        [
+            "Moreover, it does not count the ferry.",
+            "Neither is the bus enough.",
+            "The fares are too high.” The mayor left.",
+            "However, the council met.",
+        ]
+    )
+    assert [leans_back(s) for s in later] == [True, True, True, False]
+    # An "it" that stands for the clause after it points nowhere (seed 000).
+    empty = _run(["But it is looking unlikely that the ferry will sail.", "It remains to be seen."])
+    assert not any(leans_back(s) for s in empty)

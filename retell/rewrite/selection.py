@@ -75,15 +75,46 @@ def _fill(run: list[Sentence], budget: float, weights: Counter[str]) -> list[Sen
 #: cameras in every classroom" was kept without "in Wilson County, Tennessee, schools are
 #: brimming with security tech", and read as if about another county.
 _LEANING = re.compile(
-    r"(?:another|it|its|they|their|these|those|such|both|the other|others|the rest|several)\b",
+    r"(?:another|it|its|they|their|these|those|such|both|the other|others|the rest|several|"
+    r"neither|nor)\b",
     re.I,
 )
 _OPENING_MARKS = "-–—•*\"'“‘( "
 
 
+#: Words that join a sentence to the one before without pointing anywhere themselves, so
+#: that what follows them may: "Moreover, it does not consider ..." (DiEM25's page, where
+#: the kept "it" came to mean the IPCC, 2026-12-05).
+_CONNECTIVE = re.compile(
+    r"(?:moreover|however|nevertheless|nonetheless|meanwhile|still|yet|and|but|so|also|"
+    r"instead|indeed|in fact|in addition|as a result),?\s+",
+    re.I,
+)
+
+
 def leans_back(sentence: Sentence) -> bool:
-    """True when the sentence opens with a word that points back to the one before."""
-    return bool(_LEANING.match(sentence.text.lstrip(_OPENING_MARKS)))
+    """True when the sentence opens with a word that points back to the one before (after a
+    connective, if it has one), or ends a quotation opened before it, whose speaker the
+    sentence before names ("... target of the Paris Agreement.”", DiEM25)."""
+    text = sentence.text.lstrip(_OPENING_MARKS)
+    joined = _CONNECTIVE.match(text)
+    text = text[joined.end() :] if joined else text
+    leaning = _LEANING.match(text) and not _EXPLETIVE.match(text)
+    return bool(leaning) or _ends_a_quotation(sentence.text)
+
+
+#: An "it" that stands for the clause after it, not for anything before: "But it is
+#: looking increasingly unlikely that ...", "It remains to be seen how ..." (seed 000).
+_EXPLETIVE = re.compile(
+    r"it(?:'s|’s| is| was| appears| seems| remains| looks| is looking| will be| would be)\b"
+    r".*\b(?:that|how|whether|if|to)\b",
+    re.I,
+)
+
+
+def _ends_a_quotation(text: str) -> bool:
+    """True when the text closes more quotations than it opens."""
+    return text.count("”") > text.count("“")
 
 
 def units(run: list[Sentence]) -> list[list[Sentence]]:
