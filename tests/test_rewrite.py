@@ -607,6 +607,19 @@ def test_a_gloss_is_not_retold_as_the_writers_own_words() -> None:
     assert "I take the ferry" not in told and "200 passengers" in told
 
 
+def test_a_sentence_inside_someone_elses_quotation_is_not_retold_alone() -> None:
+    # DiEM25 (2026-12-05): sentences of Greta Thunberg's two-paragraph quotation were
+    # published without their marks or her name, as the page's own words.
+    told = _planned(
+        "The ferry campaign's founder put it this way:",
+        "“The danger is the belief that the council is doing enough.",
+        "They are stealing the islands' future. The cuts are nowhere near what we need.”",
+        "The new boat carries 200 passengers and 40 cars.",
+    )
+    assert "stealing the islands" not in told and "nowhere near" not in told
+    assert "200 passengers" in told
+
+
 def test_what_follows_a_subscription_offer_and_speaks_to_the_reader_is_not_retold() -> None:
     # The Haitian Times' paywall: an offer, a list of perks, then "First-time subscribers
     # also receive a special welcome gift ..." (trafilatura-eval, 2026-12-06).

@@ -27,6 +27,21 @@ def test_a_quotation_run_on_over_paragraphs_is_quoted_to_its_closing_mark() -> N
     assert quoted(text) == ['"We trained all summer.', '"The first game matters most,"']
 
 
+def test_a_run_on_quotation_with_a_turned_inner_mark_and_an_inner_pair() -> None:
+    # DiEM25 (2026-12-05): Greta Thunberg's words over two paragraphs, the first with an
+    # inner quotation opened by a closing mark, the second with an inner pair before the end.
+    text = (
+        "The campaigner put it this way:\n\n"
+        "“The danger is the belief that enough is being done. Not at all. The time for "
+        "”small steps” is long gone.\n\n"
+        "The targets are nowhere near the “well below 2°C” goal.”\n\n"
+        "The council met on Monday."
+    )
+    voice = narration(text)
+    assert "Not at all" not in voice and "small steps" not in voice
+    assert "nowhere near" not in voice and "The council met on Monday." in voice
+
+
 def test_a_quotation_a_page_closed_with_a_single_mark_before_its_speaker() -> None:
     # MSN's "“This approach is based on ... transmission,’ he says." was read as the
     # writer's own words, and retold without its speaker (trafilatura-eval, 2026-12-06).

@@ -16,14 +16,27 @@ from retell.article import Article
 from retell.text.facts import plain
 from retell.text.parse import parse
 from retell.text.sentences import Sentence, source_pieces, split_sentences
-from retell.text.speech import narration
+from retell.text.speech import narration, wholly_spoken
 
 
 def prose(article: Article) -> list[Sentence]:
     """The article's body sentences of the writer's prose, in order, repeats and all."""
     paragraphs = {index for index, block in enumerate(article.blocks) if _prose(block.text)}
     body = [s for s in source_pieces(article) if s.kind == "body" and s.paragraph in paragraphs]
-    return [s for s in _without_promotions(body, article) if _standalone(s.text)]
+    found = [s for s in _without_promotions(body, article) if _standalone(s.text)]
+    return [s for s in found if not _inside_a_quotation(s, article.text)]
+
+
+def _inside_a_quotation(sentence: Sentence, text: str) -> bool:
+    """True for a sentence with no quotation mark of its own that lies inside a quotation
+    running over several sentences or paragraphs: retold or kept alone, it loses both its
+    marks and its speaker ("Not at all. ... They are literally stealing our future right
+    in front of our eyes.", Greta Thunberg's words published as DiEM25's, 2026-12-05). A
+    sentence that opens with a mark opens a quotation of its own, which the other rules
+    read; one that only closes it, or holds a quotation inside it, is still inside."""
+    if sentence.text.lstrip()[:1] in _OPENING_QUOTES:
+        return False
+    return wholly_spoken(text, sentence.start, sentence.end)
 
 
 def _without_promotions(found: list[Sentence], article: Article) -> list[Sentence]:

@@ -106,24 +106,36 @@ class Marks:
         opened: int | None = None
         closed_first: int | None = None
         lost = False
+        inner = 0
+        late: int | None = None
         for mark in re.finditer(r"[\"“”]", paragraph):
             opens, closes = _facing(paragraph, mark.start())
             if opened is None and not found and closes and not opens and closed_first is None:
                 closed_first = mark.end()
             elif opened is None and (opens or not closes):
                 opened = mark.start()
+            elif opened is not None and mark.group() == "”" and opens:
+                inner += 1  # a turned mark opening a quotation inside the quotation
+            elif opened is not None and inner and closes:
+                inner -= 1
             elif opened is not None and (closes or not opens):
                 found.append((opened, mark.end()))
                 opened = None
             else:
                 lost = lost or mark.group() == '"'
+                late = mark.end() if opened is None and closes and mark.group() == "”" else late
+        turned = len(_TURNED.findall(paragraph))
+        if closed_first is None and late and paragraph.count("”") - turned > paragraph.count("“"):
+            # The quotation the paragraph before left open ends here, after a quotation
+            # inside it: "... the “well below 2°C” target of the Paris Agreement.”" (DiEM25).
+            closed_first = late
         if opened is not None:
             opened, found = _closed_by_a_single_mark(paragraph, opened, found)
         # An opening curly mark inside an open quotation begins a paragraph of it that the
         # page ran on; a straight one there, or straight marks that do not pair up, say the
         # page lost where its quotations end.
         paired = not lost and paragraph.count('"') % 2 == 0
-        paired = paired and paragraph.count("“") >= paragraph.count("”")
+        paired = paired and paragraph.count("“") + turned >= paragraph.count("”") - turned
         opens_first = bool(_RUNS_ON.match(paragraph))
         return cls(tuple(found), opened, closed_first, paired, opens_first)
 
@@ -181,11 +193,18 @@ def _facing(text: str, at: int) -> tuple[bool, bool]:
     after = text[at + 1] if at + 1 < len(text) else " "
     straight = mark in "\"'"
     after_space = before.isspace() or before in "(["
-    opens = mark in "“‘" or (straight and after_space and not after.isspace())
-    closes = mark in "”’" or (straight and not before.isspace() and not after.isalnum())
+    # A closing curly mark set where an opening one belongs, after a space and before a
+    # word: DiEM25's "The time for ”little steps in the right direction” is long gone"
+    # inside Greta Thunberg's quotation (2026-12-05).
+    turned = mark == "”" and after_space and after.isalnum()
+    opens = mark in "“‘" or turned or (straight and after_space and not after.isspace())
+    closes = (mark in "”’" and not turned) or (
+        straight and not before.isspace() and not after.isalnum()
+    )
     return opens, closes
 
 
+_TURNED = re.compile(r"(?<=\s)”(?=\w)")
 _RUNS_ON = re.compile(r"\s*[\"“]")
 _RUNS_ON_SINGLE = re.compile(r"\s*['‘]")
 _SINGLE_MARK = re.compile(r"['‘’]")
