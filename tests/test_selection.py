@@ -214,3 +214,18 @@ def test_a_sentence_that_leans_on_the_one_before_is_kept_with_it_or_not_at_all()
     # An "it" that stands for the clause after it points nowhere (seed 000).
     empty = _run(["But it is looking unlikely that the ferry will sail.", "It remains to be seen."])
     assert not any(leans_back(s) for s in empty)
+
+
+def test_a_sentence_that_leans_back_is_not_cut_from_the_one_before() -> None:
+    # DiEM25 (2026-12-05): "Moreover, it does not consider ..." opened a section and was
+    # published after a sentence about something else.
+    run = _run(
+        [
+            "The harbour board met on Monday to discuss the winter timetable for the ferry.",
+            "The current agreement does not follow the advice of the island councils at all.",
+            "Moreover, it does not consider the fishermen who use the harbour every day.",
+            "The board will meet again in March to vote on the new timetable and the fares.",
+        ]
+    )
+    cut = sections(run, 2)
+    assert any(run[1] in part and run[2] in part for part in cut)

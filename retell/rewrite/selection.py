@@ -36,8 +36,13 @@ def sections(items: Sequence[Sentence], count: int) -> list[list[Sentence]]:
     total = sum(sentence.word_count() for sentence in items) or 1
     runs: list[list[Sentence]] = [[] for _ in range(max(1, count))]
     seen = 0
+    index = 0
     for sentence in items:
-        index = min(len(runs) - 1, int(len(runs) * seen / total))
+        # A sentence that leans on the one before stays in its run, so that they can be
+        # kept together ("Moreover, it does not consider ..." opened a section of DiEM25's
+        # page and was published after a sentence about someone else, 2026-12-05).
+        if not (leans_back(sentence) and runs[index]):
+            index = min(len(runs) - 1, int(len(runs) * seen / total))
         runs[index].append(sentence)
         seen += sentence.word_count()
     return [run for run in runs if run]
