@@ -221,7 +221,8 @@ def test_a_sentence_that_leans_back_is_not_cut_from_the_one_before() -> None:
     # published after a sentence about something else.
     run = _run(
         [
-            "The harbour board met on Monday to discuss the winter timetable for the ferry.",
+            "The harbour board met on Monday evening in the old town hall to discuss the "
+            "winter timetable and the fares for the island ferry.",
             "The current agreement does not follow the advice of the island councils at all.",
             "Moreover, it does not consider the fishermen who use the harbour every day.",
             "The board will meet again in March to vote on the new timetable and the fares.",
