@@ -683,3 +683,20 @@ def test_an_answer_gets_the_sources_initials_and_closing_marks_back() -> None:
     assert cleaned == 'In Panama, the U.S. Secretary of State met U.K. ministers. "Why now?"'
     assert clean_answer('He said: "We go. " Then he left.') == 'He said: "We go." Then he left.'
     assert clean_answer('He said, "Next we go."') == 'He said, "Next we go."'
+
+
+def test_a_quotation_that_runs_on_past_a_failed_piece_is_not_kept_alone() -> None:
+    # DiEM25 (2026-12-05): the first sentence of a two-paragraph quotation, kept in the
+    # source's words after its retellings failed, was published with no closing mark.
+    text = (
+        "Ferry vote\n\nThe campaign's founder said:\n\n"
+        "“The danger is the belief that the council is doing enough for the islands.\n\n"
+        "The cuts are nowhere near what the islands need.”\n"
+    )
+    result = draft(
+        clean(text.encode()),
+        FakeBackend(lambda messages: "The ferry carried 999 people."),
+        RewriteOptions(ratio=1.0),
+    )
+    assert all(piece.text.count("“") <= piece.text.count("”") for piece in result.pieces())
+    assert any("does not end within it" in " ".join(p.problems) for p in result.pieces())

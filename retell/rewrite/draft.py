@@ -376,6 +376,12 @@ def retell(
         # and the Caribbean,", trafilatura-eval's Breaking Belize News page, 2026-12-05).
         text, outcome = "", "dropped"
         found.append("part of a sentence, which is not published in the source's words")
+    elif found and _unclosed(text):
+        # A quotation that runs on past the piece, kept in the source's words, has neither
+        # its end nor, often, its speaker: DiEM25's "“One of humanity's greatest, present
+        # threats is ..." was published so (2026-12-05).
+        text, outcome = "", "dropped"
+        found.append("a quotation that does not end within it, not published alone")
     return Piece(
         text,
         spans,
@@ -389,6 +395,11 @@ def retell(
         tuple(kept),
         tuple(repairs),
     )
+
+
+def _unclosed(text: str) -> bool:
+    """True when a text opens more curly double quotations than it closes."""
+    return text.count("“") > text.count("”")
 
 
 def read_whole(paragraphs: list[OutputParagraph], critic: Critic) -> list[OutputParagraph]:
