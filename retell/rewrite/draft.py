@@ -43,6 +43,7 @@ from retell.text.sentences import (
     chunk,
     split_sentences,
 )
+from retell.text.speech import open_quotations
 
 STYLES = ("rewrite", "summary", "brief", "headline")
 #: The fewest source words a request may be set to carry (`RewriteOptions.piece_words`); a
@@ -376,7 +377,7 @@ def retell(
         # and the Caribbean,", trafilatura-eval's Breaking Belize News page, 2026-12-05).
         text, outcome = "", "dropped"
         found.append("part of a sentence, which is not published in the source's words")
-    elif found and _unclosed(text):
+    elif found and open_quotations(text) > 0:
         # A quotation that runs on past the piece, kept in the source's words, has neither
         # its end nor, often, its speaker: DiEM25's "“One of humanity's greatest, present
         # threats is ..." was published so (2026-12-05).
@@ -395,11 +396,6 @@ def retell(
         tuple(kept),
         tuple(repairs),
     )
-
-
-def _unclosed(text: str) -> bool:
-    """True when a text opens more curly double quotations than it closes."""
-    return text.count("“") > text.count("”")
 
 
 def read_whole(paragraphs: list[OutputParagraph], critic: Critic) -> list[OutputParagraph]:

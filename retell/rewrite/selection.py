@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from retell.text.sentences import Sentence
+from retell.text.speech import open_quotations
 
 #: Words an output paragraph aims at; the seed rewrite's paragraphs hold about 100.
 PARAGRAPH_WORDS = 100
@@ -105,7 +106,7 @@ def leans_back(sentence: Sentence) -> bool:
     joined = _CONNECTIVE.match(text)
     text = text[joined.end() :] if joined else text
     leaning = _LEANING.match(text) and not _EXPLETIVE.match(text)
-    return bool(leaning) or _ends_a_quotation(sentence.text)
+    return bool(leaning) or open_quotations(sentence.text) < 0
 
 
 #: An "it" that stands for the clause after it, not for anything before: "But it is
@@ -115,11 +116,6 @@ _EXPLETIVE = re.compile(
     r".*\b(?:that|how|whether|if|to)\b",
     re.I,
 )
-
-
-def _ends_a_quotation(text: str) -> bool:
-    """True when the text closes more quotations than it opens."""
-    return text.count("”") > text.count("“")
 
 
 def units(run: list[Sentence]) -> list[list[Sentence]]:

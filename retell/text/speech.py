@@ -106,10 +106,11 @@ class Marks:
         opened: int | None = None
         closed_first: int | None = None
         lost = False
-        inner = 0
+        inner = turned = 0
         late: int | None = None
         for mark in re.finditer(r"[\"“”]", paragraph):
             opens, closes = _facing(paragraph, mark.start())
+            turned += mark.group() == "”" and opens
             if opened is None and not found and closes and not opens and closed_first is None:
                 closed_first = mark.end()
             elif opened is None and (opens or not closes):
@@ -124,7 +125,6 @@ class Marks:
             else:
                 lost = lost or mark.group() == '"'
                 late = mark.end() if opened is None and closes and mark.group() == "”" else late
-        turned = len(_TURNED.findall(paragraph))
         if closed_first is None and late and paragraph.count("”") - turned > paragraph.count("“"):
             # The quotation the paragraph before left open ends here, after a quotation
             # inside it: "... the “well below 2°C” target of the Paris Agreement.”" (DiEM25).
@@ -204,7 +204,6 @@ def _facing(text: str, at: int) -> tuple[bool, bool]:
     return opens, closes
 
 
-_TURNED = re.compile(r"(?<=\s)”(?=\w)")
 _RUNS_ON = re.compile(r"\s*[\"“]")
 _RUNS_ON_SINGLE = re.compile(r"\s*['‘]")
 _SINGLE_MARK = re.compile(r"['‘’]")
@@ -239,7 +238,15 @@ def narration(source: str) -> str:
 #: A stretch in single marks that open after a space and close before one, so that the
 #: apostrophes of "it's" and "players'" open nothing.
 SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))['‘][^'‘’]*['’](?=[\s.,;:!?]|$)")
+
+
 #: A stretch in double marks, straight or curly, within one text; its words are group 1.
+def open_quotations(text: str) -> int:
+    """How many more quotations a text opens with a curly double mark than it closes:
+    above zero when one runs on past its end, below when it closes one opened before it."""
+    return text.count("“") - text.count("”")
+
+
 DOUBLE_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 
 
