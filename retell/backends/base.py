@@ -33,6 +33,10 @@ class Options:
     temperature: float = 0.0
     seed: int = 0
     stop: tuple[str, ...] = ()
+    #: A text whose wording the answer should not repeat, and how hard to steer away from
+    #: it (`retell.backends.novelty`); backends that cannot steer decoding ignore both.
+    novel_from: str = ""
+    copy_penalty: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from retell.backends.base import (
     TokenScore,
 )
 from retell.backends.models import EMBEDDED, cache_dir, embedded_model_path
+from retell.backends.novelty import CopyPenalty
 from retell.errors import ModelError
 
 DEFAULT_CONTEXT = 4096
@@ -61,6 +62,7 @@ class LocalBackend(Backend):
             temperature=options.temperature,
             seed=options.seed,
             stop=list(options.stop) or None,
+            logits_processor=self._steering(options),
         )
         choice = response["choices"][0]
         usage = response.get("usage") or {}
@@ -177,6 +179,18 @@ class LocalBackend(Backend):
             f"{self.info().identity}|{llama_cpp.__version__}|{self.context_size}|{tokens}".encode()
         ).hexdigest()[:24]
         return cache_dir() / "states" / f"{key}.npz"
+
+    def _steering(self, options: Options) -> list[CopyPenalty] | None:
+        """The copy penalty the options ask for, if any."""
+        if not (options.copy_penalty and options.novel_from):
+            return None
+        return [CopyPenalty(options.novel_from, options.copy_penalty, self._text, self._word_token)]
+
+    def _text(self, tokens: Sequence[int]) -> str:
+        return bytes(self.llama.detokenize(list(tokens))).decode("utf-8", "ignore")
+
+    def _word_token(self, word: str) -> int:
+        return self._first_token(" " + word)
 
     def _first_token(self, answer: str) -> int:
         return int(self.llama.tokenize(answer.encode("utf-8"), add_bos=False, special=False)[0])
