@@ -331,3 +331,39 @@ def test_a_phrase_moved_in_from_the_next_sentence_is_sent_back() -> None:
         "up since the great storm of 1953."
     )
     assert not any("phrase used" in p for p in problems(kept, source, len(source.split())))
+
+
+def test_a_retelling_that_talks_about_its_source_is_sent_back() -> None:
+    # A seed rewrite steered off the source's wording (2026-12-06) began "The source states
+    # a Western force of 30,000 troops would be insufficient ...".
+    source = "The new ferry carries 80 cars, twice as many as the old one."
+    meta = "The article says the new ferry takes 80 cars, double the old one's load."
+    assert any("speaks of" in p for p in problems(meta, source, 11))
+    told = "The new ferry takes 80 cars, double the old one's load."
+    assert not any("speaks of" in p for p in problems(told, source, 11))
+    # A story about an article may name it.
+    about = "The article in the Harbour Gazette said the ferry carries 80 cars."
+    assert not any("speaks of" in p for p in problems(about, about, 12))
+
+
+def test_a_concession_the_source_does_not_make_is_sent_back() -> None:
+    # "in light of Trump's comments" (a reason) was retold "despite Trump's comments".
+    source = "The council kept the ferry in light of the islanders' protests."
+    turned = "The council kept the ferry despite the islanders' protests."
+    assert any("sets facts against" in p for p in problems(turned, source, 10))
+    contrasted = "The council kept the ferry, though the islanders had protested against its cost."
+    assert not any("sets facts against" in p for p in problems(turned, contrasted, 10))
+    # A concession the world makes plain may stand where the source gives no reason.
+    ill = "Gill, who has cancer, said he felt lucky to have lived by the sea."
+    told = "Despite his illness, Gill said he felt lucky to have lived by the sea."
+    assert not any("sets facts against" in p for p in problems(told, ill, 12))
+
+
+def test_evidence_that_is_a_hedge_a_retelling_must_keep() -> None:
+    # "There is also mounting evidence that Trump is prepared to strike a deal" became
+    # "Trump is prepared to negotiate with Putin", a sign stated as a fact.
+    source = "There is mounting evidence that the ferry company is ready to sell its old boats."
+    stated = "The ferry company is ready to sell its old boats."
+    assert any("hedge dropped" in p for p in problems(stated, source, 10))
+    kept = "There are signs that the ferry company is ready to sell its old boats."
+    assert not any("hedge dropped" in p for p in problems(kept, source, 10))

@@ -674,6 +674,23 @@ def test_what_is_left_of_a_retelling_may_not_point_back_to_a_dropped_sentence() 
     assert piece.outcome == "kept" and piece.text.startswith("When the harbour reopened")
 
 
+def test_a_sentence_that_leans_on_a_dropped_one_of_the_same_answer_goes_too() -> None:
+    # A seed rewrite (2026-12-06) retold one sentence as two; the first failed and "This is
+    # more than double what many countries pay." was left pointing at nothing.
+    article = clean(
+        b"Harbour fees\n\nThe port raised its mooring fee to 40 euros a night on Monday, "
+        b"more than double what most other ports in the region charge.\n"
+    )
+
+    def writer(messages: list[Message]) -> str:
+        return "The port raised mooring fees to 40 euros. This is double what others charge."
+
+    result = draft(article, FakeBackend(writer), RewriteOptions(ratio=1.0), critic=_Refusing("40"))
+    piece = result.pieces()[0]
+    assert piece.outcome == "kept" and piece.text.startswith("The port raised its mooring fee")
+    assert any("points back" in problem for problem in piece.problems)
+
+
 def test_an_answer_gets_the_sources_initials_and_closing_marks_back() -> None:
     # The embedded model wrote "U. S. Secretary of State" for the Tico Times' "U.S." and
     # "moment? \"" for MedicalNewsToday's closing mark (trafilatura-eval, 2026-12-05).

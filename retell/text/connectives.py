@@ -1,0 +1,45 @@
+"""Words that set one fact against another.
+
+A model that retells "the council kept the ferry in light of the protests"
+as "despite the protests" has turned a reason into an obstacle: the words
+are all in the source, the relation between them is not. Both the rewrite's
+guard and the checker read these lists, so they live here, below both.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A concession: the clause it opens holds against the main one.
+CONCEDING = re.compile(
+    r"\b(?:despite|although|even though|in spite of|regardless of|notwithstanding)\b", re.I
+)
+#: Any contrast at all; where the source has one, a concession in its retelling may stand.
+CONTRAST = re.compile(
+    r"\b(?:despite|although|though|in spite of|regardless of|notwithstanding|but|yet|"
+    r"however|while|whereas|even if|still|nevertheless|nonetheless|instead)\b",
+    re.I,
+)
+
+
+#: A reason: what follows brought the main clause about.
+CAUSING = re.compile(
+    r"\b(?:because|due to|in light of|owing to|as a result of|thanks to|in response to)\b",
+    re.I,
+)
+
+
+def conceded(text: str) -> str | None:
+    """The concession a text makes ("despite"), or None."""
+    found = CONCEDING.search(text)
+    return None if found is None else found.group()
+
+
+def contrasts(text: str) -> bool:
+    """True when the text sets anything against anything."""
+    return CONTRAST.search(text) is not None
+
+
+def reasoned(text: str) -> bool:
+    """True when the text gives a reason for something ("in light of", "because")."""
+    return CAUSING.search(text) is not None
