@@ -615,6 +615,32 @@ def test_a_single_letter_label_is_not_a_party_that_can_be_turned_round() -> None
     assert "relation" not in check(source, claim).verdicts[0].types
 
 
+def test_provided_used_as_if_gives_no_party_a_role() -> None:
+    # The seed's "..., provided the US and other NATO countries provide air cover" was
+    # parsed with "the US" as the object of "provided", and a faithful retelling with the
+    # US providing the cover was called turned round.
+    source = story(
+        "The mayor is set to outline a plan next week that would see Westmere and Oskarholm "
+        "take responsibility for the ferry on the ground, provided the US and other NATO "
+        "countries provide the fuel."
+    )
+    claim = (
+        "The mayor will outline a plan that makes Westmere and Oskarholm responsible for the "
+        "ferry, provided the US and other NATO countries provide the fuel."
+    )
+    assert "relation" not in check(source, claim).verdicts[0].types
+
+
+def test_no_longer_is_a_negation_like_not() -> None:
+    # "would 'no longer tolerate an imbalanced relationship'" retold "would not tolerate an
+    # imbalanced relationship" was called the opposite (a seed rewrite, 2026-12-06).
+    source = story("The mayor said the town would no longer tolerate late ferries from Oskarholm.")
+    same = "The mayor said the town would not tolerate late ferries from Oskarholm."
+    assert check(source, same).verdicts[0].label == "supported"
+    flipped = "The mayor said the town would tolerate late ferries from Oskarholm."
+    assert check(source, flipped).verdicts[0].label != "supported"
+
+
 # ---------------------------------------------------------------- modality
 
 FERRY = story(

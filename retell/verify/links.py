@@ -365,11 +365,27 @@ def turned_round(text: str, sources: list[str]) -> list[tuple[Role, int]]:
     return found
 
 
+def _as_condition(verb: Any) -> bool:
+    """True for "provided" or "providing" used as "if": "..., provided the US and other
+    NATO countries provide air cover" (the seed), which the parser reads as a verb with "the
+    US" for its object, so that a retelling with the US providing was turned round. After
+    a comma the word is taken as "if" whatever the parse says."""
+    if verb.lower_ not in ("provided", "providing"):
+        return False
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text in (",", "-", "–", "—")
+    if verb.dep_ in ("prep", "mark") or after_comma:
+        return True
+    kinds = {child.dep_ for child in verb.children}
+    return "ccomp" in kinds and "dobj" not in kinds
+
+
 @lru_cache(maxsize=1024)
 def _roles(sentence: str) -> frozenset[Role]:
     """Who does and who undergoes each action of a sentence, for named parties."""
     found: set[Role] = set()
     for verb in (token for token in parse(sentence) if token.pos_ == "VERB"):
+        if _as_condition(verb):
+            continue
         action = _stem(verb)
         # "Alloa pulled one back" has no party for an object: a numeral is not one.
         kinds = {child.dep_ for child in verb.children if child.pos_ != "NUM"}

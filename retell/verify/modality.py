@@ -219,9 +219,19 @@ def negated(token: Any) -> bool:
     polarity check: on the team's claim set those paraphrase each other freely.
     """
     return any(
-        child.dep_ == "neg" or (child.dep_ == "prep" and child.lower_ == "without")
+        child.dep_ == "neg"
+        or (child.dep_ == "prep" and child.lower_ == "without")
+        or _no_longer(child)
         for child in token.children
     )
+
+
+def _no_longer(token: Any) -> bool:
+    """True for "no longer" or "no more" beside a verb: the parser hangs the "no" on the
+    adverb, so "would no longer tolerate" read as not negated against "would not tolerate"
+    (a seed retelling, 2026-12-06)."""
+    has_no = any(child.dep_ == "neg" for child in token.children)
+    return token.dep_ == "advmod" and token.lower_ in ("longer", "more") and has_no
 
 
 def subject(token: Any) -> str | None:
