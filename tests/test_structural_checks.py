@@ -760,3 +760,19 @@ def test_a_purpose_the_sources_do_not_give_is_an_addition() -> None:
     assert not own_source_additions(kept, source, source)
     told = "Councillors want the hall to open from 9 a.m. to 8 p.m. on the count's first day."
     assert new_purpose(told, source) is None
+
+
+def test_the_same_aim_in_another_verb_is_no_new_purpose() -> None:
+    # A seed retelling (2026-12-06) said "needed to provide long-term security" for
+    # "required by Kyiv to guarantee long-term security" and was sent back as a new purpose.
+    source = (
+        "A fleet of 40 boats is far less than the 90 the mayor has previously said would be "
+        "required by the council to guarantee year-round crossings."
+    )
+    told = (
+        "A fleet of 40 boats is much smaller than the 90 the mayor had previously said would "
+        "be needed to provide year-round crossings."
+    )
+    assert new_purpose(told, source) is None
+    other = told.replace("provide year-round crossings", "attract more tourists")
+    assert new_purpose(other, source) == "attract"

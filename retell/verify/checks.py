@@ -914,16 +914,34 @@ def new_purpose(sentence: str, made_from: str) -> str | None:
     sentences it retells never use. Complements of verbs such as "want" or "agree" are
     parsed otherwise and are not purposes."""
     known = lemmas(made_from)
+    aims = _aimed_at(made_from)
     for token in parse(sentence):
-        marked = any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+        marked = _infinitive(token)
         # Hung on a verb and with no subject of its own: "not realistic for Ukraine to join
         # NATO" (the seed rewrite) says what is realistic, not why anything was done.
         own = any(child.dep_ in ("nsubj", "mark") for child in token.children)
         purpose = token.dep_ == "advcl" and token.head.pos_ == "VERB" and marked and not own
         new = token.lemma_.lower() not in known and token.lower_ not in known
-        if token.pos_ == "VERB" and purpose and new:
+        if token.pos_ == "VERB" and purpose and new and not _objects(token) & aims:
             return str(token.text)
     return None
+
+
+def _infinitive(token: Any) -> bool:
+    """True for a verb with "to" before it."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+
+
+def _objects(token: Any) -> set[str]:
+    """The lemmas of a verb's direct objects."""
+    return {child.lemma_.lower() for child in token.children if child.dep_ == "dobj"}
+
+
+def _aimed_at(text: str) -> set[str]:
+    """What the text's infinitives act on: a retelling may word the same aim with another
+    verb ("to provide long-term security" for "to guarantee long-term security", a seed
+    retelling sent back as a new purpose, 2026-12-06)."""
+    return {lemma for token in parse(text) if _infinitive(token) for lemma in _objects(token)}
 
 
 #: A clause with a subject of its own is an addition when none of its content words, and
