@@ -367,3 +367,15 @@ def test_evidence_that_is_a_hedge_a_retelling_must_keep() -> None:
     assert any("hedge dropped" in p for p in problems(stated, source, 10))
     kept = "There are signs that the ferry company is ready to sell its old boats."
     assert not any("hedge dropped" in p for p in problems(kept, source, 10))
+
+
+def test_a_bound_dropped_or_changed_before_a_figure_is_sent_back() -> None:
+    # The quick-start page retold with --copy-penalty 2 (2026-12-06): "until at least 2028"
+    # became "until 2028".
+    source = "The council will keep the ferry until at least 2028; about 900 people use it."
+    dropped = "The ferry stays until 2028, and about 900 people use it."
+    assert any("bound on 2028" in p for p in problems(dropped, source, 12))
+    raised = "The ferry stays until at least 2028, and more than 900 people use it."
+    assert any("bound on 900" in p for p in problems(raised, source, 12))
+    kept = "The ferry stays until at least 2028, and roughly 900 people use it."
+    assert not any("bound on" in p for p in problems(kept, source, 12))

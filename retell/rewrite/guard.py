@@ -17,6 +17,7 @@ from collections import Counter
 from retell.text.connectives import conceded, contrasts, reasoned
 from retell.text.copying import sequences
 from retell.text.facts import (
+    bounds,
     known_words,
     names,
     negated,
@@ -69,6 +70,7 @@ def problems(
     found += _dropped_hedge(retelling, source)
     found += [f"'among the' dropped before: {word}" for word in _unqualified(retelling, source)]
     found += _about_the_source(retelling, source)
+    found += _bound_changed(retelling, source)
     found += _concession(retelling, source)
     found += [f"number used more often than in source: {n}" for n in _repeated(retelling, source)]
     found += [
@@ -208,6 +210,25 @@ def _dropped_hedge(retelling: str, source: str) -> list[str]:
     if not theirs or _HEDGES.search(retelling) or _modal_words(retelling) & _UNSURE:
         return []
     return [f"hedge dropped: the source says {', '.join(sorted(theirs))}"]
+
+
+def _bound_changed(retelling: str, source: str) -> list[str]:
+    """A figure whose bound the retelling drops or changes: "until 2028" for "until at
+    least 2028" (the quick-start page retold with --copy-penalty, 2026-12-06), or "more
+    than 900" for "about 900". Tried as a check on whole texts it flagged a faithful claim
+    ("shifts of up to 13 hours" for "shifts that can stretch to 13 hours") and caught
+    nothing on FaithBench, so it lives only here, where a false alarm costs wording."""
+    mine, theirs = bounds(retelling), bounds(source)
+    found = []
+    for value, sides in mine.items():
+        known = theirs.get(value, set())
+        strict = known & {"above", "below"}
+        if (strict and not sides & strict) or (sides & {"above", "below"}) - known:
+            found.append(
+                f"the bound on {show_number(value)} changed: the source has it as "
+                f"{', '.join(sorted(known)) or 'nothing'}"
+            )
+    return found
 
 
 def _about_the_source(retelling: str, source: str) -> list[str]:

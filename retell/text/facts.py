@@ -154,6 +154,38 @@ _UNIT = re.compile(
 )
 
 
+#: Words before a figure that say it is a bound or an estimate, by the side they put the
+#: true value on: "more than 41,000" is above it, "nearly 900" below, "about 900" either.
+BOUND_WORDS = {
+    "above": "more than|over|at least|upwards of|in excess of|exceeding|just over",
+    "below": "less than|fewer than|under|nearly|almost|up to|just under|as many as|as much as",
+    "about": "about|around|roughly|approximately|some|an estimated|estimated|close to",
+}
+_BOUND = re.compile(
+    r"\b("
+    + "|".join(BOUND_WORDS.values())
+    + r")\s+((?:[£$€]\s?)?\d[\d,.]*(?:\s*(?:%|per cent|percent|million|billion|bn|m\b|k\b))?|"
+    + "|".join(w for w in NUMBER_WORDS if w)
+    + r")",
+    re.I,
+)
+_SIDE = {word: side for side, words in BOUND_WORDS.items() for word in words.split("|")}
+
+
+def bounds(text: str) -> dict[float, set[str]]:
+    """For each figure a text qualifies, the sides its qualifiers put the true value on
+    ("above", "below" or "about"); a figure given bare has "exact" among them."""
+    found: dict[float, set[str]] = {}
+    text = plain(text)
+    for match in _BOUND.finditer(text):
+        for value in numbers(match.group(2)):
+            found.setdefault(value, set()).add(_SIDE[match.group(1).lower()])
+    bare = _BOUND.sub(" ", text)
+    for value in numbers(bare):
+        found.setdefault(value, set()).add("exact")
+    return found
+
+
 def quantities(text: str) -> set[tuple[float, str]]:
     """(number, unit) pairs such as (6.0, "week") for "six weeks" or "a six-week appeal"."""
     found = set()
