@@ -299,7 +299,9 @@ def test_the_most_novel_passing_retelling_is_kept() -> None:
         source = messages[-1].content.split("<source>")[1].split("</source>")[0]
         if "Do not copy" not in messages[-1].content:
             return source
-        return "In a new wording: " + " ".join(reversed(source.split()))
+        # Words reversed, but "at least 2028" kept as a bound the guard can read.
+        reworded = " ".join(reversed(source.split())).replace("2028, least at", "at least 2028,")
+        return "In a new wording: " + reworded
 
     article = clean(EXAMPLE.read_bytes())
     first = draft(article, FakeBackend(writer), RewriteOptions(reword_above=0.75)).pieces()[0]
