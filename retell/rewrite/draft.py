@@ -32,8 +32,8 @@ from retell.article import Article, Evidence, OutputParagraph, Piece, Repair, Re
 from retell.backends.base import Backend, Generation, Message, Options
 from retell.backends.cache import Cache, request_key
 from retell.errors import NoArticle, RetellError
-from retell.rewrite import furniture, guard, references
-from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, Prompt
+from retell.rewrite import furniture, guard, interview, references
+from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, SPEAKER_NOTE, Prompt
 from retell.rewrite.selection import document_weights, score, select
 from retell.text.copying import copy_share, sequences
 from retell.text.language import require_supported
@@ -173,11 +173,18 @@ class Request:
     article_words: frozenset[str] = frozenset()
     #: False for part of a long sentence that `clauses` cut off without the rest of it.
     whole: bool = True
+    #: The interviewee whose answer the sentences are, on an interview page.
+    speaker: str = ""
 
     @property
     def messages(self) -> list[Message]:
         """The chat messages of the first try."""
-        return self.prompt.messages(self.source, self.words)
+        return self.asking()
+
+    def asking(self, note: str = "") -> list[Message]:
+        """The chat messages, with a note after the request (why the last try failed)."""
+        told = SPEAKER_NOTE.format(name=self.speaker) if self.speaker else ""
+        return self.prompt.messages(self.source, self.words, told + note)
 
     @property
     def source(self) -> str:
@@ -205,7 +212,10 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     options.check()
     body = "\n".join(article.body)
     require_supported(body, article.source)
+    talk = interview.interview(article)
     every = furniture.prose(article)
+    if talk is not None:
+        every = [s for s in every if s.paragraph not in talk.questions]
     found = furniture.reporting(every)
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
@@ -221,15 +231,47 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
         # repeated lines of a football commentary left out, one XSumFaith summary was
         # made from a different, poorer sentence.
         chosen = _leading(found, options.summary_sentences, document_weights(every))
-        return _steered(
-            [[_request((s,), prompt, backend, known, asked, edges) for s in chosen]], options
-        )
+        summary = [[_request((s,), prompt, backend, known, asked, edges) for s in chosen]]
+        return _voiced(_steered(summary, options), talk)
     most = options.piece_words or backend.piece_words
     planned = [
-        [_request(group, prompt, backend, known, edges=edges) for group in pieces(paragraph, most)]
+        [
+            _request(group, prompt, backend, known, edges=edges)
+            for run in _voices(paragraph, talk)
+            for group in pieces(run, most)
+        ]
         for paragraph in _paragraph_groups(found, article, options)
     ]
-    return _steered(planned, options)
+    return _voiced(_steered(planned, options), talk)
+
+
+def _voices(sentences: list[Sentence], talk: interview.Interview | None) -> list[list[Sentence]]:
+    """The sentences in runs of one voice: the writer's, or on an interview page the
+    interviewee's answers, so that no request mixes the two."""
+    if talk is None:
+        return [sentences]
+    runs: list[list[Sentence]] = []
+    for sentence in sentences:
+        if runs and talk.answers(runs[-1][-1].paragraph) == talk.answers(sentence.paragraph):
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+    return runs
+
+
+def _voiced(planned: list[list[Request]], talk: interview.Interview | None) -> list[list[Request]]:
+    """The requests, those that retell an interviewee's answers told whose they are."""
+    if talk is None:
+        return planned
+    return [
+        [
+            dataclasses.replace(request, speaker=talk.name)
+            if all(talk.answers(s.paragraph) for s in request.sentences)
+            else request
+            for request in paragraph
+        ]
+        for paragraph in planned
+    ]
 
 
 def _steered(planned: list[list[Request]], options: RewriteOptions) -> list[list[Request]]:
@@ -404,6 +446,8 @@ def retell(
     if found or (failing and not kept):
         found = found or ["every sentence failed verification"]
         text, kept = request.source, []
+        if request.speaker:
+            text = interview.quoted(request.speaker, text)
     copy = not found and guard.copied(text, request.source)
     outcome = "kept" if found else ("copied" if copy else "retold")
     if found and not request.whole:
@@ -523,7 +567,7 @@ def _ask(
         if attempt == MAX_TRIES:
             break
         repairs += [Repair("regenerated", v.text, v.reason) for v in failing]
-        messages = request.prompt.messages(request.source, request.words, _note(found, failing))
+        messages = request.asking(_note(found, failing))
         options = dataclasses.replace(options, temperature=RETRY_TEMPERATURE, seed=attempt)
     if passing:
         _, text, verdicts = min(passing, key=lambda candidate: candidate[0])
@@ -552,6 +596,8 @@ def _problems(text: str, request: Request, generation: Generation, style: str) -
         return ["empty answer"]
     if _echoes_instructions(text, request):
         return ["the answer repeats the instructions"]
+    if request.speaker and interview.first_person(text):
+        return [f"it speaks as 'I'; write {request.speaker} instead"]
     examples = _example_nouns(request.prompt) - request.article_words
     borrowed = guard.borrowed(text, request.source, examples)
     if borrowed:
@@ -598,7 +644,7 @@ _NOTE_OPENINGS = frozenset(
 @lru_cache(maxsize=8)
 def _told(prompt: Prompt) -> frozenset[tuple[str, ...]]:
     """Every run of ECHO_WORDS words of a style's instructions, examples and notes."""
-    told = " ".join(m.content for m in prompt.messages("", 1)) + FIX_NOTE + COPY_NOTE
+    told = " ".join(m.content for m in prompt.messages("", 1)) + FIX_NOTE + COPY_NOTE + SPEAKER_NOTE
     return frozenset(sequences(told, ECHO_WORDS))
 
 

@@ -1,0 +1,77 @@
+"""Interview pages (`retell.rewrite.interview`): questions are not retold, answers are
+asked for in the third person, and an answer that keeps "I" is published as the
+interviewee's quotation. The interview below is invented for these tests."""
+
+from __future__ import annotations
+
+from retell import clean
+from retell.backends import FakeBackend
+from retell.backends.base import Message
+from retell.rewrite.draft import RewriteOptions, draft, plan
+from retell.rewrite.interview import asks, first_person, interview
+
+PAGE = "\n\n".join(
+    [
+        "Meet Harbour Painter Ines Marlow - Westmere Weekly",
+        "Ines Marlow paints the boats of Westmere harbour on salvaged sailcloth. Her new "
+        "series opens at the Quay Gallery on Friday and runs until the end of March.",
+        "WESTMERE WEEKLY: How did you start painting on sailcloth?",
+        "INES MARLOW: I found a torn mainsail behind the chandlery in 2019. I had no money "
+        "for canvas, so I stretched it over a door frame and started painting the ferry.",
+        "What are you working on now?",
+        "I am painting every boat that still fishes from the harbour. There are eleven of "
+        "them left, and I have finished seven.",
+        "Who would you most like to work with?",
+        "My dream would be a joint show with the printmaker Tomas Reyes, whose harbour "
+        "prints I have collected for years.",
+    ]
+)
+
+
+def test_a_question_and_answer_page_is_read_as_an_interview() -> None:
+    article = clean(PAGE)
+    found = interview(article)
+    assert found is not None and found.name == "Marlow"
+    assert len(found.questions) == 3
+    assert asks("What are you working on now?")
+    assert not asks("I am painting every boat.")
+    assert first_person("I found a torn mainsail.") and not first_person("She said “I won”.")
+
+
+def test_a_story_that_quotes_someone_is_no_interview() -> None:
+    story = clean(
+        "Ferry kept\n\nCouncillors voted to keep the ferry. “Why would we cut it?” asked "
+        "Ines Marlow.\n\nThe vote was 7 to 4. “I am delighted,” Marlow said.\n"
+    )
+    assert interview(story) is None
+
+
+def test_questions_are_not_retold_and_answers_name_the_speaker() -> None:
+    requests = [
+        r for group in plan(clean(PAGE), RewriteOptions(ratio=1.0), FakeBackend()) for r in group
+    ]
+    sources = " ".join(r.source for r in requests)
+    assert "?" not in sources
+    answers = [r for r in requests if "I " in r.source]
+    assert answers and all(r.speaker == "Marlow" for r in answers)
+    assert "Marlow's words" in answers[0].messages[-1].content
+    assert all(r.speaker == "" for r in requests if r.source.startswith("Ines Marlow paints"))
+
+
+def test_an_answer_retold_in_the_third_person_is_published() -> None:
+    def writer(messages: list[Message]) -> str:
+        source = messages[-1].content.split("<source>")[1].split("</source>")[0]
+        if "eleven" in source:
+            return (
+                "Marlow is painting every boat that still fishes from the harbour: eleven "
+                "are left, and she has finished seven."
+            )
+        return source
+
+    result = draft(clean(PAGE), FakeBackend(writer), RewriteOptions(ratio=1.0))
+    texts = {piece.text: piece.outcome for piece in result.pieces()}
+    told = next(text for text in texts if "eleven" in text)
+    assert told.startswith("Marlow is painting") and texts[told] == "retold"
+    # An answer the model gave back in the first person is the interviewee's quotation.
+    kept = next(text for text in texts if "mainsail" in text)
+    assert kept.startswith("Marlow said: “") and texts[kept] == "kept"
