@@ -597,6 +597,12 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
         "The council will hold a public discussion of the timetable in March.",
     )
     assert "our online panel" not in told and "public discussion of the timetable" in told
+    # LA Weekly (2026-12-06): a note from the editors about the page's advertising.
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars.",
+        "/Editor's note: The notice below refers to sponsored posts, not to this story.",
+    )
+    assert "notice below" not in told and "200 passengers" in told
 
 
 def test_a_gloss_is_not_retold_as_the_writers_own_words() -> None:

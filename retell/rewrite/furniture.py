@@ -269,7 +269,7 @@ def _promotion(voice: str, site: str | None) -> bool:
     gardening guide's pointers to its own text. A site's name before a colon labels its
     interviewer's questions ("The Economist: You say ...") and is passed over."""
     words = voice.lower()
-    if _OWN_EVENT.search(words):
+    if _OWN_EVENT.search(words) or _EDITORS_NOTE.match(words):
         return True
     if not _READER_WORDS.search(words):
         return False
@@ -279,6 +279,10 @@ def _promotion(voice: str, site: str | None) -> bool:
 
 
 _READER_WORDS = re.compile(r"\b(?:you|your|yours)\b")
+#: A note from the editors about the page, not part of the story: LA Weekly's "/Editor's
+#: note: The disclaimer below refers to advertising posts ..." was published as the last
+#: sentence of its rewrite (trafilatura-eval, 2026-12-06).
+_EDITORS_NOTE = re.compile(r"\W*editor[’']?s[’']? note\b")
 #: The page inviting its readers to its own event, in its own voice, with or without
 #: "you": City Limits' "Anyone eager to learn more ... can also attend our Zoom panel
 #: discussion on Nov. 9" was kept as the rewrite's own sentence (2026-12-05).
