@@ -1,6 +1,7 @@
 """Interview pages (`retell.rewrite.interview`): questions are not retold, answers are
 asked for in the third person, and an answer that keeps "I" is published as the
-interviewee's quotation. The interview below is invented for these tests."""
+interviewee's quotation. The interviews below are invented for these tests; their people
+have names spaCy's small model tags as people, as the module needs."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from retell.rewrite.interview import asks, first_person, interview
 
 PAGE = "\n\n".join(
     [
-        "Meet Harbour Painter Ines Marlow - Westmere Weekly",
-        "Ines Marlow paints the boats of Westmere harbour on salvaged sailcloth. Her new "
+        "Meet Harbour Painter Helen Marlow - Westmere Weekly",
+        "Helen Marlow paints the boats of Westmere harbour on salvaged sailcloth. Her new "
         "series opens at the Quay Gallery on Friday and runs until the end of March.",
         "WESTMERE WEEKLY: How did you start painting on sailcloth?",
-        "INES MARLOW: I found a torn mainsail behind the chandlery in 2019. I had no money "
+        "HELEN MARLOW: I found a torn mainsail behind the chandlery in 2019. I had no money "
         "for canvas, so I stretched it over a door frame and started painting the ferry.",
         "What are you working on now?",
         "I am painting every boat that still fishes from the harbour. There are eleven of "
@@ -31,8 +32,8 @@ PAGE = "\n\n".join(
 def test_a_question_and_answer_page_is_read_as_an_interview() -> None:
     article = clean(PAGE)
     found = interview(article)
-    assert found is not None and found.name == "Marlow"
-    assert len(found.questions) == 3
+    assert found is not None and len(found.questions) == 3
+    assert set(found.speakers.values()) == {"Marlow"} and not found.answers(1)
     assert asks("What are you working on now?")
     assert not asks("I am painting every boat.")
     assert first_person("I found a torn mainsail.") and not first_person("She said “I won”.")
@@ -41,7 +42,7 @@ def test_a_question_and_answer_page_is_read_as_an_interview() -> None:
 def test_a_story_that_quotes_someone_is_no_interview() -> None:
     story = clean(
         "Ferry kept\n\nCouncillors voted to keep the ferry. “Why would we cut it?” asked "
-        "Ines Marlow.\n\nThe vote was 7 to 4. “I am delighted,” Marlow said.\n"
+        "Helen Marlow.\n\nThe vote was 7 to 4. “I am delighted,” Marlow said.\n"
     )
     assert interview(story) is None
 
@@ -55,7 +56,7 @@ def test_questions_are_not_retold_and_answers_name_the_speaker() -> None:
     answers = [r for r in requests if "I " in r.source]
     assert answers and all(r.speaker == "Marlow" for r in answers)
     assert "Marlow's words" in answers[0].messages[-1].content
-    assert all(r.speaker == "" for r in requests if r.source.startswith("Ines Marlow paints"))
+    assert all(r.speaker == "" for r in requests if r.source.startswith("Helen Marlow paints"))
 
 
 def test_an_answer_retold_in_the_third_person_is_published() -> None:
@@ -75,3 +76,27 @@ def test_an_answer_retold_in_the_third_person_is_published() -> None:
     # An answer the model gave back in the first person is the interviewee's quotation.
     kept = next(text for text in texts if "mainsail" in text)
     assert kept.startswith("Marlow said: “") and texts[kept] == "kept"
+
+
+def test_each_answer_is_given_to_the_person_its_label_names() -> None:
+    # A page interviewing two people, each answer opening with a first name (an AMP
+    # blog's "Rick: ..." and "Marissa: ...", trafilatura-eval); the page's own label for its
+    # questions speaks for nobody.
+    page = clean(
+        "\n\n".join(
+            [
+                "The harbour's two pilots",
+                "Two pilots, Amira Haddad and Tobias Lind, bring every ship into Westmere. "
+                "We asked them about the work.",
+                "Harbour News: How did you start?",
+                "Amira: I joined the pilot service in 2009, after ten years at sea.",
+                "Tobias: I was a fisherman first. My father had a boat here.",
+                "Harbour News: What is the hardest part?",
+                "Amira: Fog. We bring ships in by radar alone about forty days a year.",
+            ]
+        )
+    )
+    found = interview(page)
+    assert found is not None
+    speakers = [found.speaker(i) for i in range(6)]
+    assert speakers == ["", "", "Amira", "Tobias", "", "Amira"]

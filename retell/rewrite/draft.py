@@ -252,7 +252,7 @@ def _voices(sentences: list[Sentence], talk: interview.Interview | None) -> list
         return [sentences]
     runs: list[list[Sentence]] = []
     for sentence in sentences:
-        if runs and talk.answers(runs[-1][-1].paragraph) == talk.answers(sentence.paragraph):
+        if runs and talk.speaker(runs[-1][-1].paragraph) == talk.speaker(sentence.paragraph):
             runs[-1].append(sentence)
         else:
             runs.append([sentence])
@@ -265,9 +265,7 @@ def _voiced(planned: list[list[Request]], talk: interview.Interview | None) -> l
         return planned
     return [
         [
-            dataclasses.replace(request, speaker=talk.name)
-            if all(talk.answers(s.paragraph) for s in request.sentences)
-            else request
+            dataclasses.replace(request, speaker=talk.speaker(request.sentences[0].paragraph))
             for request in paragraph
         ]
         for paragraph in planned

@@ -17,40 +17,115 @@ import re
 from dataclasses import dataclass
 
 from retell.article import Article
-from retell.text.facts import person_names
+from retell.text.parse import parse
 from retell.text.speech import narration
 
-#: A page is an interview when at least this many body paragraphs are nothing but
-#: questions, each followed by an answer in the first person.
+#: A page is an interview when at least this many questions are each followed by an
+#: answer in the first person.
 MIN_QUESTIONS = 2
-#: A question paragraph is short; a longer one ending in "?" is prose that asks.
+#: A question paragraph without a label is short; a longer one ending in "?" is prose
+#: that asks.
 QUESTION_WORDS = 40
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself)\b")
-#: "ALEXANDRIA DOUZIECH: I try to ..." names who answers; "L.A. WEEKLY: What ...?" who asks.
-_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]+[A-Z.]):\s")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|We|we're|We’re|"
+    r"We're|we’re|our|Our|us)\b"
+)
+#: Who speaks, before a colon at the start of a paragraph: "ALEXANDRIA DOUZIECH: I try
+#: to ...", "L.A. WEEKLY: What ...?", "The Economist: You say ...", "Mr Malone: ...".
+_LABEL = re.compile(r"^((?:[A-Z][\w.'’&-]*\s){0,3}[A-Z][\w.'’&-]*):\s")
 
 
 @dataclass(frozen=True)
 class Interview:
-    """Who answers (as the body calls them: a surname), and which blocks ask."""
+    """Which blocks ask, and who speaks in each block that answers (as the page calls
+    them: a surname, or the first name a label gives)."""
 
-    name: str
     questions: frozenset[int]
+    speakers: dict[int, str]
 
     def answers(self, paragraph: int) -> bool:
-        """True for a block after the first question that is not itself a question."""
-        return paragraph > min(self.questions) and paragraph not in self.questions
+        """True for a block in which the interviewee speaks."""
+        return paragraph in self.speakers
+
+    def speaker(self, paragraph: int) -> str:
+        """Who speaks in a block ("" in the writer's)."""
+        return self.speakers.get(paragraph, "")
 
 
 def interview(article: Article) -> Interview | None:
     """The interview a page is, or None for any other page."""
     blocks = article.blocks
-    questions = {i for i, block in enumerate(blocks) if block.kind == "body" and asks(block.text)}
+    labels = {
+        index: found.group(1)
+        for index, block in enumerate(blocks)
+        if block.kind == "body" and (found := _LABEL.match(block.text))
+    }
+    asking = _asking(labels, article)
+    questions = {
+        index
+        for index, block in enumerate(blocks)
+        if block.kind == "body" and (asks(block.text) or labels.get(index) in asking)
+    }
     answered = [i for i in questions if i + 1 < len(blocks) and first_person(blocks[i + 1].text)]
     if len(answered) < MIN_QUESTIONS:
         return None
-    name = _interviewee(article, questions)
-    return None if name is None else Interview(name, frozenset(questions))
+    people = _people(article)
+    names = {i: _person(label, people) for i, label in labels.items() if label not in asking}
+    names = {i: name for i, name in names.items() if name}
+    speakers = _speakers(article, frozenset(questions), names)
+    return Interview(frozenset(questions), speakers) if speakers else None
+
+
+def _speakers(article: Article, questions: frozenset[int], names: dict[int, str]) -> dict[int, str]:
+    """Who speaks in each body block after the first question: the person its label
+    names, else whoever spoke last, else the one person the title names."""
+    current = _titled(article)
+    speakers = {}
+    for index, block in enumerate(article.blocks):
+        if index <= min(questions) or index in questions or block.kind != "body":
+            continue
+        current = names.get(index, current)
+        if current:
+            speakers[index] = current
+    return speakers
+
+
+def _titled(article: Article) -> str:
+    """The surname of the one person the title names, when the body names them too."""
+    named = [e for e in parse(article.title or "").ents if e.label_ == "PERSON"]
+    if len(named) != 1:
+        return ""
+    surname = named[0].text.split()[-1]
+    return surname if surname in article.text else ""
+
+
+def _person(label: str, people: frozenset[str]) -> str:
+    """How a label that names a person calls them ("Mr Malone" is "Malone", "ALEXANDRIA
+    DOUZIECH" "Douziech", "Rick" "Rick"), or "" for a label that names a publication or a
+    thing ("The Economist", "IG", "National Rail"): one of its words must be a word of a
+    person's name the page's own sentences give (`people`)."""
+    words = (label.title() if label.isupper() else label).split()
+    return words[-1] if {words[0], words[-1]} & people else ""
+
+
+def _people(article: Article) -> frozenset[str]:
+    """Every word of the people's names the tagger finds in the page's body."""
+    return frozenset(
+        word
+        for block in article.blocks
+        for entity in parse(block.text).ents
+        if entity.label_ == "PERSON"
+        for word in entity.text.split()
+    )
+
+
+def _asking(labels: dict[int, str], article: Article) -> set[str]:
+    """The labels the interviewer's paragraphs open with: those whose paragraphs mostly
+    end in a question mark."""
+    asked: dict[str, list[bool]] = {}
+    for index, label in labels.items():
+        asked.setdefault(label, []).append(article.blocks[index].text.rstrip().endswith("?"))
+    return {label for label, ends in asked.items() if sum(ends) * 2 >= len(ends)}
 
 
 def asks(text: str) -> bool:
@@ -61,17 +136,6 @@ def asks(text: str) -> bool:
 def first_person(text: str) -> bool:
     """True when the text speaks as "I" outside quotation marks."""
     return _FIRST_PERSON.search(narration(text)) is not None
-
-
-def _interviewee(article: Article, questions: set[int]) -> str | None:
-    """The surname of the person who answers: from the label an answer opens with, else
-    the one person the title names whom the body names too."""
-    for index, block in enumerate(article.blocks):
-        label = _LABEL.match(block.text)
-        if label and index not in questions and len(label.group(1).split()) >= 2:
-            return label.group(1).split()[-1].title()
-    named = {name for name in person_names(article.text) if name in (article.title or "")}
-    return next(iter(named)) if len(named) == 1 else None
 
 
 def quoted(name: str, text: str) -> str:
