@@ -20,7 +20,7 @@ PAGE = "\n\n".join(
         "HELEN MARLOW: I found a torn mainsail behind the chandlery in 2019. I had no money "
         "for canvas, so I stretched it over a door frame and started painting the ferry.",
         "What are you working on now?",
-        "I am painting every boat that still fishes from the harbour. There are eleven of "
+        "I am! I am painting every boat that still fishes from the harbour. There are eleven of "
         "them left, and I have finished seven.",
         "Who would you most like to work with?",
         "My dream would be a joint show with the printmaker Tomas Reyes, whose harbour "
@@ -52,7 +52,7 @@ def test_questions_are_not_retold_and_answers_name_the_speaker() -> None:
         r for group in plan(clean(PAGE), RewriteOptions(ratio=1.0), FakeBackend()) for r in group
     ]
     sources = " ".join(r.source for r in requests)
-    assert "?" not in sources
+    assert "?" not in sources and "I am!" not in sources
     answers = [r for r in requests if "I " in r.source]
     assert answers and all(r.speaker == "Marlow" for r in answers)
     assert "Marlow's words" in answers[0].messages[-1].content

@@ -215,7 +215,7 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     talk = interview.interview(article)
     every = furniture.prose(article)
     if talk is not None:
-        every = [s for s in every if s.paragraph not in talk.questions]
+        every = interview.without_questions(every, talk, article)
     found = furniture.reporting(every)
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)

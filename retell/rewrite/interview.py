@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from retell.article import Article
 from retell.text.parse import parse
+from retell.text.sentences import Sentence
 from retell.text.speech import narration
 
 #: A page is an interview when at least this many questions are each followed by an
@@ -126,6 +127,25 @@ def _asking(labels: dict[int, str], article: Article) -> set[str]:
     for index, label in labels.items():
         asked.setdefault(label, []).append(article.blocks[index].text.rstrip().endswith("?"))
     return {label for label, ends in asked.items() if sum(ends) * 2 >= len(ends)}
+
+
+def without_questions(
+    sentences: list[Sentence], talk: Interview, article: Article
+) -> list[Sentence]:
+    """The sentences without the questions, nor the short reply an answer opens with
+    ("I do!", "Exactly."), which says nothing once its question is gone (LA Weekly's
+    "I do!" was published inside a quotation, 2026-12-06)."""
+    starts = {index: block.start for index, block in enumerate(article.blocks)}
+    return [
+        s
+        for s in sentences
+        if s.paragraph not in talk.questions
+        and not (s.start == starts[s.paragraph] and len(s.text.split()) <= SHORT_REPLY)
+    ]
+
+
+#: A sentence this short opening an answer replies to its question and to nothing else.
+SHORT_REPLY = 3
 
 
 def asks(text: str) -> bool:
