@@ -62,20 +62,23 @@ def test_questions_are_not_retold_and_answers_name_the_speaker() -> None:
 def test_an_answer_retold_in_the_third_person_is_published() -> None:
     def writer(messages: list[Message]) -> str:
         source = messages[-1].content.split("<source>")[1].split("</source>")[0]
-        if "eleven" in source:
-            return (
-                "Marlow is painting every boat that still fishes from the harbour: eleven "
-                "are left, and she has finished seven."
-            )
+        if source.startswith("I am painting"):
+            return "Marlow is painting every boat that still fishes from the harbour."
+        if "Reyes" in source:
+            return "A joint show with the printmaker Tomas Reyes is a dream."
         return source
 
-    result = draft(clean(PAGE), FakeBackend(writer), RewriteOptions(ratio=1.0))
+    options = RewriteOptions(ratio=1.0, piece_words=12)
+    result = draft(clean(PAGE), FakeBackend(writer), options)
     texts = {piece.text: piece.outcome for piece in result.pieces()}
-    told = next(text for text in texts if "eleven" in text)
+    told = next(text for text in texts if "every boat" in text)
     assert told.startswith("Marlow is painting") and texts[told] == "retold"
-    # An answer the model gave back in the first person is the interviewee's quotation.
+    # An answer the model gave back in the first person is the interviewee's quotation, and
+    # so is one retold without naming her.
     kept = next(text for text in texts if "mainsail" in text)
     assert kept.startswith("Marlow said: “") and texts[kept] == "kept"
+    dream = next(text for text in texts if "Reyes" in text)
+    assert dream.startswith("Marlow said: “My dream") and texts[dream] == "kept"
 
 
 def test_each_answer_is_given_to_the_person_its_label_names() -> None:

@@ -594,8 +594,10 @@ def _problems(text: str, request: Request, generation: Generation, style: str) -
         return ["empty answer"]
     if _echoes_instructions(text, request):
         return ["the answer repeats the instructions"]
-    if request.speaker and interview.first_person(text):
-        return [f"it speaks as 'I'; write {request.speaker} instead"]
+    if request.speaker:
+        found = interview.problems(text, request.speaker)
+        if found:
+            return found
     examples = _example_nouns(request.prompt) - request.article_words
     borrowed = guard.borrowed(text, request.source, examples)
     if borrowed:

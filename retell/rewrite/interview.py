@@ -158,6 +158,17 @@ def first_person(text: str) -> bool:
     return _FIRST_PERSON.search(narration(text)) is not None
 
 
+def problems(retelling: str, speaker: str) -> list[str]:
+    """What is wrong with a retelling of the speaker's answer: it speaks as "I", or it
+    does not name them, so their claims read as the writer's ("Markets are the only type
+    of supermind where ...", from the Economist's interview, 2026-12-06)."""
+    if first_person(retelling):
+        return [f"it speaks as 'I'; write {speaker} instead"]
+    if speaker not in retelling:
+        return [f"it does not say these are {speaker}'s words"]
+    return []
+
+
 def quoted(name: str, text: str) -> str:
     """An answer kept in its own words, as the interviewee's quotation."""
     inner = _LABEL.sub("", text).replace("“", "‘").replace("”", "’").replace('"', "'")
