@@ -104,7 +104,7 @@ class Evidence:
     text: str
     start: int
     end: int
-    kind: str  # "body" or "caption"
+    kind: str  # "body", "caption", or "answer": an interviewee's words, unquoted on the page
     score: float = 0.0
 
 

@@ -103,3 +103,20 @@ def test_each_answer_is_given_to_the_person_its_label_names() -> None:
     assert found is not None
     speakers = [found.speaker(i) for i in range(6)]
     assert speakers == ["", "", "Amira", "Tobias", "", "Amira"]
+
+
+def test_an_answer_is_read_as_its_speakers_words() -> None:
+    # The page gives answers without quotation marks; held to them as the writer's own
+    # words, "Douziech said: “...”" was called the writer's words handed to a speaker (LA
+    # Weekly, 2026-12-06).
+    from retell.article import Evidence
+    from retell.verify import Verifier
+
+    article = clean(PAGE)
+    verifier = Verifier(article)
+    span = next(s for s in verifier.index.spans if s.text.startswith("I am painting"))
+    answer = (Evidence(span.text, span.start, span.end, "answer"),)
+    said = "Marlow says she is painting every boat that still fishes from the harbour."
+    assert verifier.sentence(said, focus=answer).label == "supported"
+    as_writer = (Evidence(span.text, span.start, span.end, "body"),)
+    assert verifier.sentence(said, focus=as_writer).label != "supported"

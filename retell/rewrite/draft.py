@@ -576,7 +576,8 @@ def _ask(
 def _verdicts(critic: Critic, text: str, request: Request) -> list[Verdict]:
     """The critic's verdict on each sentence of a retelling, pointed at the piece's own
     source sentences, which the retelling was made from."""
-    focus = tuple(Evidence(s.text, s.start, s.end, "body") for s in request.sentences)
+    kind = "answer" if request.speaker else "body"
+    focus = tuple(Evidence(s.text, s.start, s.end, kind) for s in request.sentences)
     return [critic.sentence(text[start:end], focus=focus) for start, end in split_sentences(text)]
 
 

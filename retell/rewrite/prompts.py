@@ -101,7 +101,7 @@ FIX_NOTE = "\nA first attempt had these problems, avoid them: {problems}."
 #: Added to every request that retells an interviewee's answer (`retell.rewrite.interview`).
 SPEAKER_NOTE = (
     "\nThese are {name}'s words, answering an interview. Retell them in the third person as "
-    "{name}'s: write {name} where they say I, and keep their opinions theirs."
+    "{name}'s words: begin with '{name} says' and write {name} or a pronoun where they say I."
 )
 #: Added to the request when the first answer gave the source back word for word.
 COPY_NOTE = "\nDo not copy the source's sentences: change the wording and the sentence order."

@@ -205,8 +205,11 @@ class Verifier:
         several sentences or paragraphs ("“I realise this will be shocking news ... The
         Deputy Premier will remain Acting Premier ..." read alone was the writer's voice, and
         its retelling without the governor passed; the St Kitts Nevis Observer's page,
-        2026-12-05)."""
+        2026-12-05), and an interviewee's answer, which the page gives unquoted (the rewrite
+        marks it "answer")."""
         text = span.text.strip()
+        if span.kind == "answer":
+            return "“" + text.replace("“", "‘").replace("”", "’") + "”"
         if DOUBLE_QUOTED.search(text) or not wholly_spoken(self.source.text, span.start, span.end):
             return span.text
         return "“" + text.strip('"“”') + "”"
