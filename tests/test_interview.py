@@ -120,3 +120,31 @@ def test_an_answer_is_read_as_its_speakers_words() -> None:
     assert verifier.sentence(said, focus=answer).label == "supported"
     as_writer = (Evidence(span.text, span.start, span.end, "body"),)
     assert verifier.sentence(said, focus=as_writer).label != "supported"
+
+
+REAL = {
+    # trafilatura-eval pages: the four interviews among its 920 pages, and pages with
+    # questions and first-person paragraphs that are no interview (an FAQ, an essay with
+    # questions for headings, a gardening guide).
+    "economist.com.thinking.html": {"Malone"},
+    "laweekly.com-Cultivation.html": {"Douziech"},
+    "instyle.com.cancer.html": {"Austin"},
+    "blog.amp.dev.axios.html": {"Rick", "Marissa"},
+    "nationalrail.co.uk.disruptions.html": set(),
+    "pamelaandersonfoundation.org.yellow.html": set(),
+    "youhadmeatgardening.com.lemon.html": set(),
+}
+
+
+def test_real_interviews_are_found_and_other_pages_are_not() -> None:
+    import tarfile
+
+    from .conftest import SHARED
+
+    with tarfile.open(SHARED / "data" / "trafilatura-eval" / "pages.tar.gz") as archive:
+        for name, speakers in REAL.items():
+            member = archive.extractfile(f"eval/{name}")
+            assert member is not None
+            article = clean(member.read(), source=name)
+            found = interview(article)
+            assert (set(found.speakers.values()) if found else set()) == speakers, name
