@@ -615,6 +615,22 @@ def test_a_single_letter_label_is_not_a_party_that_can_be_turned_round() -> None
     assert "relation" not in check(source, claim).verdicts[0].types
 
 
+def test_a_denial_under_unthinkable_asserts() -> None:
+    # FaithBench: "believes it is 'unthinkable' that he will not win the masters" against
+    # three faithful "is aiming to win the Masters" sentences, flagged as flipped.
+    source = story(
+        "The skipper believes it is 'unthinkable' that she will not win the Harbour Cup at "
+        "some point."
+    )
+    aims = "The skipper is aiming to win the Harbour Cup."
+    assert "polarity" not in check(source, aims).verdicts[0].types
+    plain = story("The skipper says she will not win the Harbour Cup this year.")
+    assert (
+        "polarity"
+        in check(plain, "The skipper says she will win the Harbour Cup.").verdicts[0].types
+    )
+
+
 def test_provided_used_as_if_gives_no_party_a_role() -> None:
     # The seed's "..., provided the US and other NATO countries provide air cover" was
     # parsed with "the US" as the object of "provided", and a faithful retelling with the
