@@ -105,6 +105,16 @@ def test_each_answer_is_given_to_the_person_its_label_names() -> None:
     assert speakers == ["", "", "Amira", "Tobias", "", "Amira"]
 
 
+def test_the_writer_speaks_again_after_the_last_answer() -> None:
+    # InStyle (trafilatura-eval): after the last answer the magazine's own blurb for its
+    # series followed, and was taken for the interviewee's words.
+    page = clean(PAGE + "\n\nHarbour Lives profiles the people who keep Westmere afloat.\n")
+    found = interview(page)
+    assert found is not None
+    last = len(page.blocks) - 1
+    assert found.speaker(last) == "" and found.speaker(last - 1) == "Marlow"
+
+
 def test_an_answer_is_read_as_its_speakers_words() -> None:
     # The page gives answers without quotation marks; held to them as the writer's own
     # words, "Douziech said: “...”" was called the writer's words handed to a speaker (LA

@@ -78,12 +78,15 @@ def interview(article: Article) -> Interview | None:
 
 
 def _speakers(article: Article, questions: frozenset[int], names: dict[int, str]) -> dict[int, str]:
-    """Who speaks in each body block after the first question: the person its label
-    names, else whoever spoke last, else the one person the title names."""
+    """Who speaks in each body block after the first question, up to the last one that
+    speaks in the first person (after it the writer speaks again: InStyle's closing blurb
+    "Beauty Boss profiles the brains behind the brands ..."): the person its label names,
+    else whoever spoke last, else the one person the title names."""
     current = _titled(article)
+    last = max(i for i, block in enumerate(article.blocks) if first_person(block.text))
     speakers = {}
     for index, block in enumerate(article.blocks):
-        if index <= min(questions) or index in questions or block.kind != "body":
+        if not min(questions) < index <= last or index in questions or block.kind != "body":
             continue
         current = names.get(index, current)
         if current:
