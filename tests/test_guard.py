@@ -379,3 +379,15 @@ def test_a_bound_dropped_or_changed_before_a_figure_is_sent_back() -> None:
     assert any("bound on 900" in p for p in problems(raised, source, 12))
     kept = "The ferry stays until at least 2028, and roughly 900 people use it."
     assert not any("bound on" in p for p in problems(kept, source, 12))
+
+
+def test_what_the_source_says_will_happen_is_not_told_as_happening() -> None:
+    # trafilatura-eval's ACLU page retold with --copy-penalty 2 (2026-12-06): "will improve
+    # transparency", under a settlement not yet approved, became "is improving".
+    source = "The harbour board will improve the timetable and remove the winter surcharge."
+    present = "The harbour board is improving the timetable and removing the winter surcharge."
+    assert any("will happen" in p for p in problems(present, source, 11))
+    kept = "The board will improve the timetable and drop the winter surcharge."
+    assert not any("will happen" in p for p in problems(kept, source, 11))
+    told = "The harbour board improves the timetable; it will improve it again in May."
+    assert not any("will happen" in p for p in problems(kept, told, 11))

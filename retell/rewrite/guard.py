@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from retell.text.connectives import conceded, contrasts, reasoned
 from retell.text.copying import sequences
@@ -70,6 +71,7 @@ def problems(
     found += _dropped_hedge(retelling, source)
     found += [f"'among the' dropped before: {word}" for word in _unqualified(retelling, source)]
     found += _about_the_source(retelling, source)
+    found += _future_made_present(retelling, source)
     found += _bound_changed(retelling, source)
     found += _concession(retelling, source)
     found += [f"number used more often than in source: {n}" for n in _repeated(retelling, source)]
@@ -229,6 +231,73 @@ def _bound_changed(retelling: str, source: str) -> list[str]:
                 f"{', '.join(sorted(known)) or 'nothing'}"
             )
     return found
+
+
+def _future_made_present(retelling: str, source: str) -> list[str]:
+    """A problem when an action the source says will happen is told as happening or done,
+    by the same subject: "The probation department is improving transparency" for "will
+    improve transparency", under a settlement not yet approved (trafilatura-eval's ACLU
+    page retold with --copy-penalty, 2026-12-06). A condition ("if they reach ...") and a
+    verb under any modal or "to" are left alone, and so is an action the source also tells
+    as fact ("you're acting or will act"). On 502 retellings and rejected answers of this
+    session's rewrites it fired on the ACLU page's two ("is improving", "now face" for "will
+    now face") and nothing else."""
+    verbs = [t for t in parse(source) if t.pos_ == "VERB"]
+    told = {(t.lemma_.lower(), _subject(t)) for t in verbs if _told_as_fact(t)}
+    coming = {(t.lemma_.lower(), _subject(t)) for t in verbs if _will(t)} - told
+    for verb in parse(retelling):
+        if (verb.lemma_.lower(), _subject(verb)) in coming and _told_as_fact(verb):
+            return [f"'{verb.text}' tells as happening what the source says will happen"]
+    return []
+
+
+def _will(verb: Any) -> bool:
+    """True for a verb under "will" (its own, or that of the verb it is joined to)."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in _WILL for h in heads for c in h.children)
+
+
+def _told_as_fact(verb: Any) -> bool:
+    """True for a finite verb of a main clause with no modal, "to" or condition: "improves",
+    "improved", "is improving"."""
+    kinds = {(c.dep_, c.lower_) for c in verb.children}
+    if {word for dep, word in kinds if dep in ("aux", "mark")} & _NOT_FACT or verb.dep_ == "conj":
+        return False
+    progressive = verb.tag_ == "VBG" and any(dep == "aux" for dep, _ in kinds)
+    return verb.tag_ in ("VBZ", "VBP", "VBD") or progressive
+
+
+def _subject(verb: Any) -> str:
+    """The lemma of a verb's subject, or "" (shared by all verbs without one)."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return str(child.lemma_).lower()
+    return ""
+
+
+_WILL = frozenset({"will", "'ll", "’ll"})
+#: Words that keep a verb from being told as fact: modals, "to", conditions.
+_NOT_FACT = _WILL | frozenset(
+    {
+        "would",
+        "shall",
+        "to",
+        "could",
+        "may",
+        "might",
+        "can",
+        "should",
+        "must",
+        "if",
+        "when",
+        "once",
+        "unless",
+        "until",
+        "whether",
+    }
+)
 
 
 def _about_the_source(retelling: str, source: str) -> list[str]:
