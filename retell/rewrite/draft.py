@@ -232,7 +232,7 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
         # made from a different, poorer sentence.
         chosen = _leading(found, options.summary_sentences, document_weights(every))
         summary = [[_request((s,), prompt, backend, known, asked, edges) for s in chosen]]
-        return _voiced(_steered(summary, options), talk)
+        return _finished(summary, options, talk)
     most = options.piece_words or backend.piece_words
     planned = [
         [
@@ -242,7 +242,7 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
         ]
         for paragraph in _paragraph_groups(found, article, options)
     ]
-    return _voiced(_steered(planned, options), talk)
+    return _finished(planned, options, talk)
 
 
 def _voices(sentences: list[Sentence], talk: interview.Interview | None) -> list[list[Sentence]]:
@@ -259,35 +259,24 @@ def _voices(sentences: list[Sentence], talk: interview.Interview | None) -> list
     return runs
 
 
-def _voiced(planned: list[list[Request]], talk: interview.Interview | None) -> list[list[Request]]:
-    """The requests, those that retell an interviewee's answers told whose they are."""
-    if talk is None:
-        return planned
-    return [
-        [
-            dataclasses.replace(request, speaker=talk.speaker(request.sentences[0].paragraph))
-            for request in paragraph
-        ]
-        for paragraph in planned
-    ]
+def _finished(
+    planned: list[list[Request]], options: RewriteOptions, talk: interview.Interview | None
+) -> list[list[Request]]:
+    """The requests, each told whose words it retells on an interview page, and to steer
+    off its own source's wording when the options ask."""
+    return [[_finish(request, options, talk) for request in paragraph] for paragraph in planned]
 
 
-def _steered(planned: list[list[Request]], options: RewriteOptions) -> list[list[Request]]:
-    """The requests, each told to steer off its own source's wording when the options ask."""
-    if not options.copy_penalty:
-        return planned
-    return [
-        [
-            dataclasses.replace(
-                request,
-                options=dataclasses.replace(
-                    request.options, novel_from=request.source, copy_penalty=options.copy_penalty
-                ),
-            )
-            for request in paragraph
-        ]
-        for paragraph in planned
-    ]
+def _finish(request: Request, options: RewriteOptions, talk: interview.Interview | None) -> Request:
+    """One request with its speaker and its copy penalty set."""
+    if talk is not None:
+        request = dataclasses.replace(request, speaker=talk.speaker(request.sentences[0].paragraph))
+    if options.copy_penalty:
+        steered = dataclasses.replace(
+            request.options, novel_from=request.source, copy_penalty=options.copy_penalty
+        )
+        request = dataclasses.replace(request, options=steered)
+    return request
 
 
 def _paragraph_groups(
