@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from retell.article import Article
 from retell.text.parse import parse
 from retell.text.sentences import Sentence
-from retell.text.speech import narration
+from retell.text.speech import in_quotation_marks, narration
 
 #: A page is an interview when at least this many questions are each followed by an
 #: answer in the first person.
@@ -174,5 +174,4 @@ def problems(retelling: str, speaker: str) -> list[str]:
 
 def quoted(name: str, text: str) -> str:
     """An answer kept in its own words, as the interviewee's quotation."""
-    inner = _LABEL.sub("", text).replace("“", "‘").replace("”", "’").replace('"', "'")
-    return f"{name} said: “{inner}”"
+    return f"{name} said: " + in_quotation_marks(_LABEL.sub("", text).replace('"', "'"))

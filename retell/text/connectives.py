@@ -2,8 +2,10 @@
 
 A model that retells "the council kept the ferry in light of the protests"
 as "despite the protests" has turned a reason into an obstacle: the words
-are all in the source, the relation between them is not. Both the rewrite's
-guard and the checker read these lists, so they live here, below both.
+are all in the source, the relation between them is not. The rewrite's guard
+reads these lists; they sit with the other readers of text, where the checker
+can reach them too (as a whole-text check the concession test flagged more
+faithful FaithBench sentences than false ones, so the checker does not use it).
 """
 
 from __future__ import annotations

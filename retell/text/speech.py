@@ -241,6 +241,12 @@ SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))['‘][^'‘’]*['’](?=[\s.,;:!?]|$
 
 
 #: A stretch in double marks, straight or curly, within one text; its words are group 1.
+def in_quotation_marks(text: str) -> str:
+    """The text inside curly double marks, its own double marks turned to single ones, as a
+    quotation inside a quotation is written."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
 def open_quotations(text: str) -> int:
     """How many more quotations a text opens with a curly double mark than it closes:
     above zero when one runs on past its end, below when it closes one opened before it."""

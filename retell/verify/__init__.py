@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from retell.article import Article, Evidence, Spend, Verdict
 from retell.text.sentences import split_sentences
-from retell.text.speech import DOUBLE_QUOTED, wholly_spoken
+from retell.text.speech import DOUBLE_QUOTED, in_quotation_marks, wholly_spoken
 from retell.verify.checks import (
     CHECKS,
     MIN_MATCH,
@@ -209,7 +209,7 @@ class Verifier:
         marks it "answer")."""
         text = span.text.strip()
         if span.kind == "answer":
-            return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+            return in_quotation_marks(text)
         if DOUBLE_QUOTED.search(text) or not wholly_spoken(self.source.text, span.start, span.end):
             return span.text
         return "“" + text.strip('"“”') + "”"
