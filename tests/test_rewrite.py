@@ -155,6 +155,35 @@ def test_a_summary_sentence_told_in_two_is_asked_again_then_kept_as_source() -> 
     assert result.text == "Dunmere harbour will close its north quay on Monday."
 
 
+# An invented story whose lead is one sentence too long for a request: it is cut at a
+# clause, and a part that fails every try is dropped rather than published in the source's
+# words.
+LONG_LEAD = _story(
+    "Dunmere harbour will close its north quay on Monday for six weeks of repairs to the wall "
+    "that cracked in the February storms, the harbour board said on Friday after a long "
+    "meeting with the fishermen of the town, who had asked for the work to wait until the end "
+    "of the herring season, when most of the boats that land their catch at the north quay "
+    "would be laid up for the winter.",
+    "Fishing boats from Kilbride will moor at the south quay while the work goes on.",
+    "Visitors can still use the cafe.",
+)
+
+
+def test_a_summary_sentence_that_publishes_nothing_is_replaced_by_the_next_best() -> None:
+    def two_sentences(messages: list[Message]) -> str:
+        return "The north quay shuts. The work takes weeks."
+
+    backend = FakeBackend(two_sentences)
+    result = draft(LONG_LEAD, backend, RewriteOptions(style="summary", sentences=1))
+    outcomes = [piece.outcome for piece in result.pieces()]
+    # Both parts of the long lead fail and are dropped; the next sentence stands in.
+    assert outcomes == ["dropped", "dropped", "kept"]
+    assert result.text == (
+        "Fishing boats from Kilbride will moor at the south quay while the work goes on."
+    )
+    assert len(backend.calls) == 3 * MAX_TRIES
+
+
 def test_invalid_options_and_empty_article() -> None:
     article = clean(EXAMPLE.read_bytes())
     with pytest.raises(InvalidOption):

@@ -69,6 +69,10 @@ SUMMARY_SENTENCE_WORDS = 20
 #: (LEAD_BONUS / (1 + index / LEAD_FALLOFF)).
 LEAD_BONUS = 2.0
 LEAD_FALLOFF = 2.0
+#: A summary sentence that publishes nothing is replaced by the next best sentence, at most
+#: this many times: asked for three sentences, 4 of 20 XSumFaith dev summaries came back
+#: with one or two (2026-12-06), and each stand-in costs one more request, not minutes.
+STAND_INS = 3
 #: A summary keeps to the length asked within a quarter: the embedded model, asked for 20
 #: words a sentence, answered with 12.6 on average on XSumFaith test articles.
 SUMMARY_LENGTH_SHARES = (0.75, 1.25)
@@ -206,9 +210,22 @@ def _joined(sentences: Sequence[Sentence]) -> str:
 _LIST_MARK = re.compile(r"(?:^|(?<=\s))[•▪►]\s+|^[-–—*]\s+")
 
 
-def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[list[Request]]:
-    """The requests a rewrite will send, grouped by output paragraph. An article in a
-    language retell cannot rewrite is refused with UnsupportedLanguage."""
+@dataclass(frozen=True)
+class _Material:
+    """What every request of an article is planned from: its reporting sentences, every
+    prose sentence (repeats too), the interview if it is one, the article's lemmas, and
+    where its whole sentences start and end."""
+
+    found: list[Sentence]
+    every: list[Sentence]
+    talk: interview.Interview | None
+    known: frozenset[str]
+    edges: tuple[frozenset[int], frozenset[int]]
+
+
+def _material(article: Article, options: RewriteOptions) -> _Material:
+    """The sentences an article is rewritten from. An article in a language retell cannot
+    rewrite is refused with UnsupportedLanguage, one with nothing to tell with NoArticle."""
     options.check()
     body = "\n".join(article.body)
     require_supported(body, article.source)
@@ -219,30 +236,59 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
     found = furniture.reporting(every)
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
+    return _Material(found, every, talk, lemmas(body), _sentence_edges(article))
+
+
+def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[list[Request]]:
+    """The requests a rewrite will send, grouped by output paragraph."""
+    material = _material(article, options)
     prompt = PROMPTS[options.style]
-    known = lemmas(body)
-    edges = _sentence_edges(article)
     if options.style == "summary":
         # One source sentence per summary sentence: on 20 XSumFaith dev articles, two folded
         # into one scored ROUGE-1 18.5 against 18.1, but fused facts wrongly more often when
         # read, and a failed pair kept as source doubled the length.
-        asked = options.sentence_words
-        # What the story keeps using is read from every sentence, repeats too: with the
-        # repeated lines of a football commentary left out, one XSumFaith summary was
-        # made from a different, poorer sentence.
-        chosen = _leading(found, options.summary_sentences, document_weights(every))
-        summary = [[_request((s,), prompt, backend, known, asked, edges) for s in chosen]]
-        return _finished(summary, options, talk)
+        ranked = _summary_ranking(material)[: options.summary_sentences]
+        chosen = sorted(ranked, key=lambda sentence: sentence.start)
+        return [[_summary_request(s, material, options, backend) for s in chosen]]
     most = options.piece_words or backend.piece_words
     planned = [
         [
-            _request(group, prompt, backend, known, edges=edges)
-            for run in _voices(paragraph, talk)
+            _request(group, prompt, backend, material.known, edges=material.edges)
+            for run in _voices(paragraph, material.talk)
             for group in pieces(run, most)
         ]
-        for paragraph in _paragraph_groups(found, article, options)
+        for paragraph in _paragraph_groups(material.found, article, options)
     ]
-    return _finished(planned, options, talk)
+    return _finished(planned, options, material.talk)
+
+
+def stand_ins(article: Article, options: RewriteOptions, backend: Backend) -> list[Request]:
+    """The summary's next sentences after those `plan` chose, best first, at most
+    `STAND_INS`: when a summary sentence is dropped (it failed every try and was part of a
+    sentence, or an open quotation), the next of these takes its place, so the summary
+    keeps the length asked."""
+    material = _material(article, options)
+    count = options.summary_sentences
+    spare = _summary_ranking(material)[count : count + STAND_INS]
+    return [_summary_request(s, material, options, backend) for s in spare]
+
+
+def _summary_ranking(material: _Material) -> list[Sentence]:
+    """Every sentence a summary may be made from, best first. What the story keeps using
+    is read from every sentence, repeats too: with the repeated lines of a football
+    commentary left out, one XSumFaith summary was made from a different, poorer
+    sentence."""
+    return _ranked(material.found, document_weights(material.every))
+
+
+def _summary_request(
+    sentence: Sentence, material: _Material, options: RewriteOptions, backend: Backend
+) -> Request:
+    """The request that retells one source sentence as one summary sentence."""
+    prompt = PROMPTS["summary"]
+    asked = options.sentence_words
+    request = _request((sentence,), prompt, backend, material.known, asked, material.edges)
+    return _finish(request, options, material.talk)
 
 
 def _voices(sentences: list[Sentence], talk: interview.Interview | None) -> list[list[Sentence]]:
@@ -284,17 +330,15 @@ def _paragraph_groups(
 ) -> list[list[Sentence]]:
     """The source sentences each output paragraph (or bullet, or headline) draws on."""
     if options.style == "headline":
-        return [_leading(found, 1)]
+        return [_ranked(found)[:1]]
     groups = select(found, round(options.ratio * article.word_count() / RETELL_SHARE))
     if options.style == "brief":
         return [[sentence] for group in groups for sentence in group]
     return groups
 
 
-def _leading(
-    found: list[Sentence], count: int, weights: Counter[str] | None = None
-) -> list[Sentence]:
-    """The `count` sentences a summary is made from, in source order: those that say the
+def _ranked(found: list[Sentence], weights: Counter[str] | None = None) -> list[Sentence]:
+    """The sentences a summary or headline is made from, best first: those that say the
     most, with the lead weighted.
 
     Tried and not kept (2026-12-04): a centroid score (each content word counted by the
@@ -308,8 +352,7 @@ def _leading(
         score(sentence, weights) + LEAD_BONUS / (1 + place / LEAD_FALLOFF)
         for place, sentence in enumerate(found)
     ]
-    ranked = sorted(range(len(found)), key=lambda place: -worth[place])[:count]
-    return [found[place] for place in sorted(ranked)]
+    return [found[place] for place in sorted(range(len(found)), key=lambda p: -worth[p])]
 
 
 def pieces(group: Sequence[Sentence], most: int) -> list[tuple[Sentence, ...]]:
@@ -389,6 +432,8 @@ def draft(
             if progress is not None:
                 progress(done, total)
         paragraphs.append(OutputParagraph(tuple(made)))
+    if options.style == "summary":
+        paragraphs = [_filled(paragraphs[0], article, options, backend, cache, critic)]
     recheck = None if critic is None else _rechecker(critic)
     paragraphs = references.named_subjects(paragraphs, article, recheck)
     if critic is not None:
@@ -405,6 +450,28 @@ def draft(
         target,
         time.perf_counter() - start,
     )
+
+
+def _filled(
+    paragraph: OutputParagraph,
+    article: Article,
+    options: RewriteOptions,
+    backend: Backend,
+    cache: Cache | None,
+    critic: Critic | None,
+) -> OutputParagraph:
+    """A summary with a stand-in retold for each planned sentence that published nothing,
+    its pieces in source order. The dropped pieces stay, so the report says why."""
+    missing = sum(not piece.text for piece in paragraph.pieces)
+    if not missing:
+        return paragraph
+    made = list(paragraph.pieces)
+    for request in stand_ins(article, options, backend):
+        made.append(retell(request, backend, cache, options, critic))
+        missing -= bool(made[-1].text)
+        if not missing:
+            break
+    return OutputParagraph(tuple(sorted(made, key=lambda piece: piece.sources[0].start)))
 
 
 def retell(
