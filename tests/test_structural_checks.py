@@ -504,6 +504,38 @@ def test_a_speakers_own_words_stay_theirs() -> None:
     )
 
 
+# Two speakers in two sentences, of the kind read on a real page (2026-12-06): the first
+# sentence is the local paper's, cited; the second is the harbour master's.
+TWO_SPEAKERS = (
+    "Usually about 40 boats a week land their catch at the north quay, according to the "
+    "Dunmere Gazette. But landings have fallen to a dozen since the storms, said harbour "
+    "master Ann Rowe."
+)
+
+
+def test_what_a_source_cites_or_someone_estimates_may_be_told_as_theirs() -> None:
+    assert not own_source_voice(
+        "The Dunmere Gazette reports that about 40 boats a week usually land at the north quay.",
+        TWO_SPEAKERS,
+    )
+    assert not own_source_voice(
+        "The board said the repairs could cost four million pounds.",
+        "The board has touted estimates that the repairs could cost four million pounds.",
+    )
+    assert not own_source_voice(
+        "The mayor said the quay might stay shut until spring.",
+        "Mayor Ellen Moss indicated that the quay might stay shut until spring.",
+    )
+
+
+def test_one_speakers_words_given_to_another_are_flagged() -> None:
+    found = own_source_voice(
+        "Harbour master Ann Rowe said about 40 boats a week usually land at the north quay.",
+        TWO_SPEAKERS,
+    )
+    assert found and found[0].type == "attribution" and "someone else" in found[0].reason
+
+
 def test_a_noun_of_the_source_made_a_verb_with_a_new_doer_is_flagged() -> None:
     # The kind of error read in a rewrite of a real article (2026-12-05): "the win at the
     # ballot box marks a victory for X" retold as "X won the ballot box".

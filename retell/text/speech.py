@@ -360,16 +360,22 @@ def quoted_parts(source: str, start: int, end: int) -> tuple[str, str]:
 _REPORTED_LINKS = frozenset({"ccomp", "parataxis"})
 
 
-def reported(token: Any) -> bool:
-    """True for a word that a verb of saying above it reports: some link on the way up to
-    that verb is a complement clause, so the words are the speaker's, not the writer's."""
+def reported(token: Any, verbs: frozenset[str] = SAYING) -> bool:
+    """True for a word that a verb of saying (one of `verbs`) above it reports: some link
+    on the way up to that verb is a complement clause, so the words are the speaker's, not
+    the writer's."""
+    return reporting_verb(token, verbs) is not None
+
+
+def reporting_verb(token: Any, verbs: frozenset[str] = SAYING) -> Any | None:
+    """The verb of saying (one of `verbs`) that reports a word, as `reported` reads it."""
     here, held = token, False
     while here.head.i != here.i:
         held = held or here.dep_ in _REPORTED_LINKS or _opened_by_that(here)
         here = here.head
-        if held and here.lemma_.lower() in SAYING:
-            return True
-    return False
+        if held and here.lemma_.lower() in verbs:
+            return here
+    return None
 
 
 def _opened_by_that(verb: Any) -> bool:
