@@ -728,6 +728,25 @@ def test_a_sentence_that_leans_on_a_dropped_one_of_the_same_answer_goes_too() ->
     assert any("points back" in problem for problem in piece.problems)
 
 
+def test_a_sentence_that_leans_back_after_a_joining_word_goes_too() -> None:
+    # CBS News (2026-12-06): the first of "The stakes are high for all of the candidates
+    # .... But they're especially high for Joe Biden." failed, and "But they're especially
+    # high for Joe Biden." was published with nothing for "they" to mean.
+    article = clean(
+        b"Harbour fees\n\nThe stakes are high for every port on the coast this winter. But "
+        b"they are highest for Dunmere, whose quay wall cracked in the storms.\n"
+    )
+
+    def writer(messages: list[Message]) -> str:
+        return "The stakes are high for all ports. But they are highest for Dunmere."
+
+    critic = _Refusing("all ports")
+    result = draft(article, FakeBackend(writer), RewriteOptions(ratio=1.0), critic=critic)
+    piece = result.pieces()[0]
+    assert piece.outcome == "kept" and piece.text.startswith("The stakes are high for every")
+    assert any("'they'" in problem for problem in piece.problems)
+
+
 def test_an_answer_gets_the_sources_initials_and_closing_marks_back() -> None:
     # The embedded model wrote "U. S. Secretary of State" for the Tico Times' "U.S." and
     # "moment? \"" for MedicalNewsToday's closing mark (trafilatura-eval, 2026-12-05).

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from retell.text.connectives import conceded, contrasts, reasoned
+from retell.text.connectives import after_joining, conceded, contrasts, reasoned
 from retell.text.copying import sequences
 from retell.text.facts import (
     bounds,
@@ -128,7 +128,9 @@ _POINTING_BACK = frozenset("it he she they this these that those the its his her
 
 
 def opening(text: str) -> str:
-    words = re.findall(r"[A-Za-z']+", text)
+    """The first word of a sentence after any joining word ("they" of "But they're ..."),
+    lower-cased."""
+    words = re.findall(r"[A-Za-z']+", after_joining(text))
     return words[0].lower() if words else ""
 
 

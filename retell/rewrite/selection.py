@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from retell.text.connectives import after_joining
 from retell.text.sentences import Sentence
 from retell.text.speech import open_quotations
 
@@ -85,26 +86,13 @@ _LEANING = re.compile(
     r"neither|nor)\b",
     re.I,
 )
-_OPENING_MARKS = "-–—•*\"'“‘( "
-
-
-#: Words that join a sentence to the one before without pointing anywhere themselves, so
-#: that what follows them may: "Moreover, it does not consider ..." (DiEM25's page, where
-#: the kept "it" came to mean the IPCC, 2026-12-05).
-_CONNECTIVE = re.compile(
-    r"(?:moreover|however|nevertheless|nonetheless|meanwhile|still|yet|and|but|so|also|"
-    r"instead|indeed|in fact|in addition|as a result),?\s+",
-    re.I,
-)
 
 
 def leans_back(sentence: Sentence) -> bool:
     """True when the sentence opens with a word that points back to the one before (after a
     connective, if it has one), or ends a quotation opened before it, whose speaker the
     sentence before names ("... target of the Paris Agreement.”", DiEM25)."""
-    text = sentence.text.lstrip(_OPENING_MARKS)
-    joined = _CONNECTIVE.match(text)
-    text = text[joined.end() :] if joined else text
+    text = after_joining(sentence.text)
     leaning = _LEANING.match(text) and not _EXPLETIVE.match(text)
     return bool(leaning) or open_quotations(sentence.text) < 0
 

@@ -1,4 +1,4 @@
-"""Words that set one fact against another.
+"""Words that set one fact against another, or join a sentence to the one before.
 
 A model that retells "the council kept the ferry in light of the protests"
 as "despite the protests" has turned a reason into an obstacle: the words
@@ -45,3 +45,23 @@ def contrasts(text: str) -> bool:
 def reasoned(text: str) -> bool:
     """True when the text gives a reason for something ("in light of", "because")."""
     return CAUSING.search(text) is not None
+
+
+#: Words that join a sentence to the one before without pointing anywhere themselves, so
+#: that what follows them may: "Moreover, it does not consider ..." (DiEM25's page, where
+#: the kept "it" came to mean the IPCC, 2026-12-05).
+JOINING = re.compile(
+    r"(?:moreover|however|nevertheless|nonetheless|meanwhile|still|yet|and|but|so|also|"
+    r"instead|indeed|in fact|in addition|as a result),?\s+",
+    re.I,
+)
+#: What a sentence may open with before its first word: list marks, quotation marks.
+_OPENING_MARKS = "-–—•*\"'“‘( "
+
+
+def after_joining(text: str) -> str:
+    """A sentence from its first word after any opening marks and joining word: "But
+    they're especially high for Joe Biden" is read from "they're"."""
+    text = text.lstrip(_OPENING_MARKS)
+    joined = JOINING.match(text)
+    return text[joined.end() :] if joined else text
