@@ -48,6 +48,8 @@ class Chain:
 
     words: tuple[str, str, str]
     relation: str = ""
+    #: Where the three words stand in the parsed text (token indices).
+    places: tuple[int, ...] = ()
 
 
 def form(token: Any) -> str:
@@ -91,7 +93,8 @@ def chains(text: str) -> list[Chain]:
         if len(set(words)) < 3:
             continue
         direct = token.head.i == middle.i and not _hyphenated(token)
-        found.append(Chain(words, token.dep_ if direct else ""))
+        places = (top.i, middle.i, token.i)
+        found.append(Chain(words, token.dep_ if direct else "", places))
     return found
 
 
@@ -191,7 +194,54 @@ def unheld(text: str, sources: list[str]) -> list[Chain]:
         and not (chain.relation in ("compound", "") and {chain.words[1], chain.words[2]} <= names)
         and not held(chain, sources)
         and not (chain.relation in CLAUSES and _each_held(chain, sources))
+        and not same_stretch(_stretch(text, chain), sources)
     ]
+
+
+#: How many content words a source sentence may have between two that a retelling's
+#: stretch of wording sets side by side, for the stretch to count as the source's own. A
+#: verb may not be skipped: "Drone footage from Hart Island ... has been used ... as a mass
+#: burial site" leaves out the "comes" of "The drone footage comes from Hart Island, ...,
+#: which has been used ...", and with it who was used.
+STRETCH_GAP = 1
+
+
+def _stretch(text: str, chain: Chain) -> list[Any]:
+    """The content words of a text from the first of a chain's words to the last."""
+    doc = parse(text)
+    first, last = min(chain.places), max(chain.places)
+    return list(content_tokens(doc[first : last + 1]))
+
+
+def same_stretch(stretch: list[Any], sources: list[str]) -> bool:
+    """True when one source sentence has the stretch's content words in the same order,
+    with at most STRETCH_GAP others between each two: the retelling kept that stretch of
+    its source's wording, and where its parse links the words differently ("for all
+    candidates ahead of Tuesday's Democratic debate" from "for all of the candidates ahead
+    of ..."; "between October 2019 and March 2020" from "... October 2019 to March 2020")
+    the parser differs, not the facts (CBS News, BBC pages, 2026-12-06)."""
+    return any(_in_order(stretch, list(content_tokens(parse(s)))) for s in sources)
+
+
+def _in_order(stretch: list[Any], tokens: list[Any]) -> bool:
+    """True when `tokens` hold the stretch's words in order, gaps at most STRETCH_GAP."""
+    for start, token in enumerate(tokens):
+        if not _same_word(token, stretch[0]):
+            continue
+        place, matched = start, 1
+        for word in stretch[1:]:
+            window = tokens[place + 1 : place + 2 + STRETCH_GAP]
+            step = next((k for k, t in enumerate(window) if _same_word(t, word)), None)
+            if step is None or any(t.pos_ == "VERB" for t in window[:step]):
+                break
+            place, matched = place + 1 + step, matched + 1
+        if matched == len(stretch):
+            return True
+    return False
+
+
+def _same_word(one: Any, other: Any) -> bool:
+    return bool(form(one) == form(other) or one.lower_ == other.lower_)
 
 
 #: Clauses that say a second thing of the word they hang on ("Raquel Montoya-Lewis,
