@@ -346,6 +346,21 @@ def test_a_retelling_that_talks_about_its_source_is_sent_back() -> None:
     assert not any("speaks of" in p for p in problems(about, about, 12))
 
 
+def test_a_retelling_that_speaks_to_the_reader_is_sent_back() -> None:
+    # The Independent's page (2026-12-06): "people who they might infect" was retold
+    # "people who might infect you", which also turned who infects whom round.
+    source = "A skipper who knows he is ill may still sail with crews he might infect."
+    addressed = "A skipper who knows he is ill may still sail with crews who might infect you."
+    assert any("speaks to the reader" in p for p in problems(addressed, source, 14))
+    told = "An ill skipper may still sail with crews he could infect."
+    assert not any("speaks to the reader" in p for p in problems(told, source, 14))
+    # A source that speaks to its reader, or a quotation that does, may be retold so.
+    advice = "If you feel ill, stay at home, the harbour doctor said."
+    assert not any("speaks to the reader" in p for p in problems(advice, advice, 10))
+    quoted = "“You must stay at home,” the doctor told the crews."
+    assert not any("speaks to the reader" in p for p in problems(quoted, quoted, 9))
+
+
 def test_a_concession_the_source_does_not_make_is_sent_back() -> None:
     # "in light of Trump's comments" (a reason) was retold "despite Trump's comments".
     source = "The council kept the ferry in light of the islanders' protests."

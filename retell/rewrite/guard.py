@@ -29,6 +29,7 @@ from retell.text.facts import (
     show_number,
 )
 from retell.text.parse import lemmas, parse
+from retell.text.speech import narration
 
 #: A retelling may run from this share of the asked-for words ...
 MIN_LENGTH_SHARE = 0.45
@@ -71,6 +72,7 @@ def problems(
     found += _dropped_hedge(retelling, source)
     found += [f"'among the' dropped before: {word}" for word in _unqualified(retelling, source)]
     found += _about_the_source(retelling, source)
+    found += _addressing_the_reader(retelling, source)
     found += _future_made_present(retelling, source)
     found += _bound_changed(retelling, source)
     found += _concession(retelling, source)
@@ -313,6 +315,20 @@ def _about_the_source(retelling: str, source: str) -> list[str]:
 
 
 _META = re.compile(r"\bthe (?:source|article|passage|text)\b", re.I)
+
+
+def _addressing_the_reader(retelling: str, source: str) -> list[str]:
+    """A retelling that says "you" outside quotation marks where its source does not: "...
+    come into contact with people who might infect you" for "... people who they might
+    infect" (trafilatura-eval's Independent page, 2026-12-06) turned who infects whom
+    round, and a news retelling has no reader to speak to that its source did not."""
+    found = _SECOND_PERSON.search(narration(retelling))
+    if found is None or _SECOND_PERSON.search(narration(source)):
+        return []
+    return [f"'{found.group()}' speaks to the reader; the source does not"]
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 
 
 def _concession(retelling: str, source: str) -> list[str]:
