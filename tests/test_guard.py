@@ -314,6 +314,19 @@ def test_a_retelling_that_drops_what_its_opening_words_point_back_to_is_sent_bac
     assert lost_antecedent("Oskarholm's north quay saw an accident.", sentences) == []
 
 
+def test_a_retelling_that_keeps_this_noun_without_what_it_points_at_is_sent_back() -> None:
+    # The Independent's page (2026-12-06): "Live music will continue to be permitted above
+    # this volume." was published without the 85 decibels it meant.
+    sentences = [
+        "Ferries may not sound their horns above 90 decibels in the harbour.",
+        "Lifeboats will still be allowed to sound them above this volume this winter.",
+    ]
+    lost = lost_antecedent("Lifeboats may still use them above this volume.", sentences)
+    assert lost and "'this volume'" in lost[0]
+    # "this winter" is the time of writing, not the sentence before.
+    assert lost_antecedent("Lifeboats may sound horns this winter.", sentences) == []
+
+
 def test_a_phrase_moved_in_from_the_next_sentence_is_sent_back() -> None:
     # trafilatura-eval's Atlantic page (2026-12-06): "For the past nine centuries" became
     # "Since the preindustrial period", the next sentence's phrase, said twice.
