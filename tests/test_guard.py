@@ -409,6 +409,15 @@ def test_a_bound_dropped_or_changed_before_a_figure_is_sent_back() -> None:
     assert not any("bound on" in p for p in problems(kept, source, 12))
 
 
+def test_a_bound_after_a_figure_counts_too() -> None:
+    # BBC's Hart Island page (2026-12-06): "wait a week or more" became "up to a week".
+    source = "Some crews have had to wait a week or more for a berth; 80 or fewer boats fit."
+    turned = "Some crews wait up to a week for a berth, and 80 or fewer boats fit."
+    assert any("bound on 1 " in p for p in problems(turned, source, 16))
+    kept = "Crews have waited a week or more for a berth, and no more than 80 boats fit."
+    assert not any("bound on" in p for p in problems(kept, source, 16))
+
+
 def test_what_the_source_says_will_happen_is_not_told_as_happening() -> None:
     # trafilatura-eval's ACLU page retold with --copy-penalty 2 (2026-12-06): "will improve
     # transparency", under a settlement not yet approved, became "is improving".

@@ -157,8 +157,10 @@ _UNIT = re.compile(
 #: Words before a figure that say it is a bound or an estimate, by the side they put the
 #: true value on: "more than 41,000" is above it, "nearly 900" below, "about 900" either.
 BOUND_WORDS = {
-    "above": "more than|over|at least|upwards of|in excess of|exceeding|just over",
-    "below": "less than|fewer than|under|nearly|almost|up to|just under|as many as|as much as",
+    "above": "more than|over|at least|upwards of|in excess of|exceeding|just over|"
+    "no fewer than|no less than|not less than",
+    "below": "less than|fewer than|under|nearly|almost|up to|just under|as many as|as much as|"
+    "no more than|not more than|at most",
     "about": "about|around|roughly|approximately|some|an estimated|estimated|close to",
 }
 _BOUND = re.compile(
@@ -174,16 +176,30 @@ _SIDE = {word: side for side, words in BOUND_WORDS.items() for word in words.spl
 
 def bounds(text: str) -> dict[float, set[str]]:
     """For each figure a text qualifies, the sides its qualifiers put the true value on
-    ("above", "below" or "about"); a figure given bare has "exact" among them."""
+    ("above", "below" or "about"); a figure given bare has "exact" among them. "A week"
+    counts as the figure 1 here, so that "up to a week" and "a week or more" differ."""
     found: dict[float, set[str]] = {}
-    text = plain(text)
+    text = _ONE_UNIT.sub(r"1 \1", plain(text))
     for match in _BOUND.finditer(text):
         for value in numbers(match.group(2)):
             found.setdefault(value, set()).add(_SIDE[match.group(1).lower()])
-    bare = _BOUND.sub(" ", text)
+    for match in _BOUND_AFTER.finditer(text):
+        for value in numbers(match.group(1)):
+            found.setdefault(value, set()).add(_SIDE_AFTER[match.group(2).lower()])
+    bare = _BOUND_AFTER.sub(" ", _BOUND.sub(" ", text))
     for value in numbers(bare):
         found.setdefault(value, set()).add("exact")
     return found
+
+
+#: "a week", "an hour": one of a unit of time, read as the figure 1 by `bounds` only.
+_ONE_UNIT = re.compile(r"\b(?:a|an|one)\s+(second|minute|hour|day|week|month|year|decade)\b", re.I)
+#: Words after a figure that make it a bound: "a week or more", "80 or fewer".
+_SIDE_AFTER = {"more": "above", "longer": "above", "over": "above", "less": "below"}
+_SIDE_AFTER |= {"fewer": "below", "under": "below", "so": "about"}
+_BOUND_AFTER = re.compile(
+    r"\b(\d[\d,.]*(?:\s+[a-z]+)?)\s+or\s+(" + "|".join(_SIDE_AFTER) + r")\b", re.I
+)
 
 
 def quantities(text: str) -> set[tuple[float, str]]:
