@@ -418,6 +418,16 @@ def test_a_bound_after_a_figure_counts_too() -> None:
     assert not any("bound on" in p for p in problems(kept, source, 16))
 
 
+def test_what_depends_on_something_is_not_made_its_cause() -> None:
+    # trafilatura-eval's LA Times page (2026-12-06): the debate "could turn on how
+    # effectively Bloomberg can respond" became "could determine how effectively ...".
+    source = "Friday's vote could turn on how well the harbour master answers the fishermen."
+    turned = "Friday's vote could determine how well the harbour master answers the fishermen."
+    assert any("depends on" in p for p in problems(turned, source, 13))
+    kept = "How well the harbour master answers the fishermen could decide Friday's vote."
+    assert not any("depends on" in p for p in problems(kept, source, 13))
+
+
 def test_what_the_source_says_will_happen_is_not_told_as_happening() -> None:
     # trafilatura-eval's ACLU page retold with --copy-penalty 2 (2026-12-06): "will improve
     # transparency", under a settlement not yet approved, became "is improving".

@@ -569,6 +569,21 @@ def test_one_speakers_words_given_to_another_are_flagged() -> None:
     assert found and found[0].type == "attribution" and "someone else" in found[0].reason
 
 
+def test_two_quotations_each_with_its_speaker_are_not_swapped() -> None:
+    # LA Times page (2026-12-06): the parser hung Trump's quotation under Begala's "said".
+    source = (
+        "“What Mayor Rowe is doing is nothing less than a large scale illegal harbour tax,” "
+        "Ken Lowe declared. “It is a big risk for Rowe to debate,” said Ann Berg, who was a "
+        "longtime adviser to the harbour board."
+    )
+    assert not own_source_voice(
+        "Ken Lowe declared, “What Mayor Rowe is doing is nothing less than a large scale "
+        "illegal harbour tax,” and Ann Berg, who was a longtime adviser to the harbour board, "
+        "said, “It is a big risk for Rowe to debate.”",
+        source,
+    )
+
+
 def test_a_noun_of_the_source_made_a_verb_with_a_new_doer_is_flagged() -> None:
     # The kind of error read in a rewrite of a real article (2026-12-05): "the win at the
     # ballot box marks a victory for X" retold as "X won the ballot box".

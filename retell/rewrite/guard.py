@@ -73,6 +73,7 @@ def problems(
     found += [f"'among the' dropped before: {word}" for word in _unqualified(retelling, source)]
     found += _about_the_source(retelling, source)
     found += _addressing_the_reader(retelling, source)
+    found += _dependence_turned(retelling, source)
     found += _future_made_present(retelling, source)
     found += _bound_changed(retelling, source)
     found += _concession(retelling, source)
@@ -351,6 +352,46 @@ def _addressing_the_reader(retelling: str, source: str) -> list[str]:
     if found is None or _SECOND_PERSON.search(narration(source)):
         return []
     return [f"'{found.group()}' speaks to the reader; the source does not"]
+
+
+def _dependence_turned(retelling: str, source: str) -> list[str]:
+    """A retelling that makes what depends on something its cause: "The debate on Wednesday
+    night could determine how effectively Bloomberg responds" for "... debate ... could
+    turn on how effectively Bloomberg can respond" (trafilatura-eval's LA Times page,
+    2026-12-06). Only where the verb that decides has for its subject what the source's
+    "turn on", "depend on" or "hinge on" has: "How well he answers could decide the
+    debate" keeps the source's direction."""
+    dependent = _subjects(source, _DEPENDING, needs_on=True)
+    for verb, subject in _subject_pairs(retelling, _DETERMINING):
+        if subject in dependent:
+            return [f"'{verb}' makes {subject} decide what the source says it depends on"]
+    return []
+
+
+def _subjects(text: str, verbs: frozenset[str], *, needs_on: bool = False) -> set[str]:
+    """The subjects' lemmas of the text's verbs among `verbs`."""
+    return {subject for _, subject in _subject_pairs(text, verbs, needs_on=needs_on)}
+
+
+def _subject_pairs(
+    text: str, verbs: frozenset[str], *, needs_on: bool = False
+) -> list[tuple[str, str]]:
+    """(verb, subject lemma) for each verb of the text among `verbs` (with "on" after it,
+    when `needs_on`)."""
+    pairs = []
+    for token in parse(text):
+        if token.lemma_.lower() not in verbs:
+            continue
+        if needs_on and not any(c.lower_ in ("on", "upon") for c in token.children):
+            continue
+        pairs += [(token.text, c.lemma_.lower()) for c in token.children if c.dep_ == "nsubj"]
+    return pairs
+
+
+#: Verbs that, with "on", say one thing depends on another ...
+_DEPENDING = frozenset({"depend", "hinge", "rest", "turn", "rely"})
+#: ... and verbs that say the first decides the second.
+_DETERMINING = frozenset({"determine", "decide", "dictate", "shape", "settle"})
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
