@@ -625,6 +625,17 @@ def test_a_new_verb_between_words_the_source_links_passes() -> None:
     assert not own_source_links(
         "The mayor named Berg to the board.", ["The mayor appointed Berg to the board."]
     )
+    # BBC page (2026-12-06): a verb swapped in place ("reached" for "had topped") was refused
+    # for joining words the parse of the source set more than three links apart.
+    assert not own_source_links(
+        "New figures showed that harbour fee claims reached 6,000 for the second week in a "
+        "row, bringing the number of boats out of the water over the last three weeks to 16,800.",
+        [
+            "New figures on Monday showed harbour fee claims had topped 6,000 for the second "
+            "week in a row, bringing the number of boats out of the water over the last three "
+            "weeks to 16,800."
+        ],
+    )
 
 
 def test_two_facts_of_one_person_joined_by_a_clause_pass() -> None:
