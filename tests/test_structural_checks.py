@@ -428,6 +428,19 @@ def test_a_near_copy_the_parser_links_differently_is_not_a_new_link() -> None:
         ),
     ):
         assert not own_source_links(faithful, [source]), faithful
+    # "according to" is a preposition, whatever the parser's tag: it links no fact (BBC).
+    cited = [
+        "Usually about 40 boats a week land their catch at the north quay, according to the "
+        "Dunmere Gazette.",
+        "But landings have fallen to a dozen a week since the storms, said harbour master Ann "
+        "Rowe.",
+    ]
+    assert not own_source_links(
+        "The Dunmere Gazette reports that usually about 40 boats a week land their catch at "
+        "the north quay, but landings have fallen to a dozen a week since the storms, "
+        "according to harbour master Ann Rowe.",
+        cited,
+    )
     # Leaving out the verb of the source's stretch changes who did what: the footage is
     # not what the board used.
     wrong = own_source_links(
