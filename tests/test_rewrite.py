@@ -489,8 +489,11 @@ def test_a_standfirst_a_prompt_and_an_embedded_post_are_not_retold() -> None:
         "Never miss a sailing by signing up to our alerts today!",
         "“The new timetable starts in March,” the harbour master said.",
         "- Get 500 ferry points when you spend $40 on the Island Card in the first month.",
+        "The next sailing leaves at noon. Ida Berg, Island Post Radio News.",
     )
     assert "Councillors voted" in told and "new timetable starts" in told
+    # A broadcast's sign-off (KBS' page, 2026-12-06) is no sentence of the story.
+    assert "next sailing leaves at noon" in told and "Radio News" not in told
     assert "relief" not in told and "Sign Up" not in told
     assert "red hull" not in told and "Proud to see" not in told and "@ferryfriends" not in told
     assert "old quay" not in told and "crossing takes 40 minutes" in told

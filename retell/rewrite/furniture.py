@@ -123,7 +123,19 @@ def _standalone(text: str) -> bool:
     quotation without its speaker, not a photo credit, and not a list item."""
     if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()) or _GLOSS.search(text):
         return False
+    if _NAMES_ONLY.match(text.strip()):
+        return False
     return not (_CREDIT.match(text.strip()) or _list_item(text))
+
+
+#: A sentence of capitalised words around a comma and nothing else is a sign-off, a
+#: dateline or a reference, not a sentence to retell: "Max Lee, KBS World Radio News."
+#: closed a rewrite of trafilatura-eval's KBS page (2026-12-06). On the 367 English
+#: trafilatura-eval pages it matched that, two datelines ("SOUTHWEST MIAMI-DADE, FLA."),
+#: a name with its degree standing alone, and bibliography entries.
+_NAMES_ONLY = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s+(?:[A-Z][\w'’&.-]*\s*){1,6}\.$"
+)
 
 
 #: A gloss: "= I'll buy some masks before they're out of stock." translates the example
