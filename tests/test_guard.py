@@ -209,6 +209,9 @@ FLOOD_ASKED = len(FLOOD_SOURCE.split())
         "on Tuesday; the ferry will stop until Friday.",
         "Forty Lindvik homes lost power on Tuesday because the river rose two metres "
         "overnight, and the ferry will stop until Friday.",
+        # NOW Grenada (2026-12-06): "held against the backdrop of" became "in response to".
+        "In response to the river rising two metres overnight, forty Lindvik homes lost power "
+        "on Tuesday; the ferry will stop until Friday.",
     ],
 )
 def test_a_cause_the_source_does_not_state_is_flagged(retelling: str) -> None:

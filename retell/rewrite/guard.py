@@ -181,7 +181,7 @@ def _repeated(retelling: str, source: str) -> list[str]:
 _CAUSE = re.compile(
     r"\b(?:because|due to|owing to|thanks to|as a result|result(?:s|ed|ing)? in|"
     r"(?:led|leads?|leading) to|caus(?:e|es|ed|ing)|prompt(?:s|ed|ing)|spark(?:s|ed|ing)|"
-    r"trigger(?:s|ed|ing)|so that|therefore|consequently)\b",
+    r"trigger(?:s|ed|ing)|so that|therefore|consequently|in (?:response|reaction) to)\b",
     re.I,
 )
 _CAUSE_FORMS = {"led": "lead", "leads": "lead", "leading": "lead"}
