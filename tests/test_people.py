@@ -53,6 +53,16 @@ def test_a_title_before_the_surname_stays_before_the_full_name() -> None:
     assert introduce("Ola Brekke said so.", NAMES, set())[0] == "Ola Brekke said so."
 
 
+def test_a_surname_that_names_a_thing_of_its_own_is_left_alone() -> None:
+    # Wired's page (2026-12-06): "the phenomenon known as Moore's Law" was published
+    # "... known as Gordon Moore's Law".
+    told = "The rule is known as Brekke's Law, after the harbour master."
+    assert introduce(told, NAMES, set())[0] == told
+    # A possessive before a common noun is still the person's first mention.
+    text, _ = introduce("Brekke's boat sailed.", NAMES, set())
+    assert text == "Jonas Brekke's boat sailed."
+
+
 def test_a_title_is_no_first_name_and_a_named_mention_stays_as_it_is() -> None:
     # trafilatura-eval's Tribune 242 page (2026-12-05): "Supt Peters" was taken for a full
     # name, and "Superintendent Audley Peters" became "Superintendent Audley Supt Peters".

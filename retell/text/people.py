@@ -43,8 +43,9 @@ _NAME_BEFORE = re.compile(rf"\b(?!(?:{_TITLE_WORDS})\b)[A-Z][\w'’-]*\s+$")
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)$")
 #: A capitalised word right after a surname: the "surname" opens a longer name, as the
 #: MP Jonathan Lord's does "Lord Curry" (trafilatura-eval's Daily Mail page, 2026-12-05,
-#: published "Jonathan Lord Curry").
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+#: published "Jonathan Lord Curry"); so does one after its possessive, which names a thing
+#: of its own ("Moore's Law" was published "Gordon Moore's Law", Wired's page, 2026-12-06).
+_NAME_AFTER = re.compile(r"(?:['’]s)?\s+[A-Z][a-z]")
 _NAME_WORD = re.compile(r"^[A-Z](?![\w.-]*['’]s$)[\w'’.-]*$")
 
 
