@@ -431,6 +431,19 @@ def test_what_depends_on_something_is_not_made_its_cause() -> None:
     assert not any("depends on" in p for p in problems(kept, source, 13))
 
 
+def test_what_the_source_holds_as_a_possibility_is_not_told_as_fact() -> None:
+    # The Independent's page (2026-12-06): "This could involve someone who knows they are
+    # infective ..." became "This situation involves someone ...".
+    source = "This could involve a skipper who knows his boat is unsafe sailing out anyway."
+    plain = "This involves a skipper who knows his boat is unsafe but sails anyway."
+    assert any("only as a possibility" in p for p in problems(plain, source, 14))
+    kept = "This might mean a skipper sailing a boat he knows is unsafe."
+    assert not any("only as a possibility" in p for p in problems(kept, source, 14))
+    # A gerund or an infinitive states nothing by itself.
+    aim = "A skipper who knows his boat is unsafe could be involved, despite trying to avoid it."
+    assert not any("only as a possibility" in p for p in problems(aim, source, 14))
+
+
 def test_what_the_source_says_will_happen_is_not_told_as_happening() -> None:
     # trafilatura-eval's ACLU page retold with --copy-penalty 2 (2026-12-06): "will improve
     # transparency", under a settlement not yet approved, became "is improving".

@@ -29,7 +29,7 @@ from retell.text.facts import (
     show_number,
 )
 from retell.text.parse import lemmas, parse
-from retell.text.speech import narration
+from retell.text.speech import narration, reported
 
 #: A retelling may run from this share of the asked-for words ...
 MIN_LENGTH_SHARE = 0.45
@@ -74,6 +74,7 @@ def problems(
     found += _about_the_source(retelling, source)
     found += _addressing_the_reader(retelling, source)
     found += _dependence_turned(retelling, source)
+    found += _hedge_made_fact(retelling, source)
     found += _future_made_present(retelling, source)
     found += _bound_changed(retelling, source)
     found += _concession(retelling, source)
@@ -352,6 +353,41 @@ def _addressing_the_reader(retelling: str, source: str) -> list[str]:
     if found is None or _SECOND_PERSON.search(narration(source)):
         return []
     return [f"'{found.group()}' speaks to the reader; the source does not"]
+
+
+def _hedge_made_fact(retelling: str, source: str) -> list[str]:
+    """A verb the source has only under "could", "may" or "might", told plainly with no
+    modal at all: "This situation involves someone ..." for "This could involve someone
+    ..." (the Independent's page, 2026-12-06). The checker's modality test
+    (`retell.verify.modality`, a later stage) needs a named party on each side, which
+    "this" and "someone" are not; held to its own source sentences, a retelling is read by
+    the verb alone. Reported words are left to the speaker checks."""
+    theirs = [t for t in parse(source) if t.pos_ in ("VERB", "AUX")]
+    hedged = {t.lemma_.lower() for t in theirs if _modals(t) & _UNSURE}
+    plain = {t.lemma_.lower() for t in theirs if not _modals(t) & _UNSURE}
+    for token in parse(retelling):
+        lemma = token.lemma_.lower()
+        if lemma not in hedged - plain or lemma in ("be", "have") or _modals(token):
+            continue
+        if _finite(token) and not reported(token):
+            return [f"'{token.text}' told as fact; the source has it only as a possibility"]
+    return []
+
+
+def _finite(token: Any) -> bool:
+    """True for a verb that states something by itself ("involves", "involved", "has
+    involved"), not a gerund or an infinitive ("to avoid infecting others")."""
+    if token.tag_ in ("VBZ", "VBP", "VBD"):
+        return True
+    return token.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
+def _modals(token: Any) -> set[str]:
+    """The modal words and "to" that a verb's auxiliaries carry."""
+    return {c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in _MODALS}
+
+
+_MODALS = _SURE | _UNSURE | frozenset({"would", "should", "must", "can", "to"})
 
 
 def _dependence_turned(retelling: str, source: str) -> list[str]:
