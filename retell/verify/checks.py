@@ -1092,8 +1092,8 @@ def _who_says(token: Any) -> frozenset[str]:
     cited = [
         child
         for word in token.sent
-        if word.lower_ == "to" and word.i > 0 and word.doc[word.i - 1].lower_ == "according"
-        for child in word.children
+        if _according(word)
+        for child in word.doc[word.i + 1].children
         if child.dep_ == "pobj"
     ]
     return frozenset().union(*(_naming(noun) for noun in subjects + cited))
