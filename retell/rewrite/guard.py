@@ -397,16 +397,11 @@ def _dependence_turned(retelling: str, source: str) -> list[str]:
     2026-12-06). Only where the verb that decides has for its subject what the source's
     "turn on", "depend on" or "hinge on" has: "How well he answers could decide the
     debate" keeps the source's direction."""
-    dependent = _subjects(source, _DEPENDING, needs_on=True)
+    dependent = {subject for _, subject in _subject_pairs(source, _DEPENDING, needs_on=True)}
     for verb, subject in _subject_pairs(retelling, _DETERMINING):
         if subject in dependent:
             return [f"'{verb}' makes {subject} decide what the source says it depends on"]
     return []
-
-
-def _subjects(text: str, verbs: frozenset[str], *, needs_on: bool = False) -> set[str]:
-    """The subjects' lemmas of the text's verbs among `verbs`."""
-    return {subject for _, subject in _subject_pairs(text, verbs, needs_on=needs_on)}
 
 
 def _subject_pairs(

@@ -146,9 +146,11 @@ def ordinals(text: str) -> set[int]:
     return found | {int(n) for n in re.findall(r"\b(\d+)(?:st|nd|rd|th)\b", text)}
 
 
+#: Units of time, by their singular English names.
+_TIME_UNITS = "second|minute|hour|day|week|month|year|decade"
 _UNIT = re.compile(
     r"(?:(\d+(?:[.,]\d+)?)|\b(" + "|".join(NUMBER_WORDS) + r"))[\s-]+"
-    r"(second|minute|hour|day|week|month|year|decade|mile|kilometre|metre|km|"
+    r"(" + _TIME_UNITS + r"|mile|kilometre|metre|km|"
     r"stunde|minute|tag|woche|monat|jahr)(?:s|e|en|n|es)?\b",
     re.I,
 )
@@ -193,7 +195,7 @@ def bounds(text: str) -> dict[float, set[str]]:
 
 
 #: "a week", "an hour": one of a unit of time, read as the figure 1 by `bounds` only.
-_ONE_UNIT = re.compile(r"\b(?:a|an|one)\s+(second|minute|hour|day|week|month|year|decade)\b", re.I)
+_ONE_UNIT = re.compile(r"\b(?:a|an|one)\s+(" + _TIME_UNITS + r")\b", re.I)
 #: Words after a figure that make it a bound: "a week or more", "80 or fewer".
 _SIDE_AFTER = {"more": "above", "longer": "above", "over": "above", "less": "below"}
 _SIDE_AFTER |= {"fewer": "below", "under": "below", "so": "about"}

@@ -240,7 +240,6 @@ def narration(source: str) -> str:
 SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))['‘][^'‘’]*['’](?=[\s.,;:!?]|$)")
 
 
-#: A stretch in double marks, straight or curly, within one text; its words are group 1.
 def in_quotation_marks(text: str) -> str:
     """The text inside curly double marks, its own double marks turned to single ones, as a
     quotation inside a quotation is written."""
@@ -253,6 +252,7 @@ def open_quotations(text: str) -> int:
     return text.count("“") - text.count("”")
 
 
+#: A stretch in double marks, straight or curly, within one text; its words are group 1.
 DOUBLE_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 
 

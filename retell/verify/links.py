@@ -15,7 +15,7 @@ source never uses is the other checks' business.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -194,7 +194,7 @@ def unheld(text: str, sources: list[str]) -> list[Chain]:
         and not (chain.relation in ("compound", "") and {chain.words[1], chain.words[2]} <= names)
         and not held(chain, sources)
         and not (chain.relation in CLAUSES and _each_held(chain, sources))
-        and not same_stretch(_stretch(text, chain), sources)
+        and not same_stretch(_stretch(parse(text), chain.places), sources)
     ]
 
 
@@ -206,21 +206,20 @@ def unheld(text: str, sources: list[str]) -> list[Chain]:
 STRETCH_GAP = 1
 
 
-def _stretch(text: str, chain: Chain) -> list[Any]:
-    """The content words of a text from the first of a chain's words to the last."""
-    doc = parse(text)
-    first, last = min(chain.places), max(chain.places)
-    return list(content_tokens(doc[first : last + 1]))
+def _stretch(doc: Any, places: Sequence[int]) -> list[Any]:
+    """The content words of a parsed text from the first of the places to the last."""
+    return list(content_tokens(doc[min(places) : max(places) + 1]))
 
 
-def same_stretch(stretch: list[Any], sources: list[str]) -> bool:
+def same_stretch(stretch: list[Any], sources: list[str], free: int = -1) -> bool:
     """True when one source sentence has the stretch's content words in the same order,
-    with at most STRETCH_GAP others between each two: the retelling kept that stretch of
+    with at most STRETCH_GAP others between each two (the word at token index `free` may
+    be any verb there): the retelling kept that stretch of
     its source's wording, and where its parse links the words differently ("for all
     candidates ahead of Tuesday's Democratic debate" from "for all of the candidates ahead
     of ..."; "between October 2019 and March 2020" from "... October 2019 to March 2020")
     the parser differs, not the facts (CBS News, BBC pages, 2026-12-06)."""
-    return any(_in_order(stretch, list(content_tokens(parse(s)))) for s in sources)
+    return any(_in_order(stretch, list(content_tokens(parse(s))), free) for s in sources)
 
 
 def _in_order(stretch: list[Any], tokens: list[Any], free: int = -1) -> bool:
@@ -380,9 +379,7 @@ def _swapped_verb(verb: Any, sources: list[str]) -> bool:
     BBC page, 2026-12-06): the nouns are linked as the source links them, and whether the
     verb means the same is not a question of links."""
     places = [verb.i] + [noun.i for noun in _arguments(verb)]
-    doc = verb.doc
-    stretch = list(content_tokens(doc[min(places) : max(places) + 1]))
-    return any(_in_order(stretch, list(content_tokens(parse(s))), verb.i) for s in sources)
+    return same_stretch(_stretch(verb.doc, places), sources, verb.i)
 
 
 def _arguments(verb: Any) -> Iterator[Any]:
