@@ -216,6 +216,23 @@ def test_a_sentence_that_leans_on_the_one_before_is_kept_with_it_or_not_at_all()
     assert not any(leans_back(s) for s in empty)
 
 
+def test_a_pronoun_opening_a_clause_leans_back_unless_the_main_clause_names_its_person() -> None:
+    # CBS News (trafilatura-eval, 2026-12-06): "After she suspended her campaign, the group
+    # made headlines ..." was kept without the sentence that says who "she" is.
+    run = _run(
+        [
+            "After she left the council, the group backed the mayor.",
+            "When they voted, the fares rose.",
+            "After she left the council, Dana Pike backed the mayor.",
+            "When he was twelve, he moved to Veldmoor.",
+            "When Pike was elected in her own right, the fares fell.",
+            "While it is true that both boards meet less than they did, the fares rose.",
+            "If she’s right, the fares will fall.",
+        ]
+    )
+    assert [leans_back(s) for s in run] == [True, True, False, False, False, False, True]
+
+
 def test_a_sentence_that_leans_back_is_not_cut_from_the_one_before() -> None:
     # DiEM25 (2026-12-05): "Moreover, it does not consider ..." opened a section and was
     # published after a sentence about something else.
