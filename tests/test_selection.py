@@ -212,6 +212,8 @@ def test_a_sentence_that_leans_on_the_one_before_is_kept_with_it_or_not_at_all()
     )
     assert [leans_back(s) for s in later] == [True, True, True, False]
     # An "it" that stands for the clause after it points nowhere (seed 000).
+    # The Intercept (2026-12-06): "Either way, ..." weighs two accounts given before it.
+    assert leans_back(_run(["Either way, the ferry is late."])[0])
     empty = _run(["But it is looking unlikely that the ferry will sail.", "It remains to be seen."])
     assert not any(leans_back(s) for s in empty)
 

@@ -81,9 +81,12 @@ def _fill(run: list[Sentence], budget: float, weights: Counter[str]) -> list[Sen
 #: picks from a set the sentence before defines: the same page's "Several schools have
 #: cameras in every classroom" was kept without "in Wilson County, Tennessee, schools are
 #: brimming with security tech", and read as if about another county.
+#: "Either way" weighs the two accounts before it: The Intercept's "Either way, the damages
+#: ... have severely reduced the hospital's capabilities" was published after the sentence
+#: with Israel's and Indonesia's accounts had been dropped (2026-12-06).
 _LEANING = re.compile(
     r"(?:another|it|its|they|their|these|those|such|both|the other|others|the rest|several|"
-    r"neither|nor)\b",
+    r"neither|nor|either way|even so|in that case|in either case)\b",
     re.I,
 )
 
