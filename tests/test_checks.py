@@ -455,6 +455,19 @@ def test_the_same_relation_in_other_words_passes(claim: str) -> None:
     assert "relation" not in verdict.types
 
 
+def test_a_hyphenated_name_is_no_deed_between_parties() -> None:
+    # FiveThirtyEight (2026-12-06): "none of the Trump-district House Democrats have
+    # endorsed Sanders" copied from the source was refused as "district" done the other
+    # way round between Democrats and Trump.
+    source = clean(
+        b"Endorsements\n\nI follow the 30 Democratic House members who represent districts "
+        b"that Governor Tallis won in 2016. None of the Tallis-district House Democrats have "
+        b"endorsed Dana Pike.\n"
+    )
+    copied = "None of the Tallis-district House Democrats have endorsed Dana Pike."
+    assert "relation" not in check(source, copied).verdicts[0].types
+
+
 def test_a_quotation_holding_an_apostrophe_is_still_checked() -> None:
     source = clean(
         b"Dam plan\n\nThe engineer said the dam 'will not hold past the town's spring floods' "

@@ -866,6 +866,23 @@ def test_a_purpose_the_sources_do_not_give_is_an_addition() -> None:
     assert new_purpose(told, source) is None
 
 
+def test_there_is_no_content_word_of_a_clause() -> None:
+    # FiveThirtyEight (2026-12-06): "There was an opportunity for Buttigieg and Warren to
+    # become party leaders" from "there was an opening for a candidate to be embraced by ...
+    # the party" passed, "there" counting as a word the source used.
+    source = (
+        "There was an opening for a candidate to be backed by the harbour board, and Pike "
+        "and Lee have tried to look like fresh faces."
+    )
+    added = own_source_additions(
+        "There was an opportunity for Pike and Lee to become board leaders.", source, source
+    )
+    assert added and added[0].type == "addition"
+    assert not own_source_additions(
+        "There was an opening for a candidate the harbour board would back.", source, source
+    )
+
+
 def test_the_same_aim_in_another_verb_is_no_new_purpose() -> None:
     # A seed retelling (2026-12-06) said "needed to provide long-term security" for
     # "required by Kyiv to guarantee long-term security" and was sent back as a new purpose.
@@ -880,3 +897,59 @@ def test_the_same_aim_in_another_verb_is_no_new_purpose() -> None:
     assert new_purpose(told, source) is None
     other = told.replace("provide year-round crossings", "attract more tourists")
     assert new_purpose(other, source) == "attract"
+
+
+def test_writers_words_put_in_quotation_marks_are_no_ones_quotation() -> None:
+    # FiveThirtyEight (2026-12-06): "Jamie Lovegrove ... said: 'The absence of consensus in
+    # the Democratic Party.'" quoted the writer's own closing words as the reporter's.
+    source = (
+        "“The staff is large,” said Dana Pike, a reporter at the Veldmoor Post. Finally, I "
+        "return to the point we began with: the lack of agreement among harbour pilots."
+    )
+    quoted = own_source_voice(
+        "Dana Pike, a reporter at the Veldmoor Post, said: 'The lack of agreement among "
+        "harbour pilots.'",
+        source,
+    )
+    assert quoted and quoted[0].type == "attribution"
+    assert not own_source_voice(
+        "Dana Pike of the Veldmoor Post said: “The staff is large.”", source
+    )
+    # A scare-quoted term of fewer words than a claim is left alone.
+    assert not own_source_voice("The writer returns to the 'lack of agreement'.", source)
+
+
+def test_a_never_the_sources_do_not_have_is_a_polarity_error() -> None:
+    # FiveThirtyEight (2026-12-06): "none of the Trump-district House Democrats" was retold
+    # "none of the Never Trump-district House Democrats" and passed.
+    source = "None of the harbour pilots have backed Dana Pike, and the board has not met."
+    never = own_source_additions(
+        "None of the harbour pilots have ever backed Dana Pike, and the board has never met.",
+        source,
+        source,
+    )
+    assert never and never[0].type == "polarity"
+    assert not own_source_additions(
+        "The board has not met, and no harbour pilot has backed Dana Pike.", source, source
+    )
+    assert not own_source_additions(
+        "Pike said she will never stop.", "Pike said she would never stop.", "Pike"
+    )
+
+
+def test_what_the_sources_say_of_some_told_of_all_is_an_addition() -> None:
+    # FiveThirtyEight (2026-12-06): "projects, some of which invest millions" was retold
+    # "projects, which invest millions".
+    source = "Pike's charities gave money to the harbour towns, some of which repaired the quay."
+    whole = own_source_additions(
+        "Pike's charities gave money to the harbour towns, which repaired the quay.", source, source
+    )
+    assert whole and whole[0].type == "addition" and "some of" in whole[0].reason
+    assert not own_source_additions(
+        "Pike's charities funded the harbour towns, and some of them repaired the quay.",
+        source,
+        source,
+    )
+    assert not own_source_additions(
+        "Pike's charities gave money to the harbour towns.", source, source
+    )

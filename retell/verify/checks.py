@@ -801,8 +801,11 @@ def _content_words(text: str) -> set[str]:
 
 
 def _places(text: str) -> Places:
-    """The content words of a text with their positions, and its passive markers."""
-    words = re.findall(r"[^\W_]+", text)
+    """The content words of a text with their positions, and its passive markers. A word
+    joined by hyphens stands for its first part: "Trump-district House Democrats" names no
+    deed of Trump's (a retelling of FiveThirtyEight's page that copied it was refused as the
+    other way round, 2026-12-06)."""
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
     seen: dict[str, list[tuple[int, bool]]] = {}
     for position, word in enumerate(words):
         stem = terms(word)[0]
@@ -871,7 +874,7 @@ _STOP = frozenset(
         "the a an and or but of to in on at for with by from as is are was were be been has have "
         "had will would could should may might this that these those it its he she they them "
         "his her their who which what when where while after before since about also more most "
-        "than then over under into out up down not no said says say one two"
+        "than then over under into out up down not no said says say one two there here"
     )
 )
 
@@ -911,7 +914,56 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
     if purpose:
         reason = f"gives a purpose, 'to {purpose}', that the sentences it retells do not"
         return [Finding("addition", "unsupported", reason)]
+    return _never(sentence, made_from) or _part_made_whole(sentence, made_from)
+
+
+#: Words that take a part of a set ("some of which", "several cities").
+_PART_WORDS = frozenset("some many most several few certain part half".split())
+
+
+def _part_made_whole(sentence: str, made_from: str) -> list[Finding]:
+    """A retelling that says of a whole set what its source sentences say of part of it:
+    "philanthropic projects, which invest millions" from "philanthropic projects, some of
+    which invest millions" (FiveThirtyEight's page, 2026-12-06). Read where a word such as
+    "some" takes "of" and is the subject of a verb, and the retelling gives the same verb a
+    subject with no such word."""
+    subjects = _subjects_by_verb(sentence)
+    for token in parse(made_from):
+        of = any(child.lower_ == "of" for child in token.children)
+        part = token.lower_ in _PART_WORDS and of and token.dep_ in ("nsubj", "nsubjpass")
+        mine = subjects.get(token.head.lemma_.lower(), []) if part else []
+        if mine and not any(_PART_WORDS & words for words in mine):
+            reason = (
+                f"says of all what the sentences it retells say of '{token.text} of' them "
+                f"('{token.head.text}')"
+            )
+            return [Finding("addition", "unsupported", reason)]
     return []
+
+
+def _subjects_by_verb(text: str) -> dict[str, list[set[str]]]:
+    """For each verb lemma of a text, the lower-cased words of each of its subjects."""
+    found: dict[str, list[set[str]]] = {}
+    for token in parse(text):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            words = {word.lower_ for word in token.subtree}
+            found.setdefault(token.head.lemma_.lower(), []).append(words)
+    return found
+
+
+#: "never" says at no time, more than any other negation does.
+_NEVER = re.compile(r"\bnever\b", re.I)
+
+
+def _never(sentence: str, made_from: str) -> list[Finding]:
+    """A "never" the sentences a retelling was made from do not have: "none of the Never
+    Trump-district House Democrats" from "none of the Trump-district House Democrats"
+    (FiveThirtyEight's page, 2026-12-06; the page's "Never Trump Republicans" let it pass as
+    a name), or "has never won" for "has not won"."""
+    if not _NEVER.search(sentence) or _NEVER.search(made_from):
+        return []
+    reason = "says 'never', which the sentences it retells do not"
+    return [Finding("polarity", "unsupported", reason)]
 
 
 def new_purpose(sentence: str, made_from: str) -> str | None:
@@ -1034,6 +1086,22 @@ def own_source_voice(sentence: str, made_from: str) -> list[Finding]:
                 f"'{verb.text}' gives its speaker words ({', '.join(others[:4])}) that the "
                 "sentences it retells give to someone else"
             )
+            return [Finding("attribution", "unsupported", reason)]
+    return _quoted_narration(sentence, theirs)
+
+
+def _quoted_narration(sentence: str, theirs: dict[str, bool]) -> list[Finding]:
+    """Words a retelling puts inside quotation marks that its source sentences say in the
+    writer's voice: "Jamie Lovegrove ... said: 'The absence of consensus in the Democratic
+    Party.'" from a writer's own "... the point we started with: The absence of consensus
+    in the Democratic Party." (FiveThirtyEight's page, 2026-12-06). Quoted words must be
+    someone's words there; a quotation of fewer than MIN_VOICED known words (a scare-quoted
+    term) is left alone."""
+    for quoted in quotations(sentence):
+        known = [stem for stem in _content(terms(quoted)) if stem in theirs]
+        narrated = [stem for stem in known if not theirs[stem]]
+        if len(known) >= MIN_VOICED and len(narrated) > len(known) / 2:
+            reason = f"quotes '{quoted}', which the sentences it retells say in the writer's voice"
             return [Finding("attribution", "unsupported", reason)]
     return []
 
