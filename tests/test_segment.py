@@ -43,6 +43,20 @@ def words(text: str) -> int:
     ("text", "expected"),
     [
         (
+            # CBS News (2026-12-06): a quoted question was cut from "King asked Scott.",
+            # which a rewrite then kept alone.
+            '"Why the ferry?" Dana Pike asked Lee. "Because it is late!" Lee said. He left.',
+            [
+                '"Why the ferry?" Dana Pike asked Lee.',
+                '"Because it is late!" Lee said.',
+                "He left.",
+            ],
+        ),
+        (
+            "Is it late? He left.",
+            ["Is it late?", "He left."],
+        ),
+        (
             "Mr. Halvorsen met Dr. Quill at noon. They talked for an hour.",
             ["Mr. Halvorsen met Dr. Quill at noon.", "They talked for an hour."],
         ),

@@ -72,12 +72,32 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         candidate = text[start : match.end()]
         if _ends_with_abbreviation(text[start : match.start() + 1]) or _inside_quote(candidate):
             continue
+        if _tagged_question(match.group(), text[match.end() :]):
+            continue
         end = match.end() - len(match.group()) + len(match.group().rstrip())
         spans.append((start, end))
         start = match.end()
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def _tagged_question(stop: str, after: str) -> bool:
+    """True when a quoted question or exclamation is followed by its speech tag, which
+    belongs to it: '"What is it about Joe Biden ...?" King asked Scott.' was cut in two, and
+    a rewrite kept "King asked Scott." alone (CBS News' page, 2026-12-06). After a full
+    stop the tag is lower-cased ("... ,” she said.") and no boundary is found anyway."""
+    return stop.rstrip()[-1:] in _CLOSING_MARKS and stop.lstrip()[:1] in "?!" and bool(
+        _SPEECH_TAG.match(after)
+    )
+
+
+_CLOSING_MARKS = "\"'”’»"
+#: A name of one to four capitalised words, then a verb of saying in the past or present.
+_SPEECH_TAG = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|asks|told|tells|added|adds|wrote|writes|"
+    r"replied|replies|wondered|wonders|explained|recalled|continued|shouted|exclaimed)\b"
+)
 
 
 def lower_cased(text: str) -> bool:
