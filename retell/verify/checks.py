@@ -924,17 +924,17 @@ _PART_WORDS = frozenset("some many most several few certain part half".split())
 def _part_made_whole(sentence: str, made_from: str) -> list[Finding]:
     """A retelling that says of a whole set what its source sentences say of part of it:
     "philanthropic projects, which invest millions" from "philanthropic projects, some of
-    which invest millions" (FiveThirtyEight's page, 2026-12-06). Read where a word such as
-    "some" takes "of" and is the subject of a verb, and the retelling gives the same verb a
-    subject with no such word."""
+    which invest millions" (FiveThirtyEight's page, 2026-12-06), "Other candidates have
+    intensified their attacks, finding ..." from "..., many finding ..." (LA Times). Read
+    where a word such as "some" is the subject of a verb and the retelling gives the same
+    verb a subject with no such word."""
     subjects = _subjects_by_verb(sentence)
     for token in parse(made_from):
-        of = any(child.lower_ == "of" for child in token.children)
-        part = token.lower_ in _PART_WORDS and of and token.dep_ in ("nsubj", "nsubjpass")
+        part = token.lower_ in _PART_WORDS and token.dep_ in ("nsubj", "nsubjpass")
         mine = subjects.get(token.head.lemma_.lower(), []) if part else []
         if mine and not any(_PART_WORDS & words for words in mine):
             reason = (
-                f"says of all what the sentences it retells say of '{token.text} of' them "
+                f"says of all what the sentences it retells say of '{token.text}' of them "
                 f"('{token.head.text}')"
             )
             return [Finding("addition", "unsupported", reason)]
@@ -942,13 +942,21 @@ def _part_made_whole(sentence: str, made_from: str) -> list[Finding]:
 
 
 def _subjects_by_verb(text: str) -> dict[str, list[set[str]]]:
-    """For each verb lemma of a text, the lower-cased words of each of its subjects."""
+    """For each verb lemma of a text, the lower-cased words of each of its subjects; a
+    participle without one of its own ("..., finding ...") takes its clause's."""
     found: dict[str, list[set[str]]] = {}
-    for token in parse(text):
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-            words = {word.lower_ for word in token.subtree}
-            found.setdefault(token.head.lemma_.lower(), []).append(words)
+    for verb in parse(text):
+        subjects = _subjects_of(verb)
+        if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            subjects = _subjects_of(verb.head)
+        for subject in subjects:
+            words = {word.lower_ for word in subject.subtree}
+            found.setdefault(verb.lemma_.lower(), []).append(words)
     return found
+
+
+def _subjects_of(verb: Any) -> list[Any]:
+    return [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
 
 
 #: "never" says at no time, more than any other negation does.
@@ -1190,8 +1198,10 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
     drop speakers everywhere unmarked (see `modality.REPORTING`)."""
     doc = parse(sentence)
     theirs = _voices(made_from)
-    if _ATTRIBUTED.search(sentence) or any(_holds(token, theirs) for token in doc):
+    if any(_holds(token, theirs) for token in doc):
         return []
+    if _ATTRIBUTED.search(sentence):
+        return _unowned_quotation(sentence, doc, theirs)
     mine = {
         stem: token.text
         for token in doc
@@ -1207,6 +1217,29 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
         f"({', '.join(spoken[:4])}); it must say who said it"
     )
     return [Finding("attribution", "unsupported", reason)]
+
+
+def _unowned_quotation(sentence: str, doc: Any, theirs: dict[str, bool]) -> list[Finding]:
+    """A quotation set inside a retelling's own sentence with no one to say it, where its
+    source sentences give it to a speaker: 'Bloomberg's presence in the Las Vegas debate will
+    give voters "a live demonstration of how we each take on an egomaniac billionaire."'
+    dropped the page's "she said Tuesday" (LA Times, 2026-12-06). A sentence wholly in
+    quotation marks is left alone: the sentence before it may name its speaker."""
+    if "according to" in sentence.lower() or _WHOLLY_QUOTED.match(plain(sentence)):
+        return []
+    voice = narration(sentence)
+    if any(_reporting(token) and voice[token.idx].strip() for token in doc):
+        return []
+    for quoted in quotations(sentence):
+        known = [stem for stem in _content(terms(quoted)) if stem in theirs]
+        if len(known) >= MIN_VOICED and all(theirs[stem] for stem in known):
+            reason = f"quotes '{quoted}' without saying who said it"
+            return [Finding("attribution", "unsupported", reason)]
+    return []
+
+
+def _reporting(token: Any) -> bool:
+    return bool(token.lemma_.lower() in _SOURCE_REPORTING | _ATTITUDES | {"show", "call"})
 
 
 def check_invented_speaker(sentence: str, context: Context) -> list[Finding]:
@@ -1319,13 +1352,28 @@ def _voices(text: str) -> dict[str, bool]:
     (inside quotation marks, in a sentence told "according to" someone, or reported by a
     verb of saying, estimating or signalling: `_SOURCE_REPORTING`)."""
     voice = narration(text)
+    doc = parse(text)
+    aside = _said_aside(doc)
     found: dict[str, bool] = {}
-    for token in parse(text):
+    for token in doc:
         if token.pos_ in _VOICE_POS and token.is_alpha:
-            spoken = not voice[token.idx].strip() or _cited(token)
+            spoken = not voice[token.idx].strip() or _cited(token) or token.i in aside
             spoken = spoken or reported(token, _SOURCE_REPORTING)
             for stem in terms(token.text):
                 found[stem] = found.get(stem, False) or spoken
+    return found
+
+
+def _said_aside(doc: Any) -> set[int]:
+    """The positions of the words a verb of saying set aside between commas reports: in
+    "Turnout ... is notoriously low, they say, and the billionaire has not confronted
+    ...", all but "they say" (LA Times' page, where a retelling dropped "they say" and
+    passed, 2026-12-06). The parser hangs such a verb under the clause it reports."""
+    found: set[int] = set()
+    for verb in doc:
+        aside = verb.dep_ == "parataxis" and verb.lemma_.lower() in _SOURCE_REPORTING
+        if aside and any(child.dep_ == "nsubj" for child in verb.children):
+            found |= {token.i for token in verb.head.subtree} - {t.i for t in verb.subtree}
     return found
 
 
