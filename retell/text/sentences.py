@@ -87,8 +87,10 @@ def _tagged_question(stop: str, after: str) -> bool:
     belongs to it: '"What is it about Joe Biden ...?" King asked Scott.' was cut in two, and
     a rewrite kept "King asked Scott." alone (CBS News' page, 2026-12-06). After a full
     stop the tag is lower-cased ("... ,” she said.") and no boundary is found anyway."""
-    return stop.rstrip()[-1:] in _CLOSING_MARKS and stop.lstrip()[:1] in "?!" and bool(
-        _SPEECH_TAG.match(after)
+    return (
+        stop.rstrip()[-1:] in _CLOSING_MARKS
+        and stop.lstrip()[:1] in "?!"
+        and bool(_SPEECH_TAG.match(after))
     )
 
 
