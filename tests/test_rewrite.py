@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from retell import clean
-from retell.article import Article, Evidence, Verdict, layout_blocks
+from retell.article import Article, Evidence, OutputParagraph, Piece, Span, Verdict, layout_blocks
 from retell.backends import FakeBackend
 from retell.backends.base import Message
 from retell.backends.cache import Cache
@@ -23,6 +23,7 @@ from retell.rewrite.draft import (
     InvalidOption,
     Request,
     RewriteOptions,
+    _without_orphans,
     clean_answer,
     draft,
     plan,
@@ -776,3 +777,37 @@ def test_a_quotation_that_runs_on_past_a_failed_piece_is_not_kept_alone() -> Non
     )
     assert all(piece.text.count("“") <= piece.text.count("”") for piece in result.pieces())
     assert any("does not end within it" in " ".join(p.problems) for p in result.pieces())
+
+
+def test_a_piece_leaning_on_a_piece_that_published_nothing_is_dropped() -> None:
+    # FiveThirtyEight (2026-12-06): a quotation's end was published as "But also with a
+    # huge and well-paid staff, ..., Jamie Lovegrove ... said." after its beginning, a
+    # piece of its own, had been dropped.
+    text = (
+        "“The board has spent a lot on the quay, not just on cranes, "
+        "but also on a large staff,” said Dana Pike. Either way, the ferry is late. "
+        "The mayor met the board."
+    )
+    ends = [text.index("but also"), text.index("Either"), text.index("The mayor"), len(text)]
+    spans = [Span(ends[0], ends[1] - 1), Span(ends[1], ends[2] - 1), Span(ends[2], ends[3])]
+    article = Article(source="<test>", title="Quay", blocks=layout_blocks([text], ()))
+    offset = article.text.index("“The board")
+    spans = [Span(s.start + offset, s.end + offset) for s in spans]
+    tail = Piece("But also on a large staff, Dana Pike said.", (spans[0],), "retold")
+    head = Piece("", (Span(0, 0),), "dropped")
+    either = Piece("Either way, the ferry is late.", (spans[1],), "retold")
+    plain = Piece("The mayor met the board.", (spans[2],), "retold")
+    kept = _without_orphans([OutputParagraph((head, tail, either, plain))], article)
+    assert [piece.outcome for piece in kept[0].pieces] == [
+        "dropped",
+        "dropped",
+        "dropped",
+        "retold",
+    ]
+    # After a piece that published, nothing is dropped; a retelling that no longer opens
+    # pointing back stands.
+    named = Piece("Despite the quarrel, the ferry is late.", (spans[1],), "retold")
+    kept = _without_orphans([OutputParagraph((head, named, plain))], article)
+    assert [piece.outcome for piece in kept[0].pieces] == ["dropped", "retold", "retold"]
+    kept = _without_orphans([OutputParagraph((tail, either, plain))], article)
+    assert [piece.outcome for piece in kept[0].pieces] == ["retold", "retold", "retold"]

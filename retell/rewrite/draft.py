@@ -34,7 +34,7 @@ from retell.backends.cache import Cache, request_key
 from retell.errors import NoArticle, RetellError
 from retell.rewrite import furniture, guard, interview, references
 from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, SPEAKER_NOTE, Prompt
-from retell.rewrite.selection import document_weights, score, select
+from retell.rewrite.selection import document_weights, leans_back, score, select
 from retell.text.copying import copy_share, sequences
 from retell.text.language import require_supported
 from retell.text.parse import lemmas
@@ -434,6 +434,7 @@ def draft(
         paragraphs.append(OutputParagraph(tuple(made)))
     if options.style == "summary":
         paragraphs = [_filled(paragraphs[0], article, options, backend, cache, critic)]
+    paragraphs = _without_orphans(paragraphs, article)
     recheck = None if critic is None else _rechecker(critic)
     paragraphs = references.named_subjects(paragraphs, article, recheck)
     if critic is not None:
@@ -450,6 +451,40 @@ def draft(
         target,
         time.perf_counter() - start,
     )
+
+
+def _without_orphans(paragraphs: list[OutputParagraph], article: Article) -> list[OutputParagraph]:
+    """The paragraphs with a piece dropped that leans on the piece before it when that one
+    published nothing: the end of a quotation whose beginning was dropped ("But also with
+    a huge and well-paid staff, ..., Jamie Lovegrove ... said." was published so from
+    FiveThirtyEight's page, 2026-12-06), or a piece whose text still opens pointing back
+    ("Either way, ...")."""
+    text = article.text
+    made: list[OutputParagraph] = []
+    before_empty = False
+    for paragraph in paragraphs:
+        pieces = []
+        for piece in paragraph.pieces:
+            if before_empty and piece.text and _orphan(piece, text):
+                reason = "it leans on the piece before it, which published nothing"
+                piece = dataclasses.replace(
+                    piece, text="", outcome="dropped", verdicts=(), problems=(reason,)
+                )
+            before_empty = not piece.text
+            pieces.append(piece)
+        made.append(OutputParagraph(tuple(pieces)))
+    return made
+
+
+def _orphan(piece: Piece, text: str) -> bool:
+    """True when a piece's first source sentence ends a quotation opened before it, or
+    leans back and the piece's published text opens the same way."""
+    first = piece.sources[0]
+    source = Sentence(text[first.start : first.end], first.start, first.end, 0)
+    if open_quotations(source.text) < 0:
+        return True
+    published = Sentence(piece.text, 0, len(piece.text), 0)
+    return leans_back(source) and leans_back(published)
 
 
 def _filled(
