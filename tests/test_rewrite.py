@@ -502,6 +502,22 @@ def test_a_standfirst_a_prompt_and_an_embedded_post_are_not_retold() -> None:
     assert "Never miss" not in told and told.count("new timetable starts") == 1
 
 
+def test_a_list_of_names_is_not_retold() -> None:
+    # Harper's (2026-12-06): an open letter's signatories ran into its body, and a rewrite
+    # published "Jazz at Lincoln Center featured Kati Marton, ...".
+    told = _planned(
+        "The harbour board met on Monday and agreed to keep the ferry running all winter.",
+        "| Ada Quist Lee Pike, Veldmoor College Dana Hale Ian Dale, author Ann Berg Tom Ross, "
+        "historian Eva Lund, Harbour Institute Sam Kerr, Veldmoor Post Ida Berg, ret. "
+        "Poet Ola Hess, agent Finn Moe, Tallis University Nora Lie, writer Kai Roe, Tallis "
+        "College Per Dahl, biographer Lars Eng, Harbour Radio Eva Holm |",
+        "Councillor Ada Quist of Veldmoor and Mayor Lee Pike of Tallis met Governor Dana Hale "
+        "at the Harbour Institute on Friday.",
+    )
+    assert "ferry running" in told and "Governor Dana Hale" in told
+    assert "Sam Kerr" not in told and "Lars Eng" not in told
+
+
 def test_a_list_mark_inside_a_paragraph_is_not_published() -> None:
     # PhillyVoice sets "•" before sentences inside its paragraphs; kept in the source's
     # words, the mark stood mid-paragraph (trafilatura-eval, 2026-12-05).

@@ -123,7 +123,7 @@ def _standalone(text: str) -> bool:
     quotation without its speaker, not a photo credit, and not a list item."""
     if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()) or _GLOSS.search(text):
         return False
-    if _NAMES_ONLY.match(text.strip()):
+    if _NAMES_ONLY.match(text.strip()) or _capitals_list(text):
         return False
     return not (_CREDIT.match(text.strip()) or _list_item(text))
 
@@ -136,6 +136,32 @@ def _standalone(text: str) -> bool:
 _NAMES_ONLY = re.compile(
     r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s+(?:[A-Z][\w'’&.-]*\s*){1,6}\.$"
 )
+
+
+#: A run of capitalised words this long and this dense is a list, not a sentence: Harper's
+#: open letter ran its signatories ("Elliot Ackerman Saladin Ambar, Rutgers University
+#: Martin Amis ...") into the body, and a rewrite published "Jazz at Lincoln Center featured
+#: Kati Marton, ..." (2026-12-06). On the 141 English trafilatura-eval pages, lines at
+#: CAPITALS_SHARE with no verb were all furniture (addresses, references, nutrition facts,
+#: settings tables, credits, that list); at DENSE_CAPITALS, also copy notices, consent boxes,
+#: headline links, a disclosure and two more lines of the list, whose job words ("biographer")
+#: the small parser took for verbs. Real sentences full of names ("... Governor John Rankin Thursday
+#: called for calm", 0.73) have a verb and stay.
+LIST_WORDS = 12
+CAPITALS_SHARE = 0.6
+DENSE_CAPITALS = 0.78
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _capitals_list(text: str) -> bool:
+    """True for a long line of mostly capitalised words without a verb, or almost all."""
+    words = _WORD.findall(text)[1:]
+    if len(words) < LIST_WORDS - 1:
+        return False
+    share = sum(word[0].isupper() for word in words) / len(words)
+    if share >= DENSE_CAPITALS:
+        return True
+    return share >= CAPITALS_SHARE and not any(token.pos_ == "VERB" for token in parse(text))
 
 
 #: A gloss: "= I'll buy some masks before they're out of stock." translates the example
