@@ -1007,3 +1007,15 @@ def test_what_many_did_told_of_all_through_a_participle_is_an_addition() -> None
     assert whole and "'many'" in whole[0].reason
     kept = "Other pilots have raised their complaints, many finding the new timetable galling."
     assert not own_source_additions(kept, source, source)
+
+
+def test_no_one_in_particular_made_a_speaker_is_an_invented_attribution() -> None:
+    # LA Times (2026-12-06): "'If women wanted ...,' read one" (one of the remarks in a
+    # booklet) was retold "One person wrote: ...".
+    source = "“Fares should double,” read one. Pike denies ever saying it."
+    invented = own_source_voice("One person wrote: “Fares should double.”", source)
+    assert invented and "no such speaker" in invented[0].reason
+    assert not own_source_voice("“Fares should double,” read one of the notes.", source)
+    assert not own_source_speaker("“Fares should double,” read one.", source)
+    said = "One person said fares should double, and Pike denies ever saying it."
+    assert not own_source_voice(said, "One person said fares should double. Pike denies it.")

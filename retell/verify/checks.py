@@ -1078,6 +1078,9 @@ def own_source_voice(sentence: str, made_from: str) -> list[Finding]:
     that season tickets start at £289, making them the cheapest ...") and the annotators
     let it stand, 20 times for 3 errors."""
     theirs = _voices(made_from)
+    invented = _generic_sayer(sentence, made_from)
+    if invented:
+        return invented
     for verb in parse(sentence):
         said = _said_words(verb)
         known = [word for word in said if word in theirs]
@@ -1096,6 +1099,31 @@ def own_source_voice(sentence: str, made_from: str) -> list[Finding]:
             )
             return [Finding("attribution", "unsupported", reason)]
     return _quoted_narration(sentence, theirs)
+
+
+#: Nouns for no one in particular that a retelling may make a speaker of.
+_ANYONE = frozenset(
+    "person people someone somebody individual user reader viewer observer critic expert "
+    "analyst commentator".split()
+)
+
+
+def _generic_sayer(sentence: str, made_from: str) -> list[Finding]:
+    """A speaker made up of no one in particular: "One person wrote: 'If women wanted ...'"
+    for "'If women wanted ...,' read one" (one of the remarks in a booklet; LA Times' page,
+    2026-12-06). The sentences retold must have the noun; the whole article having it
+    ("the person buying the house") is not enough."""
+    known = lemmas(made_from)
+    for verb in parse(sentence):
+        if verb.lemma_.lower() not in SAYING | {"write"}:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if subject.lemma_.lower() in _ANYONE and subject.lemma_.lower() not in known:
+                reason = (
+                    f"'{subject.text} {verb.text}': the sentences it retells name no such speaker"
+                )
+                return [Finding("attribution", "unsupported", reason)]
+    return []
 
 
 def _quoted_narration(sentence: str, theirs: dict[str, bool]) -> list[Finding]:
@@ -1239,7 +1267,7 @@ def _unowned_quotation(sentence: str, doc: Any, theirs: dict[str, bool]) -> list
 
 
 def _reporting(token: Any) -> bool:
-    return bool(token.lemma_.lower() in _SOURCE_REPORTING | _ATTITUDES | {"show", "call"})
+    return bool(token.lemma_.lower() in _SOURCE_REPORTING | _ATTITUDES | {"show", "call", "read"})
 
 
 def check_invented_speaker(sentence: str, context: Context) -> list[Finding]:
