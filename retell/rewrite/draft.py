@@ -274,11 +274,18 @@ def stand_ins(article: Article, options: RewriteOptions, backend: Backend) -> li
 
 
 def _summary_ranking(material: _Material) -> list[Sentence]:
-    """Every sentence a summary may be made from, best first. What the story keeps using
-    is read from every sentence, repeats too: with the repeated lines of a football
-    commentary left out, one XSumFaith summary was made from a different, poorer
-    sentence."""
-    return _ranked(material.found, document_weights(material.every))
+    """Every sentence a summary may be made from, in the order it takes them: the one that
+    says the most first, from anywhere in the article, then the others in the article's
+    order, as news puts what matters next at the top. What the story keeps using is read
+    from every sentence, repeats too: with the repeated lines of a football commentary left
+    out, one XSumFaith summary was made from a different, poorer sentence.
+
+    Measured on XSumFaith's 243 dev articles, the source sentences chosen scored ROUGE-1
+    18.61 for three sentences against 17.19 when all were taken by score (the first three
+    sentences: 18.67), 19.06 for two against 18.61, and 16.28 for five against 14.65; for
+    one sentence nothing changes (17.74; the first sentence alone scores 16.13)."""
+    ranked = _ranked(material.found, document_weights(material.every))
+    return [ranked[0], *(s for s in material.found if s is not ranked[0])] if ranked else []
 
 
 def _summary_request(
