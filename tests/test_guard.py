@@ -455,3 +455,18 @@ def test_what_the_source_says_will_happen_is_not_told_as_happening() -> None:
     # Where the source also tells the action as happening, the retelling may too.
     told = "The harbour board improves the timetable each spring and will improve it again in May."
     assert not any("will happen" in p for p in problems(present, told, 11))
+
+
+def test_this_or_these_with_a_noun_the_source_never_uses_is_sent_back() -> None:
+    # FiveThirtyEight (2026-12-06): "..., as my colleague Geoffrey Skelley wrote recently"
+    # became "Geoffrey Skelley recently pointed out these problems."
+    source = (
+        "The biggest thing that stands out is the lack of ferries, as Dana Pike wrote recently."
+    )
+    made_up = "Ferries are lacking. Dana Pike recently pointed out these problems."
+    assert any("names something" in p for p in problems(made_up, source, 16))
+    kept = "Ferries are lacking, and this lack is what stands out, as Dana Pike wrote recently."
+    assert not any("names something" in p for p in problems(kept, source, 16))
+    # "this week" points at the time of writing.
+    week = "Dana Pike wrote this week that ferries are lacking."
+    assert not any("names something" in p for p in problems(week, source, 16))

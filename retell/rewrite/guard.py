@@ -75,6 +75,7 @@ def problems(
     found += _addressing_the_reader(retelling, source)
     found += _dependence_turned(retelling, source)
     found += _hedge_made_fact(retelling, source)
+    found += _named_nothing(retelling, source)
     found += _future_made_present(retelling, source)
     found += _bound_changed(retelling, source)
     found += _concession(retelling, source)
@@ -139,6 +140,22 @@ def _pointing(retelling: str, later: list[str]) -> str | None:
         if any(re.search(rf"\b{re.escape(found.group())}\b", s, re.I) for s in later):
             return found.group()
     return None
+
+
+def _named_nothing(retelling: str, source: str) -> list[str]:
+    """A demonstrative with a noun the retold sentences never use, pointing at something
+    they do not name: "Geoffrey Skelley recently pointed out these problems." for "..., as
+    my colleague Geoffrey Skelley wrote recently" (FiveThirtyEight's page, 2026-12-06; the
+    lack of endorsements is called no problem there)."""
+    known = lemmas(source)
+    for token in parse(retelling):
+        this = token.lower_ in ("this", "these") and token.dep_ == "det"
+        noun = token.head
+        if not this or noun.pos_ != "NOUN" or noun.lower_ in _TIME_WORDS:
+            continue
+        if not {noun.lemma_.lower(), noun.lower_} & known:
+            return [f"'{token.text} {noun.text}' names something the sentences it retells do not"]
+    return []
 
 
 #: "this volume", "these measures": a demonstrative with its noun ...
