@@ -468,6 +468,19 @@ def test_a_hyphenated_name_is_no_deed_between_parties() -> None:
     assert "relation" not in check(source, copied).verdicts[0].types
 
 
+def test_a_word_a_sentence_both_denies_and_asserts_is_no_flip() -> None:
+    # LA Times (2026-12-06): "Bloomberg denies making such remarks, but he has admitted
+    # making disrespectful remarks" was refused against the source's "admitted making".
+    source = clean(
+        b"Fares\n\nPike now denies he ever said any of that, but she has admitted making "
+        b"rude remarks about the ferry over the years.\n"
+    )
+    both = "Pike denies making such remarks, but she has admitted making rude remarks."
+    assert "polarity" not in check(source, both).verdicts[0].types
+    flipped = "Pike has never admitted making rude remarks about the ferry."
+    assert "polarity" in check(source, flipped).verdicts[0].types
+
+
 def test_a_quotation_holding_an_apostrophe_is_still_checked() -> None:
     source = clean(
         b"Dam plan\n\nThe engineer said the dam 'will not hold past the town's spring floods' "

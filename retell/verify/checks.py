@@ -516,7 +516,10 @@ def _flipped(sentence: str, evidence: str) -> str:
         heads, scope = negations(one)
         _, denied = negations(other)
         asserted = {word for word in terms(other) if not any(_akin(word, d) for d in denied)}
-        for denial in _denials(one):
+        denials = _denials(one)
+        for denial in denials:
+            if _also_asserted(denial.word, one, denials):
+                continue
             if _asserted_about(denial, other, denied):
                 word = denial.word
                 return f"'{word}' is denied in one of sentence and source, asserted in the other"
@@ -530,6 +533,15 @@ def _flipped(sentence: str, evidence: str) -> str:
         if reason:
             return reason
     return ""
+
+
+def _also_asserted(word: str, text: str, denials: list[Denial]) -> bool:
+    """True when a text says its denied word more often than it denies it, so that it both
+    denies and asserts it: "Bloomberg denies making such remarks, but he has admitted
+    making disrespectful remarks" (a retelling of LA Times' page refused against its
+    source's "admitted making", 2026-12-06)."""
+    said = terms(text).count(word)
+    return said > sum(denial.word == word for denial in denials)
 
 
 #: Words before a verb that make it a plan, hope or possibility, not a deed: "aiming to
