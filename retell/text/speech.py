@@ -284,9 +284,14 @@ def speaker(source: str, start: int, end: int) -> str | None:
     """Who says the quotation that holds source[start:end]: the named subject of a verb of
     saying outside quotation marks in the paragraphs the quotation runs over, or in the
     one before it. None when the stretch is no quotation, or the first such subject is
-    "he", "she" or "they", or there is none."""
+    "he", "she" or "they", or there is none. A stretch that holds a quotation with its
+    speech tag ('"Why ...?" Ortiz asked.', one sentence since questions keep their tags)
+    is read for that quotation."""
     if not wholly_spoken(source, start, end):
-        return None
+        inside = [(first, last) for first, last in spoken(source) if start <= first < end]
+        if not inside:
+            return None
+        start, end = inside[0][0], min(inside[0][1], end)
     inner = _trimmed(source, start, end)[0]
     lines = _lines(source)
     here = next(n for n, (first, last, _) in enumerate(lines) if first <= inner <= last)
