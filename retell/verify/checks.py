@@ -9,7 +9,7 @@ tested on its own; `retell.verify.check` runs them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,6 +38,7 @@ from retell.text.facts import (
     time_parts,
 )
 from retell.text.parse import lemmas, own_clauses, parse
+from retell.text.people import SUBJECTS
 from retell.text.peoples import place_known
 from retell.text.sentences import lower_cased
 from retell.text.speech import (
@@ -942,7 +943,7 @@ def _part_made_whole(sentence: str, made_from: str) -> list[Finding]:
     verb a subject with no such word."""
     subjects = _subjects_by_verb(sentence)
     for token in parse(made_from):
-        part = token.lower_ in _PART_WORDS and token.dep_ in ("nsubj", "nsubjpass")
+        part = token.lower_ in _PART_WORDS and token.dep_ in SUBJECTS
         mine = subjects.get(token.head.lemma_.lower(), []) if part else []
         if mine and not any(_PART_WORDS & words for words in mine):
             reason = (
@@ -968,7 +969,7 @@ def _subjects_by_verb(text: str) -> dict[str, list[set[str]]]:
 
 
 def _subjects_of(verb: Any) -> list[Any]:
-    return [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return [child for child in verb.children if child.dep_ in SUBJECTS]
 
 
 #: "never" says at no time, more than any other negation does.
@@ -1126,16 +1127,21 @@ def _generic_sayer(sentence: str, made_from: str) -> list[Finding]:
     2026-12-06). The sentences retold must have the noun; the whole article having it
     ("the person buying the house") is not enough."""
     known = lemmas(made_from)
-    for verb in parse(sentence):
-        if verb.lemma_.lower() not in SAYING | {"write"}:
-            continue
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            if subject.lemma_.lower() in _ANYONE and subject.lemma_.lower() not in known:
-                reason = (
-                    f"'{subject.text} {verb.text}': the sentences it retells name no such speaker"
-                )
-                return [Finding("attribution", "unsupported", reason)]
+    for subject, verb in _sayer_pairs(parse(sentence), _SAYING_OR_WRITING):
+        if subject.lemma_.lower() in _ANYONE and subject.lemma_.lower() not in known:
+            reason = f"'{subject.text} {verb.text}': the sentences it retells name no such speaker"
+            return [Finding("attribution", "unsupported", reason)]
     return []
+
+
+_SAYING_OR_WRITING = SAYING | {"write"}
+
+
+def _sayer_pairs(doc: Any, verbs: frozenset[str] = SAYING) -> Iterator[tuple[Any, Any]]:
+    """(subject, verb) for each verb of saying (one of `verbs`) and its nominal subject."""
+    for verb in doc:
+        if verb.lemma_.lower() in verbs:
+            yield from ((child, verb) for child in verb.children if child.dep_ == "nsubj")
 
 
 def _quoted_narration(sentence: str, theirs: dict[str, bool]) -> list[Finding]:
@@ -1145,13 +1151,21 @@ def _quoted_narration(sentence: str, theirs: dict[str, bool]) -> list[Finding]:
     in the Democratic Party." (FiveThirtyEight's page, 2026-12-06). Quoted words must be
     someone's words there; a quotation of fewer than MIN_VOICED known words (a scare-quoted
     term) is left alone."""
-    for quoted in quotations(sentence):
-        known = [stem for stem in _content(terms(quoted)) if stem in theirs]
+    for quoted, known in _quoted_known(sentence, theirs):
         narrated = [stem for stem in known if not theirs[stem]]
-        if len(known) >= MIN_VOICED and len(narrated) > len(known) / 2:
+        if len(narrated) > len(known) / 2:
             reason = f"quotes '{quoted}', which the sentences it retells say in the writer's voice"
             return [Finding("attribution", "unsupported", reason)]
     return []
+
+
+def _quoted_known(sentence: str, theirs: dict[str, bool]) -> Iterator[tuple[str, list[str]]]:
+    """Each quotation of a retelling with its content stems that the source sentences use
+    (see `_voices`), where it has at least MIN_VOICED of them."""
+    for quoted in quotations(sentence):
+        known = [stem for stem in _content(terms(quoted)) if stem in theirs]
+        if len(known) >= MIN_VOICED:
+            yield quoted, known
 
 
 def _someone_elses(verb: Any, said: dict[str, str], made_from: str) -> list[str]:
@@ -1270,16 +1284,15 @@ def _unowned_quotation(sentence: str, doc: Any, theirs: dict[str, bool]) -> list
     voice = narration(sentence)
     if any(_reporting(token) and voice[token.idx].strip() for token in doc):
         return []
-    for quoted in quotations(sentence):
-        known = [stem for stem in _content(terms(quoted)) if stem in theirs]
-        if len(known) >= MIN_VOICED and all(theirs[stem] for stem in known):
+    for quoted, known in _quoted_known(sentence, theirs):
+        if all(theirs[stem] for stem in known):
             reason = f"quotes '{quoted}' without saying who said it"
             return [Finding("attribution", "unsupported", reason)]
     return []
 
 
 def _reporting(token: Any) -> bool:
-    return bool(token.lemma_.lower() in _SOURCE_REPORTING | _ATTITUDES | {"show", "call", "read"})
+    return token.lemma_.lower() in _TAGS_QUOTATION
 
 
 def check_invented_speaker(sentence: str, context: Context) -> list[Finding]:
@@ -1298,10 +1311,8 @@ def _new_sayers(sentence: str, source: str) -> list[tuple[str, str]]:
     never mentions."""
     sayers = [
         (sayer, verb)
-        for verb in parse(sentence)
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in SAYING
-        for sayer in verb.children
-        if sayer.dep_ == "nsubj" and sayer.pos_ == "NOUN"
+        for sayer, verb in _sayer_pairs(parse(sentence))
+        if verb.pos_ == "VERB" and sayer.pos_ == "NOUN"
     ]
     if not sayers:
         return []  # most sentences: the source's words need not be read at all
@@ -1332,7 +1343,7 @@ def _holds(token: Any, theirs: dict[str, bool]) -> bool:
     do not have only as someone's words. "Montoya-Lewis wanted to blend her legal
     training ..." keeps no speaker of "According to the Spokesman-Review, 'She wanted to
     blend ...'" (trafilatura-eval's Times of Israel page, 2026-12-05)."""
-    if token.lemma_.lower() not in _SOURCE_REPORTING | _ATTITUDES | {"show"}:
+    if token.lemma_.lower() not in _KEEPS_SPEAKER:
         return False
     return not all(theirs.get(stem, False) for stem in terms(token.text))
 
@@ -1500,7 +1511,7 @@ def _obligations(text: str, verbs: frozenset[str] = frozenset()) -> list[tuple[s
 
 def _subject_of(verb: Any) -> str:
     """The lemma of a verb's subject, or ""."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _subjects_of(verb)
     return subjects[0].lemma_.lower() if subjects else ""
 
 
@@ -1674,6 +1685,10 @@ _ATTITUDES = frozenset(
     "expect believe think fear hope plan want estimate predict claim say consider intend".split()
 )
 _HOLDERS = frozenset({"he", "she", "they", "we", "i"})
+#: Verbs that keep a speaker for what a retelling tells (`_holds`) ...
+_KEEPS_SPEAKER = _SOURCE_REPORTING | _ATTITUDES | {"show"}
+#: ... and, beside a quotation, "call" and "read" too (`_unowned_quotation`).
+_TAGS_QUOTATION = _KEEPS_SPEAKER | {"call", "read"}
 
 
 def check_holder(sentence: str, context: Context) -> list[Finding]:
