@@ -125,6 +125,22 @@ def test_the_speaker_is_the_named_subject_of_a_verb_of_saying_over_the_run() -> 
     assert _speaker_of(text, "Coach Sam Adebayo said") is None  # narration, no quotation
 
 
+def test_a_sentence_with_its_speech_tag_is_read_for_its_quotation_only_when_it_opens_so() -> None:
+    # A quoted question keeps its tag in one sentence ('"Why ...?" Ortiz asked.'), which is
+    # read for its quotation; a sentence that quotes inside its own narration is not
+    # (FaithBench: "... the Taliban President Ashraf Ghani said the attack 'trampled ...'"
+    # gave the words to the Taliban).
+    text = (
+        '"Why stay silent?" Lena Ortiz asked Adebayo.\n\n'
+        'Stuck between rivals the Harbour Board Chair Ada Quist said the plan "broke every '
+        'promise".'
+    )
+    assert _speaker_of(text, '"Why stay silent?" Lena Ortiz asked Adebayo.') == "Lena Ortiz"
+    assert _speaker_of(text, "Stuck between rivals") is None
+    whole = text[text.index("Stuck") :]
+    assert _speaker_of(text, whole) is None
+
+
 def test_a_he_said_gives_no_speaker() -> None:
     text = 'Lena Ortiz asked about the board.\n\n"I felt let down," he said.'
     assert _speaker_of(text, "I felt let down,") is None

@@ -284,14 +284,17 @@ def speaker(source: str, start: int, end: int) -> str | None:
     """Who says the quotation that holds source[start:end]: the named subject of a verb of
     saying outside quotation marks in the paragraphs the quotation runs over, or in the
     one before it. None when the stretch is no quotation, or the first such subject is
-    "he", "she" or "they", or there is none. A stretch that holds a quotation with its
-    speech tag ('"Why ...?" Ortiz asked.', one sentence since questions keep their tags)
-    is read for that quotation."""
+    "he", "she" or "they", or there is none. A stretch that opens with a quotation and
+    ends with its speech tag ('"Why ...?" Ortiz asked.', one sentence since questions keep
+    their tags) is read for that quotation; one that quotes inside its own narration
+    ('Ghani said the attack "trampled all human values".') is not, as its speaker stands
+    in it (read so, a FaithBench summary's "Ghani stating that it 'trampled ...'" was
+    flagged as the Taliban's words)."""
     if not wholly_spoken(source, start, end):
-        inside = [(first, last) for first, last in spoken(source) if start <= first < end]
-        if not inside:
+        opening = [(first, last) for first, last in spoken(source) if start <= first < end]
+        if not opening or source[start : opening[0][0]].strip(_LEADING_MARKS):
             return None
-        start, end = inside[0][0], min(inside[0][1], end)
+        start, end = opening[0][0], min(opening[0][1], end)
     inner = _trimmed(source, start, end)[0]
     lines = _lines(source)
     here = next(n for n, (first, last, _) in enumerate(lines) if first <= inner <= last)
@@ -306,6 +309,10 @@ def speaker(source: str, start: int, end: int) -> str | None:
             # ("he added" after "Winfrey asked", in trafilatura-eval's CNN page).
             return None if said[0] in _PRONOUNS else said[0]
     return None
+
+
+#: What may stand before a quotation that opens a stretch: space and opening marks.
+_LEADING_MARKS = " \t\"“‘'"
 
 
 def _run(lines: tuple[Line, ...], here: int) -> tuple[int, int]:
