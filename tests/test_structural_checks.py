@@ -798,6 +798,37 @@ def test_a_quotation_over_several_paragraphs_keeps_its_speaker() -> None:
     assert not any(finding.type == "attribution" for finding in said.findings)
 
 
+def test_a_quotation_that_opens_in_a_retold_sentence_and_runs_on_is_still_quoted() -> None:
+    # The Nassau Guardian's page (2026-12-06): 'Symonette said, “No, no. The best we can do
+    # is ...' runs on into the next paragraph; read alone, the words after its open mark
+    # were the writer's, and quoting them faithfully was refused.
+    text = "\n\n".join(
+        [
+            "Grocers see no end to price rises",
+            "Asked what more shops could do, the owner Ada Brook said, “Very little. The best "
+            "we can do is keep the shelves full at fair prices.",
+            "“Flour and eggs have gone up most,” she added.",
+        ]
+    )
+    article = clean(text.encode())
+    verifier_ = Verifier(article)
+    start = article.text.index("Asked what")
+    end = article.text.index("fair prices.") + len("fair prices.")
+    made_from = (Evidence(article.text[start:end], start, end, "body"),)
+    quoted = verifier_.held_to(
+        verifier_.typed(
+            "Ada Brook said, “The best we can do is keep the shelves full at fair prices.”"
+        ),
+        made_from,
+    )
+    assert not any(finding.type == "attribution" for finding in quoted.findings)
+    told = verifier_.held_to(
+        verifier_.typed("The best shops can do is keep the shelves full at fair prices."),
+        made_from,
+    )
+    assert any(finding.type == "attribution" for finding in told.findings)
+
+
 def test_a_short_clause_of_nothing_but_new_words_is_an_addition() -> None:
     # trafilatura-eval's Metro Times and MSN pages (2026-12-06): "..., but problems arose."
     # and "..., it has so far avoided these problems." were published, every word of the

@@ -263,6 +263,26 @@ def wholly_spoken(source: str, start: int, end: int) -> bool:
     return any(first <= inner[0] and inner[1] <= last for first, last in spoken(source))
 
 
+def with_marks(source: str, start: int, end: int) -> str:
+    """source[start:end] with a closing mark added where it opens a quotation that runs on
+    past its end, and an opening one where it closes a quotation opened before it: read
+    alone, 'Symonette said, “No, no. The best we can do is keeping quantities and good
+    prices.' (the quotation goes on into the next paragraph; the Nassau Guardian's page,
+    2026-12-06) would leave the words after its open mark in the writer's voice."""
+    text = source[start:end]
+    inner_start, inner_end = _trimmed(source, start, end)
+    if open_quotations(text) > 0 and _inside(source, inner_end - 1):
+        text = text.rstrip() + "”"
+    if open_quotations(text) < 0 and _inside(source, inner_start):
+        text = "“" + text.lstrip()
+    return text
+
+
+def _inside(source: str, offset: int) -> bool:
+    """True when the character at `offset` lies inside one of the source's quotations."""
+    return any(first <= offset < last for first, last in spoken(source))
+
+
 def _trimmed(source: str, start: int, end: int) -> tuple[int, int]:
     """The stretch without the marks, spaces and punctuation at its edges."""
     text = source[start:end]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from retell.article import Article, Evidence, Spend, Verdict
 from retell.text.sentences import split_sentences
-from retell.text.speech import DOUBLE_QUOTED, in_quotation_marks, wholly_spoken
+from retell.text.speech import DOUBLE_QUOTED, in_quotation_marks, wholly_spoken, with_marks
 from retell.verify.checks import (
     CHECKS,
     MIN_MATCH,
@@ -211,7 +211,7 @@ class Verifier:
         if span.kind == "answer":
             return in_quotation_marks(text)
         if DOUBLE_QUOTED.search(text) or not wholly_spoken(self.source.text, span.start, span.end):
-            return span.text
+            return with_marks(self.source.text, span.start, span.end)
         return "“" + text.strip('"“”') + "”"
 
     def typed(self, text: str) -> Typed:
