@@ -53,6 +53,7 @@ from retell.text.speech import (
     speaker,
     wholly_spoken,
 )
+from retell.verify.changes import roles, swapped
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
 from retell.verify.grammar import verbless, wordless_speech
 from retell.verify.groups import spread
@@ -123,7 +124,27 @@ def check_numbers(sentence: str, context: Context) -> list[Finding]:
         if nearby:
             reason += f"; the closest passage says {', '.join(show_number(n) for n in nearby[:3])}"
         findings.append(Finding("number", label, reason, context.evidence[:1]))
-    return findings + _units(sentence, context) + _ordinals(sentence, context)
+    return (
+        findings
+        + _units(sentence, context)
+        + _ordinals(sentence, context)
+        + _changes(sentence, context)
+    )
+
+
+_CHANGE_ROLE = {"level": "the level a change reached", "amount": "the size of a change"}
+
+
+def _changes(sentence: str, context: Context) -> list[Finding]:
+    """A number given as the level a change reached where the source gives it as the
+    amount of the change, or the other way round ("rise to 4.5 percent" for "an increase
+    of 4.5 percent"; `retell.verify.changes`)."""
+    for value, mine, theirs in swapped(sentence, context.source):
+        spans = [span for span in context.index.spans if value in roles(span.text)]
+        told, given = _CHANGE_ROLE[mine], _CHANGE_ROLE[theirs]
+        reason = f"{show_number(value)} as {told}, where the source has it as {given}"
+        return [Finding("number", "contradicted", reason, tuple(spans[:1]))]
+    return []
 
 
 def _units(sentence: str, context: Context) -> list[Finding]:
