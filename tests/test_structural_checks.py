@@ -405,6 +405,23 @@ def test_a_retelling_that_links_its_sources_words_anew_is_flagged() -> None:
     assert introduced and "donor" in introduced[0].reason
 
 
+def test_a_place_inside_a_place_inside_another_may_skip_the_middle() -> None:
+    # Rutgers' page (2026-12-06): "a student in the X lab in the Y department in the School
+    # of Engineering at Rutgers University" retold "a student in the X lab at Rutgers
+    # University" was refused for a link three steps apart in the source.
+    source = (
+        "The study was led by Ola Dahl, a research nurse in the Lind clinic in the heart "
+        "unit in the Faculty of Medicine at Tromso University."
+    )
+    assert not own_source_links(
+        "Ola Dahl, a research nurse in the Lind clinic at Tromso University, led the study.",
+        [source],
+    )
+    assert own_source_links(
+        "The Lind clinic led a study at Tromso University, nursed by Ola Dahl.", [source]
+    )
+
+
 QUAY_FOOTAGE = (
     "The drone footage comes from Dunmere's north quay, which has been used for more than "
     "200 years by the harbour board as a landing place for boats with no berth of their own, "
