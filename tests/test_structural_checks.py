@@ -422,6 +422,21 @@ def test_a_place_inside_a_place_inside_another_may_skip_the_middle() -> None:
     )
 
 
+def test_what_a_copula_says_the_subject_is_may_be_said_in_apposition() -> None:
+    # Rutgers' page (2026-12-06): "Venipuncture, which involves ..., is the world's most
+    # common clinical procedure" retold "Venipuncture, a procedure that involves ..., is
+    # ..." was refused for linking the procedure to what it involves.
+    source = (
+        "Tagging, which involves fixing a chip under the skin, is the island's most common "
+        "treatment for stray cats."
+    )
+    assert not own_source_links(
+        "Tagging, a treatment that involves fixing a chip under the skin, is the island's "
+        "most common treatment for stray cats.",
+        [source],
+    )
+
+
 QUAY_FOOTAGE = (
     "The drone footage comes from Dunmere's north quay, which has been used for more than "
     "200 years by the harbour board as a landing place for boats with no berth of their own, "

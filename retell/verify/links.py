@@ -68,6 +68,14 @@ def content_head(token: Any) -> Any | None:
         handed = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ in CONTENT]
         if handed and form(handed[0]) not in LIGHT:
             return handed[0]
+    # What "X is Y" says Y is, it says of X: the attribute hangs from the subject
+    # ("Venipuncture, which involves ..., is the world's most common clinical procedure"
+    # retold "Venipuncture, a procedure that involves ..." was refused for linking the
+    # procedure to what it involves; Rutgers' page, 2026-12-06).
+    if token.dep_ == "attr" and form(head) == "be":
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in CONTENT]
+        if subjects:
+            return subjects[0]
     # spaCy makes a new Token object on every access: tokens compare by position.
     while head.i != head.head.i and (head.pos_ not in CONTENT or form(head) in LIGHT):
         head = head.head
