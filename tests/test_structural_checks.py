@@ -437,6 +437,40 @@ def test_what_a_copula_says_the_subject_is_may_be_said_in_apposition() -> None:
     )
 
 
+def test_a_doer_given_to_what_the_source_says_is_done_by_no_one_named_is_flagged() -> None:
+    # A trafilatura-eval page on a Ukrainian bank (2026-12-06): "demanding that that
+    # foreign supplier return the prepayment and also that the guarantee to PrivatBank be
+    # cancelled" was retold with the supplier cancelling the guarantee.
+    source = (
+        "The tenants went to court, demanding that the landlord repay the deposit and also "
+        "that the lease be cancelled."
+    )
+    given = own_source_links(
+        "The tenants sued, demanding that the landlord repay the deposit and cancel the lease.",
+        [source],
+    )
+    assert given and given[0].type == "relation" and "landlord" in given[0].reason
+    assert not own_source_links(
+        "The tenants sued, demanding that the landlord repay the deposit and that the lease "
+        "be cancelled.",
+        [source],
+    )
+
+
+def test_a_state_that_has_ended_retold_as_lasting_is_flagged() -> None:
+    # The seed rewrite with a copy penalty (2026-12-06): "the answer to that question was,
+    # until recently, very obvious: NATO membership" retold "NATO membership remained the
+    # answer for Ukraine".
+    source = "For the club, the answer was, until recently, obvious: a new stadium."
+    lasting = own_source_additions(
+        "A new stadium remained the answer for the club.", source, source
+    )
+    assert lasting and lasting[0].type == "modality"
+    assert not own_source_additions(
+        "Until recently, a new stadium was the answer for the club.", source, source
+    )
+
+
 QUAY_FOOTAGE = (
     "The drone footage comes from Dunmere's north quay, which has been used for more than "
     "200 years by the harbour board as a landing place for boats with no berth of their own, "

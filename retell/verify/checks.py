@@ -63,6 +63,7 @@ from retell.verify.links import (
     cited_as_doers,
     fused,
     held,
+    new_agents,
     new_doers,
     new_verb_links,
     renamed,
@@ -948,7 +949,8 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
     if purpose:
         reason = f"gives a purpose, 'to {purpose}', that the sentences it retells do not"
         return [Finding("addition", "unsupported", reason)]
-    return _never(sentence, made_from) or _part_made_whole(sentence, made_from)
+    found = _never(sentence, made_from) or _part_made_whole(sentence, made_from)
+    return found or _ended_made_lasting(sentence, made_from)
 
 
 #: Words that take a part of a set ("some of which", "several cities").
@@ -1006,6 +1008,22 @@ def _never(sentence: str, made_from: str) -> list[Finding]:
         return []
     reason = "says 'never', which the sentences it retells do not"
     return [Finding("polarity", "unsupported", reason)]
+
+
+#: Words that say a state has ended, and words that say one goes on.
+_ENDED = re.compile(r"\b(?:until recently|no longer|used to|formerly|previously|once was)\b", re.I)
+_LASTING = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continu(?:e|es|ed|ing) to)\b", re.I)
+
+
+def _ended_made_lasting(sentence: str, made_from: str) -> list[Finding]:
+    """A state the source sentences say has ended, retold as one that goes on: "NATO
+    membership remained the answer for Ukraine" from "the answer to that question was,
+    until recently, very obvious: NATO membership" (the seed rewrite with a copy penalty,
+    2026-12-06)."""
+    if not _LASTING.search(sentence) or not _ENDED.search(made_from) or _ENDED.search(sentence):
+        return []
+    reason = "says it goes on; the sentences it retells say it has ended"
+    return [Finding("modality", "unsupported", reason)]
 
 
 def new_purpose(sentence: str, made_from: str) -> str | None:
@@ -1068,7 +1086,7 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     Bennett, ... who is friendly with Debbie Meadows"), or gives a noun of theirs a doer
     they do not link to it, or joins two of their nouns with a verb of its own that they do
     not link: `links.new_doers`, `links.new_verb_links`, `links.unheld`."""
-    doers = new_doers(sentence, made_from)
+    doers = new_doers(sentence, made_from) + new_agents(sentence, made_from)
     if doers:
         doer, action = doers[0]
         reason = f"has {doer} '{action}'; the sentences it retells name no one who does"

@@ -316,6 +316,51 @@ def new_doers(text: str, sources: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+def new_agents(text: str, sources: list[str]) -> list[tuple[str, str]]:
+    """(doer, action) pairs of a retelling that give a doer to what its source sentences
+    say is done to something by no one named: "demanding that the foreign supplier return
+    the prepayment and cancel the guarantee" from "demanding that that foreign supplier
+    return the prepayment and also that the guarantee to PrivatBank be cancelled" (a page
+    of trafilatura-eval on a Ukrainian bank, 2026-12-06). The source must have the action
+    in the passive with no "by", its object there as subject, and nowhere a doer of it; a
+    pronoun as doer is left alone."""
+    docs = [parse(sentence) for sentence in sources]
+    undone = {
+        (form(verb), form(child))
+        for doc in docs
+        for verb in doc
+        for child in verb.children
+        if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
+    }
+    done = {form(verb) for doc in docs for verb in doc if _doer(verb) is not None}
+    found = []
+    for verb in parse(text) if undone else ():
+        doer = _doer(verb)
+        objects = [form(c) for c in verb.children if c.dep_ == "dobj"]
+        if doer is None or doer.pos_ not in ("NOUN", "PROPN") or form(verb) in done:
+            continue
+        if any((form(verb), thing) in undone for thing in objects):
+            found.append((doer.text, verb.text))
+    return found
+
+
+def _doer(verb: Any) -> Any | None:
+    """The subject of an active verb, or of the verb it is joined to by "and" when it has
+    none of its own, or the "by" of a passive one."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and verb.pos_ == "VERB" and not _passive(verb):
+        return _doer(verb.head)
+    return None
+
+
+def _passive(verb: Any) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
 def cited_as_doers(text: str, sources: list[str]) -> list[tuple[str, str]]:
     """(who, action) pairs of a retelling that make someone its source sentences only cite
     ("according to Levy and authorities from Homeland Security Investigations") do a deed
