@@ -72,6 +72,7 @@ from retell.verify.links import (
     unheld,
 )
 from retell.verify.modality import negation_flipped, turned_to_fact
+from retell.verify.years import moved, placings
 
 Label = str  # "supported" | "unsupported" | "contradicted"
 
@@ -222,7 +223,21 @@ def check_dates(sentence: str, context: Context) -> list[Finding]:
         findings.append(
             Finding("date", label, f"'{word}' is not in the source{said}", context.evidence[:1])
         )
-    return findings or _local_dates(sentence, context)
+    return findings or _local_dates(sentence, context) or _years_moved(sentence, context)
+
+
+def _years_moved(sentence: str, context: Context) -> list[Finding]:
+    """A year the sentence puts something in where the source has it since, before or
+    after that year ("remain at 7.3 percent in 1991" for "the highest ... since 1991";
+    `retell.verify.years`)."""
+    for year, mine, theirs in moved(sentence, context.source):
+        spans = [span for span in context.index.spans if year in placings(span.text)]
+        reason = f"'{_YEAR_WORD[mine]} {year}' where the source says '{_YEAR_WORD[theirs]} {year}'"
+        return [Finding("date", "contradicted", reason, tuple(spans[:1]))]
+    return []
+
+
+_YEAR_WORD = {"at": "in", "since": "since", "before": "before", "after": "after"}
 
 
 def _local_dates(sentence: str, context: Context) -> list[Finding]:
