@@ -235,6 +235,21 @@ def test_a_pronoun_opening_a_clause_leans_back_unless_the_main_clause_names_its_
     assert [leans_back(s) for s in run] == [True, True, False, False, False, False, True]
 
 
+def test_a_subject_pointed_at_with_that_or_this_leans_back() -> None:
+    # Wevolver (trafilatura-eval, 2026-12-06): "To reach ears in the farthest rows, that
+    # speaker will have to shout." was published without the sentence with the speaker.
+    run = _run(
+        [
+            "To be heard at the back, that singer will need a microphone.",
+            "This plan was dropped in May.",
+            "This week the council met.",
+            "The mayor backed that plan.",
+            "These rules end in October.",
+        ]
+    )
+    assert [leans_back(s) for s in run] == [True, True, False, False, True]
+
+
 def test_a_sentence_that_leans_back_is_not_cut_from_the_one_before() -> None:
     # DiEM25 (2026-12-05): "Moreover, it does not consider ..." opened a section and was
     # published after a sentence about something else.

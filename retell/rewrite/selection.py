@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from retell.text.connectives import after_joining
+from retell.text.parse import parse
 from retell.text.sentences import Sentence
 from retell.text.speech import open_quotations
 
@@ -97,7 +98,29 @@ def leans_back(sentence: Sentence) -> bool:
     sentence before names ("... target of the Paris Agreement.”", DiEM25)."""
     text = after_joining(sentence.text)
     leaning = _LEANING.match(text) and not _EXPLETIVE.match(text)
-    return bool(leaning) or _unnamed_in_opening(text) or open_quotations(sentence.text) < 0
+    pointing = _unnamed_in_opening(text) or _pointing_subject(text)
+    return bool(leaning) or pointing or open_quotations(sentence.text) < 0
+
+
+#: Determiners that point at something named before; nouns of time they merely date by.
+_POINTING = frozenset({"this", "that", "these", "those"})
+_TIMES = frozenset(
+    "day week month year decade century morning afternoon evening night time".split()
+)
+
+
+def _pointing_subject(text: str) -> bool:
+    """True when the main clause's subject is "that speaker", "this plan": something the
+    sentence before introduced ("To reach ears in the farthest rows, that speaker will
+    have to shout." was published after a quotation from a chief executive, without "he
+    uses the example of someone trying to deliver a speech in a large hall"; Wevolver's
+    page in trafilatura-eval, 2026-12-06)."""
+    for root in (token for token in parse(text) if token.dep_ == "ROOT"):
+        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            pointed = any(c.dep_ == "det" and c.lower_ in _POINTING for c in subject.children)
+            if pointed and subject.lemma_.lower() not in _TIMES:
+                return True
+    return False
 
 
 #: An opening clause that says "she" or "they" of someone the main clause after it does
