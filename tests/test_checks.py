@@ -26,6 +26,7 @@ from retell.verify.checks import (
     check_modality,
     check_names,
     check_narrator,
+    check_negation_scope,
     check_numbers,
     check_polarity,
     check_quoted_speaker,
@@ -894,3 +895,17 @@ def test_words_given_to_another_named_person_are_contradicted() -> None:
 )
 def test_words_kept_with_their_speaker_pass(sentence: str) -> None:
     assert findings(check_quoted_speaker, INTERVIEW, sentence) == []
+
+
+def test_a_negation_elsewhere_does_not_contradict_what_another_sentence_affirms() -> None:
+    # Google's blog page (trafilatura-eval, 2026-12-06): "Chrome and other Google apps can
+    # provide improved protection" retold one sentence faithfully, and was refused because
+    # another said "Chrome can't adjust protection based on ...".
+    source = story(
+        "The ferry company cannot change seats for each passenger once on board.",
+        "If you book ahead, the ferry company can offer better seats and a quieter crossing.",
+    )
+    kept = "If you book ahead, the ferry company can offer better seats."
+    assert findings(check_negation_scope, source, kept) == []
+    turned = "The ferry company can change seats for each passenger once on board."
+    assert findings(check_negation_scope, source, turned) == [("polarity", "contradicted")]

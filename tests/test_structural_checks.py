@@ -471,6 +471,19 @@ def test_a_state_that_has_ended_retold_as_lasting_is_flagged() -> None:
     )
 
 
+def test_the_subject_of_will_be_able_to_is_the_subject_of_what_follows() -> None:
+    # Google's blog page (2026-12-06): "Chrome and other Google apps ... will be able to
+    # provide improved protection" retold "... can provide improved protection" was refused
+    # for linking Chrome to "provide".
+    source = (
+        "If you book ahead, the ferry company and other lines you use will be able to offer "
+        "better seats."
+    )
+    assert not own_source_links(
+        "If you book ahead, the ferry company and other lines can offer better seats.", [source]
+    )
+
+
 QUAY_FOOTAGE = (
     "The drone footage comes from Dunmere's north quay, which has been used for more than "
     "200 years by the harbour board as a landing place for boats with no berth of their own, "

@@ -64,8 +64,10 @@ def content_head(token: Any) -> Any | None:
     # light verb hands on: "A female police inspector had to seek medical attention" links
     # inspector and seek (a retelling's "the inspector sought medical attention" was
     # refused for joining them; trafilatura-eval's Jamaica Observer page, 2026-12-06).
+    # So is the subject of "will be able to provide" (Google's blog page, 2026-12-06).
     if token.dep_ in ("nsubj", "nsubjpass") and (head.pos_ not in CONTENT or form(head) in LIGHT):
         handed = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ in CONTENT]
+        handed += [g for c in head.children if c.dep_ == "acomp" for g in _completions(c)]
         if handed and form(handed[0]) not in LIGHT:
             return handed[0]
     # What "X is Y" says Y is, it says of X: the attribute hangs from the subject
@@ -82,6 +84,11 @@ def content_head(token: Any) -> Any | None:
     if head.i == token.i or head.pos_ not in CONTENT or form(head) in LIGHT:
         return None
     return head
+
+
+def _completions(adjective: Any) -> list[Any]:
+    """The verbs an adjective such as "able" or "likely" takes after "to"."""
+    return [c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
 
 
 def content_tokens(tokens: Iterable[Any]) -> Iterator[Any]:
@@ -358,6 +365,7 @@ def _doer(verb: Any) -> Any | None:
 
 
 def _passive(verb: Any) -> bool:
+    """True for a verb in the passive: it has a passive subject or auxiliary."""
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
 
 

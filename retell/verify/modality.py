@@ -236,23 +236,43 @@ def _no_longer(token: Any) -> bool:
 
 def subject(token: Any) -> str | None:
     """The lemma of an action's subject, if it has one that is not a pronoun."""
-    return next(
-        (form(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"),
-        None,
-    )
+    found = _subject_token(token)
+    return form(found) if found is not None and found.pos_ != "PRON" else None
+
+
+def _subject_token(token: Any) -> Any | None:
+    """An action's subject, or for a verb with none of its own that completes another
+    ("will be able to provide", "wants to leave"), the subject of the one it completes."""
+    for _ in range(3):
+        own = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if own:
+            return own[0]
+        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def negation_flipped(sentence: str, sources: Iterable[str]) -> tuple[str, str] | None:
     """(the action, the source sentence) when a source action with the same subject and
     another of the same parties is negated where the sentence's is not, or the reverse:
     "Russia would respond with arms" for "ensure that Russia does not take up arms"."""
+    sources = list(sources)
     for action in actions(sentence):
         mine, who = parties(action), subject(action)
         if who is None or len(mine) < 2:
             continue
-        for source in sources:
-            for other in actions(source):
-                shared = mine & parties(other)
-                if subject(other) == who and len(shared) >= 2 and negated(other) != negated(action):
-                    return action.text, source
+        alike = [
+            (source, other.lemma_ == action.lemma_, negated(other) == negated(action))
+            for source in sources
+            for other in actions(source)
+            if subject(other) == who and len(mine & (parties(other) | {who})) >= 2
+        ]
+        # The source's own verb speaks first; failing that, one source sentence that says
+        # it of the same parties the same way is enough: "Chrome and other Google apps can
+        # provide improved protection" is what one says, though another says "Chrome can't
+        # adjust protection" (Google's blog page in trafilatura-eval, 2026-12-06).
+        judged = [pair for pair in alike if pair[1]] or alike
+        if judged and not any(same for _, _, same in judged):
+            return action.text, judged[0][0]
     return None
