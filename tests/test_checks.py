@@ -909,3 +909,14 @@ def test_a_negation_elsewhere_does_not_contradict_what_another_sentence_affirms(
     assert findings(check_negation_scope, source, kept) == []
     turned = "The ferry company can change seats for each passenger once on board."
     assert findings(check_negation_scope, source, turned) == [("polarity", "contradicted")]
+
+
+def test_may_in_a_sentence_with_one_capital_is_not_the_month() -> None:
+    # InStyle's page (2026-12-06): a kept sentence of 130 letters with only its first
+    # capital counted as lower-cased text, and its "may" was read as the month May.
+    sentence = (
+        "While in treatment, patients may not want to draw obvious attention to themselves "
+        "by wearing a dramatically different hairstyle, or even no hairstyle at all."
+    )
+    source = story("Ada Brook of Veldmoor founded Coils and Crowns in London.", sentence)
+    assert findings(check_dates, source, sentence) == []

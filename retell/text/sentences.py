@@ -103,8 +103,13 @@ _SPEECH_TAG = re.compile(
 
 
 def lower_cased(text: str) -> bool:
-    """True for text written all in small letters, as some research sets are."""
+    """True for text written all in small letters, as some research sets are. A text that
+    opens with a capital is not: one sentence of 130 letters with only its first capital
+    ("While in treatment, patients may not want ...", InStyle's page, 2026-12-06) fell
+    under the share, and its "may" was read as the month."""
     letters = [char for char in text if char.isalpha()]
+    if letters and letters[0].isupper():
+        return False
     return sum(char.isupper() for char in letters) < LOWER_CASED * len(letters)
 
 
