@@ -39,6 +39,18 @@ def test_a_question_and_answer_page_is_read_as_an_interview() -> None:
     assert first_person("I found a torn mainsail.") and not first_person("She said “I won”.")
 
 
+def test_a_question_followed_by_a_remark_of_the_interviewer_still_asks() -> None:
+    # InStyle (trafilatura-eval, 2026-12-06): "Coils to Locs wigs are made of synthetic
+    # hair. Do you have any plans to offer human hair wigs? I know it's quite difficult to
+    # source ..." was taken for the interviewee's answer and published as her words.
+    assert asks(
+        "Your boats are painted on sailcloth. Do you ever use canvas? I know it is hard to "
+        "find old sails."
+    )
+    assert not asks("I asked myself: what would you paint? Then I started on the ferry.")
+    assert not asks("I paint boats. Canvas is too dear for me.")
+
+
 def test_a_story_that_quotes_someone_is_no_interview() -> None:
     story = clean(
         "Ferry kept\n\nCouncillors voted to keep the ferry. “Why would we cut it?” asked "

@@ -152,8 +152,21 @@ SHORT_REPLY = 3
 
 
 def asks(text: str) -> bool:
-    """True for a short paragraph that ends in a question mark."""
-    return text.rstrip().endswith("?") and len(text.split()) <= QUESTION_WORDS
+    """True for a short paragraph that ends in a question mark, or that puts a question to
+    "you" and goes on: InStyle's "Coils to Locs wigs are made of synthetic hair. Do you
+    have any plans to offer human hair wigs? I know it's quite difficult to source ..."
+    was read as the interviewee's answer and published as her words (2026-12-06)."""
+    short = len(text.split()) <= QUESTION_WORDS
+    if not short or text.rstrip().endswith("?"):
+        return short
+    # An answer may ask "you" too ("I asked myself: what would you do?"); the interviewer's
+    # paragraph opens on what they ask about, not in the first person.
+    opening = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    return _ASKS_YOU.search(text) is not None and not first_person(opening)
+
+
+#: A sentence that asks "you" something.
+_ASKS_YOU = re.compile(r"(?:^|[.!?]\s+)[^.!?]*\b(?:you|your)\b[^.!?]*\?", re.I)
 
 
 def first_person(text: str) -> bool:
