@@ -143,8 +143,12 @@ FAITHBENCH_SUMMARY_FLOOR = 0.55
 #: first set, 0.730 since the Snowball stems and 60-word evidence pieces (2026-12-02, stop 19);
 #: 0.731 with the quotation checks (stop 26); 0.740 with a speaker the source never mentions
 #: (stop 28), when the floor rose to 0.73; 0.749 with peoples' words (stop 31), when it rose
-#: to 0.745.
-XSUMFAITH_FLOOR = 0.745
+#: to 0.745. Stop 35: 0.740, one more summary flagged, and rightly: "the us has vetoed a un
+#: resolution against israel's prime minister ..." where the source says "the US chose not
+#: to veto a UN Security Council resolution"; the set marks that summary free of errors.
+#: The negation check now reads the subject of "chose not to veto", and the floor goes back
+#: to 0.74 rather than unlearn a right flag.
+XSUMFAITH_FLOOR = 0.74
 XSUMFAITH_ARTICLES = 100
 
 
