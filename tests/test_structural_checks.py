@@ -457,6 +457,27 @@ def test_a_doer_given_to_what_the_source_says_is_done_by_no_one_named_is_flagged
     )
 
 
+def test_the_means_of_a_passive_may_become_its_subject() -> None:
+    # Wevolver (2026-12-06): "could be alleviated through a software algorithm" retold "a
+    # software algorithm could alleviate ..." had been refused as a doer the source lacks.
+    source = "The slow pace of the ferry could be improved through a new timetable."
+    assert not own_source_links(
+        "A new timetable could improve the slow pace of the ferry.", [source]
+    )
+
+
+def test_two_things_swapped_round_a_verb_are_flagged() -> None:
+    # PC Gamer (trafilatura-eval, 2026-12-06): "Each turn represents a week" was retold
+    # "Each week represents a task".
+    source = "Each turn represents a week, and you choose a task for each member."
+    swapped = own_source_links("Each week represents a turn.", [source])
+    assert swapped and swapped[0].type == "role" and "represents" in swapped[0].reason
+    assert not own_source_links("Every turn stands for a week.", [source])
+    # A set and its members may be told either way round.
+    listed = "The hospitals it hit include the Eye Hospital and the Al-Wafa Hospital."
+    assert not own_source_links("Other hospitals include the Eye Hospital.", [listed])
+
+
 def test_a_state_that_has_ended_retold_as_lasting_is_flagged() -> None:
     # The seed rewrite with a copy penalty (2026-12-06): "the answer to that question was,
     # until recently, very obvious: NATO membership" retold "NATO membership remained the

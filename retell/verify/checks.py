@@ -68,6 +68,7 @@ from retell.verify.links import (
     new_verb_links,
     renamed,
     split_subject,
+    turned_nouns,
     turned_round,
     unheld,
 )
@@ -1106,6 +1107,12 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
         doer, action = doers[0]
         reason = f"has {doer} '{action}'; the sentences it retells name no one who does"
         return [Finding("relation", "unsupported", reason)]
+    turned = turned_nouns(sentence, made_from)
+    if turned:
+        (party, action, role), _ = turned[0]
+        verb = next((t.text for t in parse(sentence) if terms(t.text)[:1] == [action]), action)
+        reason = f"makes the {party} the {role} of '{verb}'; the sentences it retells turn it round"
+        return [Finding("role", "unsupported", reason)]
     cited = cited_as_doers(sentence, made_from)
     if cited:
         who, action = cited[0]
