@@ -110,8 +110,8 @@ _TIMES = frozenset(
 
 
 def _pointing_subject(text: str) -> bool:
-    """True when the main clause's subject is "that speaker", "this plan": something the
-    sentence before introduced ("To reach ears in the farthest rows, that speaker will
+    """True when the main clause's subject is "that speaker", "this plan" or "this" alone:
+    something the sentence before introduced ("To reach ears in the farthest rows, that speaker will
     have to shout." was published after a quotation from a chief executive, without "he
     uses the example of someone trying to deliver a speech in a large hall"; Wevolver's
     page in trafilatura-eval, 2026-12-06)."""
@@ -119,6 +119,10 @@ def _pointing_subject(text: str) -> bool:
         for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
             pointed = any(c.dep_ == "det" and c.lower_ in _POINTING for c in subject.children)
             if pointed and subject.lemma_.lower() not in _TIMES:
+                return True
+            # "This is a site commonly used for designer sneaker sales" (Tom's Hardware,
+            # 2026-12-06): the site was named in the list item before it, which was dropped.
+            if subject.pos_ == "PRON" and subject.lower_ in _POINTING:
                 return True
     return False
 
