@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from retell.text.connectives import after_joining
 from retell.text.parse import parse
+from retell.text.people import SUBJECTS
 from retell.text.sentences import Sentence
 from retell.text.speech import open_quotations
 
@@ -111,12 +112,12 @@ _TIMES = frozenset(
 
 def _pointing_subject(text: str) -> bool:
     """True when the main clause's subject is "that speaker", "this plan" or "this" alone:
-    something the sentence before introduced ("To reach ears in the farthest rows, that speaker will
-    have to shout." was published after a quotation from a chief executive, without "he
-    uses the example of someone trying to deliver a speech in a large hall"; Wevolver's
-    page in trafilatura-eval, 2026-12-06)."""
+    something the sentence before introduced ("To reach ears in the farthest rows, that
+    speaker will have to shout." was published after a quotation from a chief executive,
+    without "he uses the example of someone trying to deliver a speech in a large hall";
+    Wevolver's page in trafilatura-eval, 2026-12-06)."""
     for root in (token for token in parse(text) if token.dep_ == "ROOT"):
-        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for subject in (c for c in root.children if c.dep_ in SUBJECTS):
             pointed = any(c.dep_ == "det" and c.lower_ in _POINTING for c in subject.children)
             if pointed and subject.lemma_.lower() not in _TIMES:
                 return True

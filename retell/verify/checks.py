@@ -59,6 +59,7 @@ from retell.verify.grammar import verbless, wordless_speech
 from retell.verify.groups import spread
 from retell.verify.links import (
     RELATIONS,
+    action_word,
     chains,
     cited_as_doers,
     fused,
@@ -142,12 +143,19 @@ def _changes(sentence: str, context: Context) -> list[Finding]:
     """A number given as the level a change reached where the source gives it as the
     amount of the change, or the other way round ("rise to 4.5 percent" for "an increase
     of 4.5 percent"; `retell.verify.changes`)."""
-    for value, mine, theirs in swapped(sentence, context.source):
-        spans = [span for span in context.index.spans if value in roles(span.text)]
-        told, given = _CHANGE_ROLE[mine], _CHANGE_ROLE[theirs]
-        reason = f"{show_number(value)} as {told}, where the source has it as {given}"
-        return [Finding("number", "contradicted", reason, tuple(spans[:1]))]
-    return []
+    found = swapped(sentence, context.source)
+    if not found:
+        return []
+    value, mine, theirs = found[0]
+    told, given = _CHANGE_ROLE[mine], _CHANGE_ROLE[theirs]
+    reason = f"{show_number(value)} as {told}, where the source has it as {given}"
+    where = _first_holding(context, lambda text: value in roles(text))
+    return [Finding("number", "contradicted", reason, where)]
+
+
+def _first_holding(context: Context, holds: Callable[[str], bool]) -> tuple[Evidence, ...]:
+    """The first source sentence of which `holds` is true, as a finding's evidence."""
+    return next(((span,) for span in context.index.spans if holds(span.text)), ())
 
 
 def _units(sentence: str, context: Context) -> list[Finding]:
@@ -231,11 +239,13 @@ def _years_moved(sentence: str, context: Context) -> list[Finding]:
     """A year the sentence puts something in where the source has it since, before or
     after that year ("remain at 7.3 percent in 1991" for "the highest ... since 1991";
     `retell.verify.years`)."""
-    for year, mine, theirs in moved(sentence, context.source):
-        spans = [span for span in context.index.spans if year in placings(span.text)]
-        reason = f"'{_YEAR_WORD[mine]} {year}' where the source says '{_YEAR_WORD[theirs]} {year}'"
-        return [Finding("date", "contradicted", reason, tuple(spans[:1]))]
-    return []
+    found = moved(sentence, context.source)
+    if not found:
+        return []
+    year, mine, theirs = found[0]
+    reason = f"'{_YEAR_WORD[mine]} {year}' where the source says '{_YEAR_WORD[theirs]} {year}'"
+    where = _first_holding(context, lambda text: year in placings(text))
+    return [Finding("date", "contradicted", reason, where)]
 
 
 _YEAR_WORD = {"at": "in", "since": "since", "before": "before", "after": "after"}
@@ -1110,7 +1120,7 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     turned = turned_nouns(sentence, made_from)
     if turned:
         (party, action, role), _ = turned[0]
-        verb = next((t.text for t in parse(sentence) if terms(t.text)[:1] == [action]), action)
+        verb = action_word(sentence, action)
         reason = f"makes the {party} the {role} of '{verb}'; the sentences it retells turn it round"
         return [Finding("role", "unsupported", reason)]
     cited = cited_as_doers(sentence, made_from)

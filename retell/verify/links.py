@@ -587,6 +587,11 @@ def _roles(sentence: str, nouns: bool = False) -> frozenset[Role]:
     return frozenset(found)
 
 
+def action_word(text: str, action: str) -> str:
+    """The word of a text that says an action of `_roles` (its stem), or the stem itself."""
+    return next((token.text for token in parse(text) if _stem(token) == action), action)
+
+
 def _party(token: Any, nouns: bool) -> str:
     """How a party is compared: a name as written, any noun (with `nouns`) by its lemma."""
     return form(token) if nouns and token.pos_ == "NOUN" else str(token.lower_)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from retell.text.parse import parse
+from retell.text.people import SUBJECTS
 from retell.verify.evidence import terms
 from retell.verify.links import form
 
@@ -244,7 +245,7 @@ def _subject_token(token: Any) -> Any | None:
     """An action's subject, or for a verb with none of its own that completes another
     ("will be able to provide", "wants to leave"), the subject of the one it completes."""
     for _ in range(3):
-        own = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        own = [c for c in token.children if c.dep_ in SUBJECTS]
         if own:
             return own[0]
         if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
