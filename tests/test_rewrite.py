@@ -652,6 +652,31 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
         "/Editor's note: The notice below refers to sponsored posts, not to this story.",
     )
     assert "notice below" not in told and "200 passengers" in told
+    # BBC pages (XSumFaith; a summary opened with it, 2026-12-06): the player's notice.
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars. Media playback is not supported "
+        "on this device.",
+        "We are aware that this map may not work on some older browsers. A non-interactive "
+        "version is below.",
+        "The harbour master said the old boat was not supported by the new quay.",
+    )
+    assert "playback" not in told and "older browsers" not in told
+    assert "non-interactive" not in told and "not supported by the new quay" in told
+
+
+def test_a_list_number_split_from_its_heading_is_not_retold() -> None:
+    # jobsnhire.com (trafilatura-eval, 2026-12-06): "1. CVS/pharmacy" split into "1." and a
+    # heading, and a kept piece published "... For over 50 years, ... 2. 3.".
+    told = _planned(
+        "The ferry runs on three routes:",
+        "1. North route",
+        "The first route serves the two northern islands.",
+        "2. South route",
+        "The second route serves the harbour town.",
+        "...",
+    )
+    assert "1." not in told and "2." not in told and "..." not in told
+    assert "northern islands" in told and "harbour town" in told
 
 
 def test_a_gloss_is_not_retold_as_the_writers_own_words() -> None:

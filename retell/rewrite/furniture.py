@@ -118,9 +118,19 @@ def _prose(paragraph: str) -> bool:
 _WHOLLY_QUOTED = re.compile(r'^"[^"]*"[\s.,;:!?]*$')
 
 
+#: A sentence without a letter says nothing to retell: a list's number split from its
+#: heading ("1. CVS/pharmacy"), an ellipsis set alone, a reference's year. jobsnhire.com's
+#: rewrite kept "... health initiatives that CVS Health disburses. 1. For over 50 years,
+#: ... 2. 3." (trafilatura-eval, 2026-12-06); on the 141 English pages 20 hold such
+#: sentences (numbers 1-30, "...", "2016." of a bibliography).
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _standalone(text: str) -> bool:
     """True for a body sentence that can be retold on its own: not a heading, not a
     quotation without its speaker, not a photo credit, and not a list item."""
+    if not _LETTER.search(text):
+        return False
     if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()) or _GLOSS.search(text):
         return False
     if _NAMES_ONLY.match(text.strip()) or _capitals_list(text):
@@ -307,7 +317,7 @@ def _promotion(voice: str, site: str | None) -> bool:
     gardening guide's pointers to its own text. A site's name before a colon labels its
     interviewer's questions ("The Economist: You say ...") and is passed over."""
     words = voice.lower()
-    if _OWN_EVENT.search(words) or _EDITORS_NOTE.match(words):
+    if _OWN_EVENT.search(words) or _EDITORS_NOTE.match(words) or _PLAYER_NOTICE.search(words):
         return True
     if not _READER_WORDS.search(words):
         return False
@@ -326,6 +336,17 @@ _EDITORS_NOTE = re.compile(r"\W*editor[’']?s[’']? note\b")
 #: discussion on Nov. 9" was kept as the rewrite's own sentence (2026-12-05).
 _OWN_EVENT = re.compile(
     r"\bour (?:[\w-]+ ){0,2}(?:panel|event|webinar|discussion|podcast|livestream|town hall)s?\b"
+)
+#: The page's note that its player or its interactive part may not work where it is read:
+#: BBC pages carry "Media playback is not supported on this device" (55 of XSumFaith's 500
+#: articles), and `--style summary` published it as a summary's first sentence, beside "We
+#: are aware that this interactive video may not work on some older browsers" (2026-12-06).
+#: None of the 141 English trafilatura-eval pages keeps such a line after extraction.
+_PLAYER_NOTICE = re.compile(
+    r"\b(?:not (?:be )?supported|unsupported|(?:may|might|will) not (?:work|play|display|load)"
+    r"|(?:does|do) ?(?:not|n't) (?:work|support|play|display|load)|unable to (?:play|load))\b"
+    r"[^.]{0,40}\b(?:device|browser)s?\b|\b(?:enable|turn on) javascript\b"
+    r"|\bnon-interactive version\b|\bmedia playback\b"
 )
 _OFFER = re.compile(r"\bsubscri|\bmembership\b|\bjoin\b", re.I)
 _TO_THE_READER = re.compile(_READER_WORDS.pattern + r"|\bsubscri", re.I)
