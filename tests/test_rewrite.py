@@ -662,6 +662,13 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
     )
     assert "playback" not in told and "older browsers" not in told
     assert "non-interactive" not in told and "not supported by the new quay" in told
+    # Healthline (trafilatura-eval, 2026-12-06): a pointer at the page's video.
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars.",
+        "- Instructional video: Here is a video showing the crossing.",
+        "Here is a look at the timetable the harbour master showed the council.",
+    )
+    assert "video" not in told and "timetable the harbour master showed" in told
 
 
 def test_a_list_number_split_from_its_heading_is_not_retold() -> None:

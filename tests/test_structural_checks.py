@@ -492,6 +492,30 @@ def test_a_state_that_has_ended_retold_as_lasting_is_flagged() -> None:
     )
 
 
+def test_a_retelling_whose_main_verb_and_subject_are_both_new_is_flagged() -> None:
+    # jobsnhire.com (trafilatura-eval, 2026-12-06): "Current issues with CVS Health's
+    # products, services, and health initiatives are being addressed" was published for a
+    # sentence about the millions of people its products reach.
+    source = (
+        "Today thousands of families across the county use the buses, trains and ferries "
+        "that the transport board runs."
+    )
+    invented = own_source_additions(
+        "Current complaints about the transport board's buses, trains and ferries are being "
+        "settled.",
+        source,
+        source,
+    )
+    assert invented and "complaints … settled" in invented[0].reason
+    # A new verb said of the source's subject, or a new subject framing a clause, is not.
+    for faithful in (
+        "Thousands of families across the county ride the transport board's buses, trains "
+        "and ferries today.",
+        "A survey found that thousands of families use the board's buses, trains and ferries.",
+    ):
+        assert not own_source_additions(faithful, source, source), faithful
+
+
 def test_the_subject_of_will_be_able_to_is_the_subject_of_what_follows() -> None:
     # Google's blog page (2026-12-06): "Chrome and other Google apps ... will be able to
     # provide improved protection" retold "... can provide improved protection" was refused
@@ -970,10 +994,17 @@ def test_someone_the_source_only_cites_does_no_deed_in_the_retelling() -> None:
     start = article.text.index(sentence)
     made_from = (Evidence(sentence, start, start + len(sentence), "body"),)
     wrong = Verifier(article).sentence(
-        "The case is being investigated by Quist and officers of the coast guard.",
+        "The two harbour pilots are being investigated by Quist and officers of the coast guard.",
         focus=made_from,
     )
     assert wrong.label == "unsupported" and "relation" in wrong.types, wrong.reason
+    # The page's own wording, "The case is being investigated by ...", also says what no
+    # source sentence does of a case (`core.new_statement` reads it first).
+    case = Verifier(article).sentence(
+        "The case is being investigated by Quist and officers of the coast guard.",
+        focus=made_from,
+    )
+    assert case.label == "unsupported", case.reason
     said = Verifier(article).sentence(
         "Quist said two harbour pilots are charged with falsifying tide logs.", focus=made_from
     )
@@ -1048,6 +1079,20 @@ def test_writers_words_put_in_quotation_marks_are_no_ones_quotation() -> None:
     )
     # A scare-quoted term of fewer words than a claim is left alone.
     assert not own_source_voice("The writer returns to the 'lack of agreement'.", source)
+    # The List (2026-12-06): reported speech put in marks ("..., said Best" retold as
+    # "Best said: '...'").
+    reported = (
+        "So as long as the pilots keep to the timetable, the ferry will be on time, said Pike."
+    )
+    quoted = own_source_voice(
+        "Pike said: 'So as long as the pilots keep to the timetable, the ferry will be on time.'",
+        reported,
+    )
+    assert quoted and quoted[0].type == "attribution"
+    assert not own_source_voice(
+        "Pike said that as long as the pilots keep to the timetable, the ferry will be on time.",
+        reported,
+    )
 
 
 def test_a_never_the_sources_do_not_have_is_a_polarity_error() -> None:

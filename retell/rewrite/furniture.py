@@ -317,7 +317,9 @@ def _promotion(voice: str, site: str | None) -> bool:
     gardening guide's pointers to its own text. A site's name before a colon labels its
     interviewer's questions ("The Economist: You say ...") and is passed over."""
     words = voice.lower()
-    if _OWN_EVENT.search(words) or _EDITORS_NOTE.match(words) or _PLAYER_NOTICE.search(words):
+    if _OWN_EVENT.search(words) or _EDITORS_NOTE.match(words):
+        return True
+    if _PLAYER_NOTICE.search(words) or _MEDIA_POINTER.search(words):
         return True
     if not _READER_WORDS.search(words):
         return False
@@ -347,6 +349,18 @@ _PLAYER_NOTICE = re.compile(
     r"|(?:does|do) ?(?:not|n't) (?:work|support|play|display|load)|unable to (?:play|load))\b"
     r"[^.]{0,40}\b(?:device|browser)s?\b|\b(?:enable|turn on) javascript\b"
     r"|\bnon-interactive version\b|\bmedia playback\b"
+)
+#: The page pointing at a video it embeds, which a retelling cannot show: Healthline's
+#: "Instructional video: Here is a video showing examples of girth measurements" was
+#: published as "An instructional video is available showing ..." (trafilatura-eval,
+#: 2026-12-06). On the 141 English pages it matched Healthline's eight such lines, a recipe's
+#: "See our video on how we made our focaccia", another's "You can watch the video in the post",
+#: a tutorial's "have a look at the following
+#: video tutorial" and a shop's "Watch the video to see how it works".
+_MEDIA_POINTER = re.compile(
+    r"\b(?:here is|here's|below is|see|watch|have a look at) (?:(?:an?|the|our|this|the "
+    r"following) )?(?:[\w-]+ ){0,2}(?:video|clip)s?\b|^\W*(?:this|the following) video shows\b"
+    r"|^\W*instructional video\s*:"
 )
 _OFFER = re.compile(r"\bsubscri|\bmembership\b|\bjoin\b", re.I)
 _TO_THE_READER = re.compile(_READER_WORDS.pattern + r"|\bsubscri", re.I)

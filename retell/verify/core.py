@@ -1,0 +1,63 @@
+"""A retelling whose main statement is its own: a new verb said of a new subject.
+
+The clause checks count new words against all of a sentence's words, so a
+sentence that keeps the source's nouns can still pass with an invented
+statement at its centre: "Current issues with CVS Health's products,
+services, and health initiatives are being addressed" was published for
+"there are millions of people ... being impacted by the products, services
+and health initiatives that CVS Health disburses" (jobsnhire.com's page in
+trafilatura-eval, 2026-12-06): six of eight content words are the source's,
+but neither "issues" nor "addressed" is. A paraphrase changes the verb or the
+subject, seldom both; where the main verb and every noun it is said of are
+new, the statement is not the source's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from retell.text.parse import parse
+from retell.text.people import SUBJECTS
+from retell.verify.evidence import terms
+
+#: A verb that carries a clause ("found that ...", "wrote: ...", "hopes to ...") frames
+#: what the clause says; the statement is the clause, which the other checks read.
+_CARRIED = frozenset({"ccomp", "parataxis", "xcomp"})
+#: New words sharing this many first letters with a source word count as its own
+#: ("current" for "currently"), as the clause checks count them.
+_STEM = 5
+
+
+def new_statement(sentence: str, made_from: str) -> tuple[str, str] | None:
+    """The main verb and subject of a retelling when both are new to the sentences it
+    retells (`made_from`), or None. Read over 850 published and refused retellings of 30
+    saved rewrites (2026-12-06), it found the CVS sentence and nothing else."""
+    known = _known(made_from)
+    for verb in parse(sentence):
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or _said_of_known(verb, known):
+            continue
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        nouns = [subject for subject in subjects if subject.pos_ == "NOUN"]
+        if nouns and len(nouns) == len(subjects) and not any(_in(n, known) for n in nouns):
+            return verb.text, nouns[0].text
+    return None
+
+
+def _said_of_known(verb: Any, known: frozenset[str]) -> bool:
+    """True when the verb is the source's, or frames a clause of its own."""
+    return _in(verb, known) or any(child.dep_ in _CARRIED for child in verb.children)
+
+
+def _known(text: str) -> frozenset[str]:
+    """The words of a text as the retelling may use them: as written, as lemmas, and
+    their first letters."""
+    words = set(terms(text))
+    for token in parse(text):
+        words.update((token.lower_, token.lemma_.lower()))
+    return frozenset(words | {word[:_STEM] for word in words if len(word) >= _STEM})
+
+
+def _in(token: Any, known: frozenset[str]) -> bool:
+    """True when a token's word, its lemma or its first letters are known."""
+    forms = (token.lower_, token.lemma_.lower())
+    return any(form in known or form[:_STEM] in known for form in forms)
