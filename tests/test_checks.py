@@ -684,6 +684,17 @@ def test_no_longer_is_a_negation_like_not() -> None:
     assert check(source, flipped).verdicts[0].label != "supported"
 
 
+def test_a_verb_joined_to_another_takes_its_subject_for_the_negation_check() -> None:
+    # Healthline (trafilatura-eval, 2026-12-06): "Even the best methods are not perfect and
+    # only give you an estimate" was retold "Even the best methods don't give an estimate":
+    # "give" had no subject of its own, so no source action was compared with it.
+    source = story("Even the best ferry timetables are not perfect and only give you an estimate.")
+    flipped = "Even the best ferry timetables don't give you an estimate."
+    assert check(source, flipped).verdicts[0].label == "contradicted"
+    same = "Even the best ferry timetables only give you an estimate."
+    assert check(source, same).verdicts[0].label == "supported"
+
+
 # ---------------------------------------------------------------- modality
 
 FERRY = story(

@@ -516,6 +516,33 @@ def test_a_retelling_whose_main_verb_and_subject_are_both_new_is_flagged() -> No
         assert not own_source_additions(faithful, source, source), faithful
 
 
+def test_a_name_the_retold_sentences_never_give_is_an_addition() -> None:
+    # The List (2026-12-06): "... is a mineral called iron" for a sentence naming no
+    # mineral; the page names iron elsewhere, so the article-wide checks let it pass.
+    source = "Of the many on offer, one is most useful for people who sail alone, says Pike."
+    named = own_source_additions(
+        "The most useful for people who sail alone is a device called a beacon.", source, source
+    )
+    assert named and "beacon" in named[0].reason
+    kept = "One of the many on offer is most useful for people who sail alone, says Pike."
+    assert not own_source_additions(kept, source, source)
+
+
+def test_what_a_thing_can_be_retold_as_what_it_is_is_flagged() -> None:
+    # Healthline (trafilatura-eval, 2026-12-06): "Error rates can be under 1% body fat"
+    # was published as "Error rates are typically under 1% body fat".
+    source = "Delays can be under five minutes on the short crossing."
+    certain = own_source_additions(
+        "Delays are usually under five minutes on the short crossing.", source, source
+    )
+    assert certain and certain[0].type == "modality"
+    for kept in (
+        "Delays may be under five minutes on the short crossing.",
+        "Delays under five minutes are possible on the short crossing.",
+    ):
+        assert not own_source_additions(kept, source, source), kept
+
+
 def test_the_subject_of_will_be_able_to_is_the_subject_of_what_follows() -> None:
     # Google's blog page (2026-12-06): "Chrome and other Google apps ... will be able to
     # provide improved protection" retold "... can provide improved protection" was refused

@@ -54,7 +54,7 @@ from retell.text.speech import (
     wholly_spoken,
 )
 from retell.verify.changes import roles, swapped
-from retell.verify.core import new_statement
+from retell.verify.core import new_name, new_statement
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
 from retell.verify.grammar import verbless, wordless_speech
 from retell.verify.groups import spread
@@ -74,7 +74,7 @@ from retell.verify.links import (
     turned_round,
     unheld,
 )
-from retell.verify.modality import negation_flipped, turned_to_fact
+from retell.verify.modality import negation_flipped, possible_made_certain, turned_to_fact
 from retell.verify.years import moved, placings
 
 Label = str  # "supported" | "unsupported" | "contradicted"
@@ -977,18 +977,33 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
         reason = f"gives a purpose, 'to {purpose}', that the sentences it retells do not"
         return [Finding("addition", "unsupported", reason)]
     found = _never(sentence, made_from) or _part_made_whole(sentence, made_from)
-    return found or _ended_made_lasting(sentence, made_from) or _new_statement(sentence, made_from)
+    found = found or _ended_made_lasting(sentence, made_from) or _possibly(sentence, made_from)
+    return found or _new_statement(sentence, made_from)
+
+
+def _possibly(sentence: str, made_from: str) -> list[Finding]:
+    """What a thing can be, retold as what it is (`modality.possible_made_certain`)."""
+    found = possible_made_certain(sentence, made_from)
+    if found is None:
+        return []
+    verb, thing = found
+    reason = f"'{verb}' says what a {thing} is; the sentences it retells say only what it can be"
+    return [Finding("modality", "unsupported", reason)]
 
 
 def _new_statement(sentence: str, made_from: str) -> list[Finding]:
-    """A main verb and subject that the sentences a retelling was made from never use
-    (`core.new_statement`)."""
+    """A main verb and subject, or a name given to something, that the sentences a
+    retelling was made from never use (`core.new_statement`, `core.new_name`)."""
     statement = new_statement(sentence, made_from)
-    if statement is None:
-        return []
-    verb, subject = statement
-    reason = f"says '{subject} … {verb}', which the sentences it retells do not"
-    return [Finding("addition", "unsupported", reason)]
+    if statement is not None:
+        verb, subject = statement
+        reason = f"says '{subject} … {verb}', which the sentences it retells do not"
+        return [Finding("addition", "unsupported", reason)]
+    name = new_name(sentence, made_from)
+    if name is not None:
+        reason = f"calls something '{name}', which the sentences it retells do not"
+        return [Finding("addition", "unsupported", reason)]
+    return []
 
 
 #: Words that take a part of a set ("some of which", "several cities").

@@ -61,3 +61,31 @@ def _in(token: Any, known: frozenset[str]) -> bool:
     """True when a token's word, its lemma or its first letters are known."""
     forms = (token.lower_, token.lemma_.lower())
     return any(form in known or form[:_STEM] in known for form in forms)
+
+
+#: Verbs that give something a name: "a mineral called iron", "a group known as ...".
+_NAMING = frozenset({"call", "name", "dub", "term", "label", "know"})
+
+
+def new_name(sentence: str, made_from: str) -> str | None:
+    """The name a retelling gives something ("a mineral called iron") when the sentences
+    it retells never use it, or None. The List's page (2026-12-06): "One of the most
+    important for folks who plan to start a family is a mineral called iron" was
+    published for a sentence that names no mineral; the page speaks of iron elsewhere, so
+    the article-wide checks found the word. Read over 654 retellings of saved rewrites,
+    six named something, and only this one with a word its sources lack."""
+    known = _known(made_from)
+    for token in parse(sentence):
+        if _naming(token):
+            words = [token, *(c for c in token.children if c.dep_ in ("compound", "amod"))]
+            if not all(_in(word, known) for word in words if word.is_alpha):
+                return str(token.text)
+    return None
+
+
+def _naming(token: Any) -> bool:
+    """True for the name a naming verb gives: "called X", "known as X"."""
+    if token.dep_ == "oprd":
+        return bool(token.head.lemma_.lower() in _NAMING)
+    under_as = token.dep_ == "pobj" and token.head.lower_ == "as"
+    return under_as and token.head.head.lemma_.lower() in _NAMING
