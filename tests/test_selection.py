@@ -252,6 +252,22 @@ def test_a_subject_pointed_at_with_that_or_this_leans_back() -> None:
     assert [leans_back(s) for s in run] == [True, True, False, False, True, True, False]
 
 
+def test_they_as_the_main_subject_with_no_one_named_before_it_leans_back() -> None:
+    # New Republic (trafilatura-eval, 2026-12-06): "After a generation of neoliberal
+    # policies, in 2014 they captured ..." and "All that was needed was better postwar
+    # planning, they said" were published without the sentence saying who.
+    run = _run(
+        [
+            "After a decade of cuts, in 2019 they ran only two ferries.",
+            "All that was needed was a bigger boat, they said.",
+            "When the pilots went on strike, they closed the harbour.",
+            "The pilots said they would strike.",
+            "Skippers and pilots met, and they agreed a timetable.",
+        ]
+    )
+    assert [leans_back(s) for s in run] == [True, True, False, False, False]
+
+
 def test_a_sentence_that_leans_back_is_not_cut_from_the_one_before() -> None:
     # DiEM25 (2026-12-05): "Moreover, it does not consider ..." opened a section and was
     # published after a sentence about something else.
