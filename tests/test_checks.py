@@ -695,6 +695,23 @@ def test_a_verb_joined_to_another_takes_its_subject_for_the_negation_check() -> 
     assert check(source, same).verdicts[0].label == "supported"
 
 
+def test_a_reference_marker_is_no_number_of_the_story() -> None:
+    # Healthline (trafilatura-eval, 2026-12-06): "... the most accurate body fat
+    # percentage (21, 22)." was retold "... being 21% (22%)" and passed on the markers.
+    source = story(
+        "Tide tables from each harbour are combined to give the best crossing times (21, 22).",
+        "Skipper Ana Lopes (27) and her crew sailed at dawn.",
+    )
+    made_up = "The best crossing times are 21% faster."
+    assert check(source, made_up).verdicts[0].label != "supported"
+    kept = "Tide tables from each harbour are combined to give the best crossing times (21, 22)."
+    assert check(source, kept).verdicts[0].label == "supported"
+    moved = "Tide tables from each harbour are combined (21, 22), giving the best crossing times."
+    assert "number" not in check(source, moved).verdicts[0].types
+    # A number bracketed inside a sentence is the story's: an age, a tally.
+    assert check(source, "Skipper Ana Lopes, 27, sailed at dawn.").verdicts[0].label == "supported"
+
+
 # ---------------------------------------------------------------- modality
 
 FERRY = story(
