@@ -543,6 +543,17 @@ def test_what_a_thing_can_be_retold_as_what_it_is_is_flagged() -> None:
         assert not own_source_additions(kept, source, source), kept
 
 
+def test_a_score_the_article_never_gives_is_an_addition() -> None:
+    # Newsday (trafilatura-eval, 2026-12-06): "In all three cases, the votes ... were tied"
+    # was published as "A Senate vote split 3-3".
+    source = "In all three cases the council's votes were tied, and the mayor broke the tie."
+    tally = own_source_additions("The council's vote split 3-3 in all three cases.", source, source)
+    assert tally and tally[0].type == "number"
+    scored = "The Rovers led 14-6 at half-time."
+    assert not own_source_additions("At half-time the Rovers led 14-6.", scored, scored)
+    assert own_source_additions("At half-time the Rovers led 14-8.", scored, scored)
+
+
 def test_the_subject_of_will_be_able_to_is_the_subject_of_what_follows() -> None:
     # Google's blog page (2026-12-06): "Chrome and other Google apps ... will be able to
     # provide improved protection" retold "... can provide improved protection" was refused

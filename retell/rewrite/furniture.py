@@ -122,14 +122,18 @@ _WHOLLY_QUOTED = re.compile(r'^"[^"]*"[\s.,;:!?]*$')
 #: heading ("1. CVS/pharmacy"), an ellipsis set alone, a reference's year. jobsnhire.com's
 #: rewrite kept "... health initiatives that CVS Health disburses. 1. For over 50 years,
 #: ... 2. 3." (trafilatura-eval, 2026-12-06); on the 141 English pages 20 hold such
-#: sentences (numbers 1-30, "...", "2016." of a bibliography).
+#: sentences (numbers 1-30, "...", "2016." of a bibliography). Nor does one with more
+#: digits than letters: Kaieteur News' "Contact: 624-6456; 225-8452; ..." was published as
+#: its rewrite's last sentence; on those pages the rest are bibliography entries
+#: ("2014;349:g5293.").
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 
 def _standalone(text: str) -> bool:
     """True for a body sentence that can be retold on its own: not a heading, not a
     quotation without its speaker, not a photo credit, and not a list item."""
-    if not _LETTER.search(text):
+    if len(_LETTER.findall(text)) <= len(_DIGIT.findall(text)):
         return False
     if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()) or _GLOSS.search(text):
         return False
