@@ -357,10 +357,10 @@ _PLAYER_NOTICE = re.compile(
 #: The page pointing at a video it embeds, which a retelling cannot show: Healthline's
 #: "Instructional video: Here is a video showing examples of girth measurements" was
 #: published as "An instructional video is available showing ..." (trafilatura-eval,
-#: 2026-12-06). On the 141 English pages it matched Healthline's eight such lines, a recipe's
-#: "See our video on how we made our focaccia", another's "You can watch the video in the post",
-#: a tutorial's "have a look at the following
-#: video tutorial" and a shop's "Watch the video to see how it works".
+#: 2026-12-06). On the 141 English pages it matched Healthline's eight such lines, two
+#: recipes' "See our video on how we made our focaccia" and "You can watch the video in the
+#: post", a tutorial's "have a look at the following video tutorial" and a shop's "Watch
+#: the video to see how it works".
 _MEDIA_POINTER = re.compile(
     r"\b(?:here is|here's|below is|see|watch|have a look at) (?:(?:an?|the|our|this|the "
     r"following) )?(?:[\w-]+ ){0,2}(?:video|clip)s?\b|^\W*(?:this|the following) video shows\b"

@@ -30,8 +30,8 @@ _STEM = 5
 
 def new_statement(sentence: str, made_from: str) -> tuple[str, str] | None:
     """The main verb and subject of a retelling when both are new to the sentences it
-    retells (`made_from`), or None. Read over 850 published and refused retellings of 30
-    saved rewrites (2026-12-06), it found the CVS sentence and nothing else."""
+    retells (`made_from`), or None. Read over 1,272 published and refused retellings of
+    40 saved rewrites (2026-12-06), it found the CVS sentence and nothing else."""
     known = _known(made_from)
     for verb in parse(sentence):
         if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or _said_of_known(verb, known):
@@ -73,7 +73,8 @@ def new_name(sentence: str, made_from: str) -> str | None:
     important for folks who plan to start a family is a mineral called iron" was
     published for a sentence that names no mineral; the page speaks of iron elsewhere, so
     the article-wide checks found the word. Read over 654 retellings of saved rewrites,
-    six named something, and only this one with a word its sources lack."""
+    six named something, and only this one with a word its sources lack; over 1,272, it
+    fired on nothing else."""
     known = _known(made_from)
     for token in parse(sentence):
         if _naming(token):
