@@ -671,7 +671,7 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
     assert "video" not in told and "timetable the harbour master showed" in told
 
 
-def test_a_list_number_split_from_its_heading_is_not_retold() -> None:
+def test_list_numbers_phone_lines_and_listed_questions_are_not_retold() -> None:
     # jobsnhire.com (trafilatura-eval, 2026-12-06): "1. CVS/pharmacy" split into "1." and a
     # heading, and a kept piece published "... For over 50 years, ... 2. 3.".
     told = _planned(
@@ -691,6 +691,13 @@ def test_a_list_number_split_from_its_heading_is_not_retold() -> None:
         "The 2019 timetable ran 14 sailings a day.",
     )
     assert "Contact" not in told and "14 sailings" in told
+    # Healthline (2026-12-06): a checklist of questions, one retold as a statement.
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars.",
+        "- How often do you cross to the islands?",
+        "Why does the ferry stop at Oskarholm? Because the pilots live there.",
+    )
+    assert "How often" not in told and "Why does the ferry stop" in told
 
 
 def test_a_gloss_is_not_retold_as_the_writers_own_words() -> None:

@@ -130,6 +130,14 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 
 
+#: A list item that asks a question is a heading, a link or a checklist, not the story: on
+#: the 141 English pages, Healthline's "- What's the purpose of assessing your body fat
+#: percentage?" (retold as "Assessing body fat percentage is used to determine the accuracy
+#: of these models", 2026-12-06) and four more of its checklist, BBC's "- A SIMPLE GUIDE: How
+#: do I protect myself?" and GaijinPot's "- Questions about studying Japanese in Japan?".
+_LISTED_QUESTION = re.compile(r"^\s*[-–•*]\s.*\?[\"'”’]?\s*$")
+
+
 def _standalone(text: str) -> bool:
     """True for a body sentence that can be retold on its own: not a heading, not a
     quotation without its speaker, not a photo credit, and not a list item."""
@@ -137,7 +145,7 @@ def _standalone(text: str) -> bool:
         return False
     if _heading(text) or _WHOLLY_QUOTED.match(plain(text).strip()) or _GLOSS.search(text):
         return False
-    if _NAMES_ONLY.match(text.strip()) or _capitals_list(text):
+    if _NAMES_ONLY.match(text.strip()) or _capitals_list(text) or _LISTED_QUESTION.match(text):
         return False
     return not (_CREDIT.match(text.strip()) or _list_item(text))
 
