@@ -120,8 +120,7 @@ def matching(sentence: str, context: Context, minimum: float = MIN_MATCH) -> lis
 def check_numbers(sentence: str, context: Context) -> list[Finding]:
     """Every number must be in the source; one the evidence states differently contradicts.
     A reference marker ("(3, 10)") is no number of the story on either side."""
-    source = _without_citations(context.source)
-    known = numbers(source) | time_parts(source) | other_clock_hours(source)
+    known = _story_numbers(context.source)
     findings = []
     for value in sorted(numbers(_without_markers(sentence, context.source)) - known):
         nearby = sorted(
@@ -161,10 +160,12 @@ _PAIR = re.compile(
 )
 
 
-def _paired(text: str) -> set[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def _paired(text: str) -> frozenset[tuple[int, int]]:
     """The number pairs of a text, each in increasing order (a score is told either way
-    round)."""
-    return {(min(int(a), int(b)), max(int(a), int(b))) for a, b in _PAIR.findall(text)}
+    round); kept per text, as the article is read for every retold sentence."""
+    pairs = _PAIR.findall(text)
+    return frozenset((min(int(a), int(b)), max(int(a), int(b))) for a, b in pairs)
 
 
 #: A numbered reference in brackets: "(3)", "(21, 22)", "(3, 13 )", "[4]". Healthline's
@@ -177,6 +178,14 @@ def _paired(text: str) -> set[tuple[int, int]]:
 _CITATION = re.compile(r"[(\[]\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*[)\]](?=\s*(?:[.;]|$))")
 
 
+@lru_cache(maxsize=8)
+def _story_numbers(source: str) -> frozenset[float]:
+    """The numbers of a source, its times of day among them, without its reference
+    markers: read once per source, not once per checked sentence."""
+    text = _without_citations(source)
+    return frozenset(numbers(text) | time_parts(text) | other_clock_hours(text))
+
+
 def _without_citations(text: str) -> str:
     """The text with its bracketed reference markers blanked out."""
     return _CITATION.sub(lambda match: " " * len(match.group()), text)
@@ -185,8 +194,14 @@ def _without_citations(text: str) -> str:
 def _without_markers(sentence: str, source: str) -> str:
     """A sentence without the source's reference markers, wherever it sets them: a
     retelling moves "(17)" from a sentence's end to the middle of its own."""
-    markers = {_digits(found) for found in _CITATION.findall(source)}
+    markers = _markers(source)
     return _BRACKETED.sub(lambda m: " " if _digits(m.group()) in markers else m.group(), sentence)
+
+
+@lru_cache(maxsize=8)
+def _markers(source: str) -> frozenset[tuple[str, ...]]:
+    """The digits of each reference marker of a source."""
+    return frozenset(_digits(found) for found in _CITATION.findall(source))
 
 
 _BRACKETED = re.compile(r"[(\[][\d\s,–-]+[)\]]")

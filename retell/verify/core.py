@@ -14,6 +14,7 @@ new, the statement is not the source's.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from retell.text.parse import parse
@@ -48,6 +49,7 @@ def _said_of_known(verb: Any, known: frozenset[str]) -> bool:
     return _in(verb, known) or any(child.dep_ in _CARRIED for child in verb.children)
 
 
+@lru_cache(maxsize=64)
 def _known(text: str) -> frozenset[str]:
     """The words of a text as the retelling may use them: as written, as lemmas, and
     their first letters."""
