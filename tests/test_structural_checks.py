@@ -202,6 +202,22 @@ def test_the_orchestra_story_pronouns() -> None:
     assert "reference" not in fine[1].types, fine[1].reason
 
 
+def test_a_pronoun_of_the_other_gender_than_the_sources_is_flagged() -> None:
+    # Twin Cities' page (2026-12-06): a retelling went on "He said ..." after naming the new
+    # mayor, whom the source calls "she".
+    wrong = verifier("orchestra").check(
+        "The orchestra's chair, Maria Lindqvist, thanked the conductor for twelve seasons. "
+        "He said the search for a successor would begin this autumn."
+    )
+    assert "reference" in wrong[1].types and "'she'" in wrong[1].reason
+    assert wrong[1].evidence, "the source sentence that calls her 'she' is shown"
+    fine = verifier("orchestra").check(
+        "The orchestra's chair, Maria Lindqvist, thanked the conductor for twelve seasons. "
+        "She said the search for a successor would begin this autumn."
+    )
+    assert "reference" not in fine[1].types, fine[1].reason
+
+
 def test_the_orchestra_story_groups_and_fragments() -> None:
     spread = verifier("orchestra").sentence(
         "All three violinists have already played with the orchestra as guests."
@@ -742,6 +758,46 @@ def test_one_speakers_words_given_to_another_are_flagged() -> None:
         TWO_SPEAKERS,
     )
     assert found and found[0].type == "attribution" and "someone else" in found[0].reason
+
+
+def test_words_a_second_speaker_reports_inside_the_first_stay_that_speakers() -> None:
+    # St Lucia Times' page (2026-12-06): "Reuters ... reported that a DEA complaint said ..."
+    # was refused, even copied, as if the words were given to Reuters.
+    source = (
+        "The Dunmere Gazette reported that a court filing said Tom Hale had agreed to let a "
+        "buyer, posing as a shipping agent, use the north quay in return for a payment of "
+        "$40,000."
+    )
+    assert not own_source_voice(
+        "The Dunmere Gazette reported that a court filing said Tom Hale had agreed to let a "
+        "buyer posing as a shipping agent use the north quay for a payment of $40,000.",
+        source,
+    )
+    found = own_source_voice(
+        "Harbour master Ann Rowe said Tom Hale had agreed to let a buyer posing as a shipping "
+        "agent use the north quay for a payment of $40,000.",
+        source,
+    )
+    assert found and found[0].type == "attribution"
+
+
+def test_a_quotation_tagged_by_emphasizes_keeps_its_speaker() -> None:
+    # Dominican Today's page (2026-12-06): "highlights that" retold "emphasizes that".
+    assert not own_source_speaker(
+        'Ann Berg, head of the ferry trust, emphasizes that "the crossing has always belonged '
+        'to the people of the island and must stay in their hands."',
+        "Ann Berg, head of the ferry trust, highlights that “the crossing has always belonged "
+        "to the people of the island and must stay in their hands.”",
+    )
+
+
+def test_what_the_writer_says_is_worth_emphasizing_is_the_writers() -> None:
+    # New Republic's page: "It is worth emphasizing that ..." has no one else say it.
+    assert not own_source_speaker(
+        "The ferry's main feature is a covered deck where passengers can sit out of the rain.",
+        "It is worth emphasizing that the ferry's main feature is a covered deck in which "
+        "passengers can sit out of the rain.",
+    )
 
 
 def test_two_quotations_each_with_its_speaker_are_not_swapped() -> None:

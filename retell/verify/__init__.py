@@ -34,7 +34,7 @@ from retell.verify.checks import (
 )
 from retell.verify.evidence import EvidenceIndex, terms
 from retell.verify.judge import Judge
-from retell.verify.reference import misread
+from retell.verify.reference import misgendered, misread, source_genders
 
 #: Source sentences the judge reads for a candidate: the best few for each sentence it
 #: must decide, and at most so many in all.
@@ -123,26 +123,35 @@ class Verifier:
 
     def referents(self, verdicts: list[Verdict]) -> list[Verdict]:
         """The verdicts, with a sentence whose "he" or "she" means another person than the
-        source's marked as unsupported (`retell.verify.reference`)."""
+        source's, or gives its person the other gender, marked as unsupported
+        (`retell.verify.reference`)."""
         sources = [span.text for span in self.index.spans]
+        genders = source_genders(sources)
         for number in range(1, len(verdicts)):
-            verdict = verdicts[number]
-            evidence = [
-                span.text
-                for span in self.index.search(verdict.text)
-                if overlap(verdict.text, span.text) >= MIN_MATCH
-            ]
-            found = misread(verdicts[number - 1].text, verdict.text, sources, evidence)
-            if found is None:
-                continue
-            reason = (
-                f"'{found.pronoun}' here means {found.mine}; in the source it is {found.theirs}"
-            )
-            span = next(span for span in self.index.spans if span.text == found.source)
-            verdicts[number] = _flagged(
-                verdict, Finding("reference", "unsupported", reason, (span,))
-            )
+            found = self._referent(verdicts[number - 1].text, verdicts[number].text, sources)
+            other = misgendered(verdicts[number - 1].text, verdicts[number].text, genders)
+            if found is None and other is not None:
+                reason = f"'{other.pronoun}' here means {other.person}, whom the source calls "
+                found = (f"{reason}'{other.theirs}'", other.source)
+            if found is not None:
+                span = next(span for span in self.index.spans if span.text == found[1])
+                finding = Finding("reference", "unsupported", found[0], (span,))
+                verdicts[number] = _flagged(verdicts[number], finding)
         return verdicts
+
+    def _referent(self, previous: str, text: str, sources: list[str]) -> tuple[str, str] | None:
+        """Why a sentence's pronoun means another person than the source's, and the source
+        sentence that shows it, or None."""
+        evidence = [
+            span.text for span in self.index.search(text) if overlap(text, span.text) >= MIN_MATCH
+        ]
+        found = misread(previous, text, sources, evidence)
+        if found is None:
+            return None
+        return (
+            f"'{found.pronoun}' here means {found.mine}; in the source it is {found.theirs}",
+            found.source,
+        )
 
     def across(self, verdicts: list[Verdict]) -> list[Verdict]:
         """Verdicts on a whole text's sentences, in order, with what only the whole text
