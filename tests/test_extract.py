@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from retell.errors import NoArticle
 from retell.extract.html import article_words, extract_html, figure_captions, url_slug
 from retell.render.formats import article_dict
 
-from .conftest import DATA
+from .conftest import DATA, SHARED
 
 PAGES = sorted((DATA / "html").glob("*.html"))
 KEYS = ("title", "date", "authors", "url_slug", "site_name", "body", "captions")
@@ -62,3 +63,16 @@ def test_words_of_unspaced_scripts_are_counted() -> None:
     japanese = "新しい図書館が来月から町の中心で開きます。子どもたちのための部屋もあります。"
     assert article_words([japanese]) >= 12
     assert article_words(["Home About"]) == 2
+
+
+def test_a_page_trafilatura_reads_whole_gives_its_story_not_the_page() -> None:
+    # A paywalled story of trafilatura-eval (Cayman Compass): trafilatura's default reading
+    # falls back on the whole page in one paragraph, other stories' headlines included.
+    with tarfile.open(SHARED / "data" / "trafilatura-eval" / "pages.tar.gz") as pages:
+        member = pages.extractfile("eval/caymancompass.com-prison.html")
+        assert member is not None
+        html = member.read()
+    article = clean(html, source="caymancompass.com-prison.html")
+    body = " ".join(article.body)
+    assert body.startswith("A senior prison official has said in a sworn affidavit")
+    assert "CSEC exams postponed" not in body and "Share Facebook" not in body

@@ -55,7 +55,7 @@ def _document(html: str) -> lxml.html.HtmlElement | str:
 
 def extract_html(html: str, *, source: str = "<html>", url: str | None = None) -> Article:
     """Extract the article of an HTML page, captions kept apart from the body."""
-    document = trafilatura.bare_extraction(_document(html), url=url, **EXTRACT_OPTIONS)
+    document = _extracted(html, url)
     captions = figure_captions(html)
     title = _normalised(_field(document, "title"))
     lines = [line for line in _paragraphs(_field(document, "text")) if line not in captions]
@@ -75,6 +75,26 @@ def extract_html(html: str, *, source: str = "<html>", url: str | None = None) -
         removed=tuple(Removed("title_copy", line) for line in lines if line == title),
     )
     return without_injections(article)
+
+
+def _extracted(html: str, url: str | None) -> Any:
+    """trafilatura's reading of the page. Where it found too little and fell back on the
+    whole page's text, run together in one paragraph that holds the title (Cayman Compass'
+    paywalled story came out as breadcrumbs, title, byline, share buttons, one sentence of
+    story and a list of other stories' headlines, and a rewrite published the headlines),
+    its precise mode is asked instead, if that finds an article. On the 990
+    trafilatura-eval pages this changes 4 and takes F1 from 0.9190 to 0.9195: 4 fewer
+    unwanted snippets, one caption fewer in the body (retell keeps captions apart anyway)."""
+    document = trafilatura.bare_extraction(_document(html), url=url, **EXTRACT_OPTIONS)
+    title = _normalised(_field(document, "title"))
+    body = _paragraphs(_field(document, "text"))
+    if not title or len(body) != 1 or title not in body[0]:
+        return document
+    precise = trafilatura.bare_extraction(
+        _document(html), url=url, favor_precision=True, **EXTRACT_OPTIONS
+    )
+    found = _paragraphs(_field(precise, "text"))
+    return precise if article_words(found) >= MIN_ARTICLE_WORDS else document
 
 
 def article_words(paragraphs: list[str]) -> int:
