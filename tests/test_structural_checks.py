@@ -815,6 +815,27 @@ def test_two_quotations_each_with_its_speaker_are_not_swapped() -> None:
     )
 
 
+def test_a_joined_verb_that_takes_the_wrong_subject_is_flagged() -> None:
+    # Japan Times' page (2026-12-06): "A hospital employee noticed ..., and the hospital
+    # reported the incident to the police" was published as "An employee noticed ... and
+    # reported the incident to the police".
+    source = [
+        "A harbour worker noticed Friday that two life rafts were missing, and the ferry "
+        "company reported the loss to the coastguard Sunday."
+    ]
+    found = own_source_links(
+        "A worker noticed the rafts missing on Friday and reported the loss to the "
+        "coastguard on Sunday.",
+        source,
+    )
+    assert found and found[0].type == "role" and "the ferry company" in found[0].reason
+    assert not own_source_links(
+        "A harbour worker noticed on Friday that two life rafts were missing, and the "
+        "company reported the loss to the coastguard on Sunday.",
+        source,
+    )
+
+
 def test_a_noun_of_the_source_made_a_verb_with_a_new_doer_is_flagged() -> None:
     # The kind of error read in a rewrite of a real article (2026-12-05): "the win at the
     # ballot box marks a victory for X" retold as "X won the ballot box".

@@ -66,6 +66,7 @@ from retell.verify.links import (
     held,
     new_agents,
     new_doers,
+    new_subjects,
     new_verb_links,
     renamed,
     split_subject,
@@ -1210,8 +1211,10 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     """A retelling that links words of its source sentences in a way none of them does
     ("Bennett launched a campaign for Debbie Meadows" from "a campaign launch by Lynda
     Bennett, ... who is friendly with Debbie Meadows"), or gives a noun of theirs a doer
-    they do not link to it, or joins two of their nouns with a verb of its own that they do
-    not link: `links.new_doers`, `links.new_verb_links`, `links.unheld`."""
+    they do not link to it, or another subject than theirs ("An employee noticed ... and
+    reported the incident" where "the hospital reported" it), or joins two of their nouns
+    with a verb of its own that they do not link: `links.new_doers`, `links.new_subjects`,
+    `links.new_verb_links`, `links.unheld`."""
     doers = new_doers(sentence, made_from) + new_agents(sentence, made_from)
     if doers:
         doer, action = doers[0]
@@ -1222,6 +1225,11 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
         (party, action, role), _ = turned[0]
         verb = action_word(sentence, action)
         reason = f"makes the {party} the {role} of '{verb}'; the sentences it retells turn it round"
+        return [Finding("role", "unsupported", reason)]
+    subjects = new_subjects(sentence, made_from)
+    if subjects:
+        who, verb, theirs = subjects[0]
+        reason = f"has {who} '{verb}'; in the sentences it retells it is {theirs}"
         return [Finding("role", "unsupported", reason)]
     cited = cited_as_doers(sentence, made_from)
     if cited:

@@ -587,6 +587,79 @@ def _roles(sentence: str, nouns: bool = False) -> frozenset[Role]:
     return frozenset(found)
 
 
+def new_subjects(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
+    """(subject, verb, theirs) for each action a retelling gives a subject that its source
+    sentences give only to another: "An employee noticed the boxes missing on Thursday and
+    reported the incident to the police" from "A hospital employee noticed Thursday that
+    some boxes were missing, and the hospital reported the incident to the police" (Japan
+    Times' page, 2026-12-06), where the joined verb takes its subject from the first. Only
+    nouns count on both sides (a pronoun there may mean anyone), and only where the sources
+    never give the action a subject other than nouns."""
+    theirs: dict[str, list[Any]] = {}
+    for sentence in sources:
+        for verb, subjects in _subjects(parse(sentence)):
+            theirs.setdefault(form(verb), []).extend(subjects)
+    found = []
+    for verb, subjects in _subjects(parse(text)):
+        others = [_noun_words(other) for other in theirs.get(form(verb), [])]
+        words = frozenset().union(*(_noun_words(subject) for subject in subjects))
+        if not others or not words or not all(others) or any(words & other for other in others):
+            continue
+        if _acting(verb) and form(verb) not in _RELATING:
+            phrase = " ".join(t.text for t in _phrase(theirs[form(verb)][0]))
+            found.append((subjects[0].text, verb.text, phrase))
+    return found
+
+
+def _acting(verb: Any) -> bool:
+    """True for a verb that says what its subject does to something: it has an object or
+    a prepositional phrase ("reported the incident to the police"), is not passive (its
+    subject undergoes) nor a participle without an auxiliary (the parser reads "kinky,
+    coily, braided, or locked wigs" as verbs), and reports no speech (the attribution
+    checks' business)."""
+    kinds = {child.dep_ for child in verb.children}
+    if kinds & {"auxpass", "ccomp", "parataxis"} or (verb.tag_ == "VBN" and "aux" not in kinds):
+        return False
+    return bool(kinds & {"dobj", "prep", "dative"})
+
+
+def _subjects(doc: Any) -> Iterator[tuple[Any, list[Any]]]:
+    """(verb, subjects) for each verb with an active subject, its own or, for a verb joined
+    to another with none of its own, the other's. The small parser sometimes hangs two
+    subjects on one verb ("A harbour worker noticed ..., and the company reported": both
+    under "reported"); both are kept."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or _as_condition(verb):
+            continue
+        here = verb
+        while not _own_subjects(here) and here.dep_ == "conj" and here.head.pos_ in ("VERB", "AUX"):
+            here = here.head
+        if subjects := _own_subjects(here):
+            yield verb, subjects
+
+
+def _own_subjects(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _phrase(noun: Any) -> list[Any]:
+    """A noun's phrase without the clauses hung on it."""
+    clauses = {t.i for c in noun.children if c.dep_ in CLAUSES for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in clauses]
+
+
+def _noun_words(subject: Any) -> frozenset[str]:
+    """The stems of a subject phrase's nouns, names and adjectives ("Democratic leaders"
+    shares a stem with "Democrats"), and the initials of its names ("Showa Denko K.K." is
+    "SDK"); nothing for a pronoun."""
+    if subject.pos_ == "PRON":
+        return frozenset()
+    words = [t for t in _phrase(subject) if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    initials = "".join(t.text[0] for t in words if t.pos_ == "PROPN").lower()
+    stems = {stem for t in words for stem in terms(t.text)}
+    return frozenset(stems | ({initials} if len(initials) > 1 else set()))
+
+
 def action_word(text: str, action: str) -> str:
     """The word of a text that says an action of `_roles` (its stem), or the stem itself."""
     return next((token.text for token in parse(text) if _stem(token) == action), action)
