@@ -700,6 +700,27 @@ def test_list_numbers_phone_lines_and_listed_questions_are_not_retold() -> None:
     assert "How often" not in told and "Why does the ferry stop" in told
 
 
+def test_a_date_stamp_a_byline_a_copy_notice_and_disguised_text_are_not_retold() -> None:
+    # Breaking Belize News (trafilatura-eval, 2026-12-06): the page's stamp and byline
+    # opened its rewrite, and an advertisement in look-alike Cyrillic letters closed it.
+    told = _planned(
+        "Posted: Monday, March 6, 2023. 8:15 am EST.",
+        "By Ann Rowe: The new boat carries 200 passengers and 40 cars.",
+        "The council will hold a public discussion of the timetable in March. "
+        "Yоur аdvеrt rеасhеs thоuѕаndѕ оf rеаdеrѕ еvеrу dау!",
+        "© 2023, Dunmere Gazette. This article is the copyrighted property of the Gazette.",
+        "This material may not be published, broadcast or rewritten. From the book Island "
+        "Crossings by Ann Rowe.",
+        "The copyright in the old ferry's name passed to the council in 1990.",
+    )
+    assert "Posted" not in told and "8:15" not in told and "Ann Rowe" not in told
+    assert "Yоur" not in told and "rеаdеrѕ" not in told
+    assert "©" not in told and "copyrighted property" not in told
+    assert "may not be published" not in told and "From the book" not in told
+    assert "copyright in the old ferry's name" in told
+    assert "The new boat carries 200 passengers" in told and "public discussion" in told
+
+
 def test_a_gloss_is_not_retold_as_the_writers_own_words() -> None:
     # GaijinPot's language blog (2026-12-05): "= I'll buy some masks before they're out of
     # stock." translates the example before it, and was published as the writer's.

@@ -829,6 +829,12 @@ def test_a_joined_verb_that_takes_the_wrong_subject_is_flagged() -> None:
         source,
     )
     assert found and found[0].type == "role" and "the ferry company" in found[0].reason
+    # A noun set before the subject's own only says which one: a harbour worker is no harbour.
+    assert own_source_links(
+        "A harbour worker noticed the missing rafts on Friday and reported it to the "
+        "coastguard on Sunday.",
+        source,
+    )
     assert not own_source_links(
         "A harbour worker noticed on Friday that two life rafts were missing, and the "
         "company reported the loss to the coastguard on Sunday.",
@@ -1207,6 +1213,14 @@ def test_writers_words_put_in_quotation_marks_are_no_ones_quotation() -> None:
     assert not own_source_voice(
         "Pike said that as long as the pilots keep to the timetable, the ferry will be on time.",
         reported,
+    )
+    # Breaking Belize News (2026-12-06): "..., warns PAHO Director Carissa F. Etienne", a
+    # speech tag the parser reads as a second clause, and a faithful "Etienne warns that ...".
+    assert not own_source_voice(
+        "Harbour master Ann Rowe warns that the island cannot ignore the risk of more storms "
+        "this winter.",
+        "The island cannot ignore the risk of more storms this winter, warns harbour master "
+        "Ann Rowe.",
     )
 
 

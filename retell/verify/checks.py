@@ -1659,12 +1659,21 @@ def _said_aside(doc: Any) -> set[int]:
 def _said_after(verb: Any) -> set[int]:
     """The positions of the clause that a verb of saying closes after a comma ("..., the
     ferry will be on time, said Pike."): the small parser hangs the clause on the verb as
-    an adverbial one when it does not know the name, and reads the name as an adverb."""
-    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in _SOURCE_REPORTING or verb.i == 0:
+    an adverbial one when it does not know the name, and reads the name as an adverb, or
+    makes the verb a second clause joined to the first."""
+    if verb.lemma_.lower() not in _SOURCE_REPORTING or verb.i == 0:
         return set()
     if verb.doc[verb.i - 1].text != ",":
         return set()
-    return {t.i for child in verb.lefts if child.dep_ == "advcl" for t in child.subtree}
+    if verb.dep_ == "ROOT":
+        return {t.i for child in verb.lefts if child.dep_ == "advcl" for t in child.subtree}
+    # "The Americas cannot ignore the risk ..., warns PAHO Director Carissa F. Etienne" is
+    # read as two joined clauses; the subject after its verb marks a speech tag (Breaking
+    # Belize News' page, where a faithful "Etienne warns that ..." was refused).
+    inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+    if verb.dep_ == "conj" and verb.head.i < verb.i and inverted:
+        return {t.i for t in verb.head.subtree if t.i < verb.i - 1}
+    return set()
 
 
 #: What a source sentence gives as someone's words is read more widely than a verb of

@@ -654,7 +654,14 @@ def _noun_words(subject: Any) -> frozenset[str]:
     "SDK"); nothing for a pronoun."""
     if subject.pos_ == "PRON":
         return frozenset()
-    words = [t for t in _phrase(subject) if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    # A common noun set before another only says which one: "a hospital employee" is no
+    # hospital (Japan Times' page again, "A hospital employee noticed ... and reported it").
+    words = [
+        t
+        for t in _phrase(subject)
+        if t.pos_ in ("NOUN", "PROPN", "ADJ")
+        and not (t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN")
+    ]
     initials = "".join(t.text[0] for t in words if t.pos_ == "PROPN").lower()
     stems = {stem for t in words for stem in terms(t.text)}
     return frozenset(stems | ({initials} if len(initials) > 1 else set()))
