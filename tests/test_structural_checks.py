@@ -1214,6 +1214,19 @@ def test_writers_words_put_in_quotation_marks_are_no_ones_quotation() -> None:
         "Pike said that as long as the pilots keep to the timetable, the ferry will be on time.",
         reported,
     )
+    # Tribune 242 (2026-12-06): the answer makes the question's words the speaker's, unless
+    # it denies them.
+    asked = (
+        "Asked if the fire was possibly connected to the earlier blaze at the quay, "
+        "harbour master Ann Rowe said it was possible."
+    )
+    assert not own_source_voice(
+        "Ann Rowe said the fire might be connected to the earlier blaze at the quay.", asked
+    )
+    denied = asked.replace("said it was possible", "said there was no evidence of that")
+    assert own_source_voice(
+        "Ann Rowe said the fire was connected to the earlier blaze at the quay.", denied
+    )
     # Breaking Belize News (2026-12-06): "..., warns PAHO Director Carissa F. Etienne", a
     # speech tag the parser reads as a second clause, and a faithful "Etienne warns that ...".
     assert not own_source_voice(

@@ -1652,8 +1652,28 @@ def _said_aside(doc: Any) -> set[int]:
         aside = verb.dep_ == "parataxis" and verb.lemma_.lower() in _SOURCE_REPORTING
         if aside and any(child.dep_ == "nsubj" for child in verb.children):
             found |= {token.i for token in verb.head.subtree} - {t.i for t in verb.subtree}
-        found |= _said_after(verb)
+        found |= _said_after(verb) | _asked(verb)
     return found
+
+
+def _asked(verb: Any) -> set[int]:
+    """The positions of what someone was asked, in "Asked if the matter was connected to
+    another incident, Supt Peters said it was possible": the answer makes the question's
+    words theirs, and "Peters said the matter might be connected to another incident" was
+    refused as the writer's words handed to him (Tribune 242's page, 2026-12-06)."""
+    if verb.lemma_.lower() != "ask" or verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return set()
+    if verb.head.lemma_.lower() not in _SOURCE_REPORTING - _DENYING:
+        return set()
+    asked = {t.i for t in verb.subtree}
+    # A denial does not make the question's words the speaker's claim ("Asked if ..., he
+    # said there was no evidence"): read so, "He said the shooting was connected" would pass.
+    answer = [t for t in verb.head.subtree if t.i not in asked]
+    return set() if any(t.dep_ == "neg" or t.lower_ in _DENIALS for t in answer) else asked
+
+
+_DENYING = frozenset({"deny", "refuse", "decline", "dismiss"})
+_DENIALS = frozenset({"no", "not", "never", "nothing", "none", "neither", "nor"})
 
 
 def _said_after(verb: Any) -> set[int]:
