@@ -298,6 +298,15 @@ def test_an_antonym_by_prefix_is_caught() -> None:
     assert findings(check_polarity, LIBRARY, wrong) == [("polarity", "contradicted")]
 
 
+def test_a_denial_typed_with_a_curly_apostrophe_is_a_denial() -> None:
+    # California Globe (2026-12-06): "The Appellate Court didn’t agree with Amazon’s stance"
+    # retold "disagreed" was refused as the opposite of "agreed".
+    assert negations("The council didn’t agree with the harbour board.")[0] == {"agre"}
+    source = story("The council didn’t agree with the harbour board about the ferry fares.")
+    faithful = "The council disagreed with the harbour board about the ferry fares."
+    assert findings(check_polarity, source, faithful) == []
+
+
 def test_a_dropped_negation_of_the_same_word_is_caught() -> None:
     faithful = "Mo Evans said library staff would refuse to accept a pay freeze."
     assert findings(check_polarity, LIBRARY, faithful) == []

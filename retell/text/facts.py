@@ -395,7 +395,7 @@ _QUOTED = re.compile(
 )
 NEGATION = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|"
-    r"n't\b",
+    r"n['’]t\b",
     re.I,
 )
 

@@ -568,7 +568,7 @@ _NEGATOR = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|no longer|"
     r"nicht|kein\w*|nie|niemals|ohne|refus\w*|declin\w*|fail\w*|unable|absence|exclud\w*|"
     r"lack\w*|den(?:y|ies|ied)|rul(?:e|ed|es|ing) out|"
-    r"(?:los[eit]\w*|miss\w*) (?:\w+ )?(?:chance|opportunity) to)\b|n't\b",
+    r"(?:los[eit]\w*|miss\w*) (?:\w+ )?(?:chance|opportunity) to)\b|n['’]t\b",
     re.I,
 )
 #: Words a negation passes over on its way to the word it denies.
