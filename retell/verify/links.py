@@ -273,12 +273,23 @@ def _in_order(stretch: list[Any], tokens: list[Any], free: int = -1) -> bool:
         for word in stretch[1:]:
             window = tokens[place + 1 : place + 2 + STRETCH_GAP]
             step = next((k for k, t in enumerate(window) if same(t, word)), None)
-            if step is None or any(t.pos_ == "VERB" for t in window[:step]):
+            if step is None or any(_predicate_verb(t) for t in window[:step]):
                 break
             place, matched = place + 1 + step, matched + 1
         if matched == len(stretch):
             return True
     return False
+
+
+def _predicate_verb(token: Any) -> bool:
+    """A verb that says something of its own, which a stretch may not skip; a participle
+    that only describes a noun may be ("offer flights with the entire route in a single
+    ticket" from "... with the entire route issued in a single ticket", Dominican Today's
+    page, 2026-12-06)."""
+    return bool(token.pos_ == "VERB" and token.dep_ not in _MODIFIERS)
+
+
+_MODIFIERS = frozenset({"acl", "amod"})
 
 
 def _same_word(one: Any, other: Any) -> bool:
