@@ -825,6 +825,25 @@ def test_two_quotations_each_with_its_speaker_are_not_swapped() -> None:
     )
 
 
+def test_the_seed_rewrites_garbled_renounce_sentence_is_flagged() -> None:
+    # Published by every seed rewrite since stop 33: the small parser read the source's
+    # "its territory Ukraine would be expected to renounce" with Ukraine as an apposition,
+    # so the garble matched it link for link.
+    source = [
+        "It is not clear how much of its territory Ukraine would be expected to renounce "
+        "under a Trump-negotiated peace plan, but Washington appears open to freezing the "
+        "frontline in place."
+    ]
+    found = own_source_links(
+        "It is not clear how much of Ukraine's territory would be expected to renounce under "
+        "a Trump-negotiated peace plan, but Washington appears open to freezing the "
+        "frontline in place.",
+        source,
+    )
+    assert found and found[0].type == "fusion"
+    assert not own_source_links(source[0], source)
+
+
 def test_a_joined_verb_that_takes_the_wrong_subject_is_flagged() -> None:
     # Japan Times' page (2026-12-06): "A hospital employee noticed ..., and the hospital
     # reported the incident to the police" was published as "An employee noticed ... and

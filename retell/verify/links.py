@@ -78,12 +78,38 @@ def content_head(token: Any) -> Any | None:
         subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in CONTENT]
         if subjects:
             return subjects[0]
+    # A name set after a noun with no comma and followed by a verb is that verb's subject,
+    # which the small parser reads as an apposition: "how much of its territory Ukraine
+    # would be expected to renounce" (the seed), where a retelling's garbled "how much of
+    # Ukraine's territory would be expected to renounce" then matched it link for link.
+    verb = _verb_after_name(token)
+    if verb is not None:
+        return verb
     # spaCy makes a new Token object on every access: tokens compare by position.
     while head.i != head.head.i and (head.pos_ not in CONTENT or form(head) in LIGHT):
         head = head.head
     if head.i == token.i or head.pos_ not in CONTENT or form(head) in LIGHT:
         return None
     return head
+
+
+def _verb_after_name(token: Any) -> Any | None:
+    """The verb a name the parser hangs on a noun as an apposition is really the subject
+    of: the name follows the noun without punctuation and a tensed verb or modal follows
+    the name. None otherwise."""
+    if token.dep_ != "appos" or token.pos_ != "PROPN" or token.left_edge.i == 0:
+        return None
+    doc = token.doc
+    after = token.right_edge.i + 1
+    if doc[token.left_edge.i - 1].pos_ == "PUNCT" or after >= len(doc):
+        return None
+    if doc[after].tag_ not in _TENSED:
+        return None
+    verb = doc[after].head if doc[after].dep_ in ("aux", "auxpass") else doc[after]
+    return verb if verb.pos_ in CONTENT and form(verb) not in LIGHT else None
+
+
+_TENSED = frozenset({"MD", "VBD", "VBZ", "VBP"})
 
 
 def _completions(adjective: Any) -> list[Any]:
