@@ -825,6 +825,26 @@ def test_two_quotations_each_with_its_speaker_are_not_swapped() -> None:
     )
 
 
+def test_a_clause_whose_persons_subject_was_dropped_is_flagged() -> None:
+    # CNN's page (2026-12-06): "stories ... that she made her sister-in-law cry" was
+    # published as "stories ... that made her sister-in-law cry".
+    source = [
+        "The mayor was asked about reports in the local press that she had sold the old "
+        "ferry to a friend."
+    ]
+    found = own_source_links(
+        "The mayor was asked about reports in the local press that had sold the old ferry to "
+        "a friend.",
+        source,
+    )
+    assert found and found[0].type == "role" and "she" in found[0].reason
+    assert not own_source_links(
+        "The mayor was asked about local press reports that she had sold the old ferry to a "
+        "friend.",
+        source,
+    )
+
+
 def test_the_seed_rewrites_garbled_renounce_sentence_is_flagged() -> None:
     # Published by every seed rewrite since stop 33: the small parser read the source's
     # "its territory Ukraine would be expected to renounce" with Ukraine as an apposition,

@@ -70,6 +70,7 @@ from retell.verify.links import (
     new_verb_links,
     renamed,
     split_subject,
+    thing_for_person,
     turned_nouns,
     turned_round,
     unheld,
@@ -1226,7 +1227,7 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
         verb = action_word(sentence, action)
         reason = f"makes the {party} the {role} of '{verb}'; the sentences it retells turn it round"
         return [Finding("role", "unsupported", reason)]
-    subjects = new_subjects(sentence, made_from)
+    subjects = new_subjects(sentence, made_from) or thing_for_person(sentence, made_from)
     if subjects:
         who, verb, theirs = subjects[0]
         reason = f"has {who} '{verb}'; in the sentences it retells it is {theirs}"

@@ -648,6 +648,31 @@ def new_subjects(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     return found
 
 
+def thing_for_person(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
+    """(noun, verb, pronoun) where a retelling's relative clause makes a thing do what its
+    source sentences have a person do: "stories in the British media that made her
+    sister-in-law cry" from "stories ... that she made her sister-in-law cry" (CNN's page,
+    2026-12-06), the subject of a "that" clause dropped so that the clause hangs on the
+    noun. Read where the retelling's subject is "that" or "which" and the sources give the
+    verb only personal pronouns for subject; over 1,646 saved candidates it fired on that
+    sentence alone."""
+    theirs: dict[str, set[str]] = {}
+    for sentence in sources:
+        for verb, subjects in _subjects(parse(sentence)):
+            theirs.setdefault(form(verb), set()).update(s.lower_ for s in subjects)
+    found = []
+    for verb in parse(text):
+        relative = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVES]
+        pronouns = theirs.get(form(verb), set())
+        if verb.dep_ == "relcl" and relative and pronouns and pronouns <= _PERSONAL:
+            found.append((verb.head.text, verb.text, sorted(pronouns)[0]))
+    return found
+
+
+_RELATIVES = frozenset({"that", "which"})
+_PERSONAL = frozenset({"he", "she", "i", "we"})
+
+
 def _acting(verb: Any) -> bool:
     """True for a verb that says what its subject does to something: it has an object or
     a prepositional phrase ("reported the incident to the police"), is not passive (its
