@@ -128,9 +128,10 @@ class Verifier:
         sources = [span.text for span in self.index.spans]
         genders = source_genders(sources)
         for number in range(1, len(verdicts)):
-            found = self._referent(verdicts[number - 1].text, verdicts[number].text, sources)
-            other = misgendered(verdicts[number - 1].text, verdicts[number].text, genders)
-            if found is None and other is not None:
+            previous, text = verdicts[number - 1].text, verdicts[number].text
+            found = self._referent(previous, text, sources)
+            other = misgendered(previous, text, genders) if found is None else None
+            if other is not None:
                 reason = f"'{other.pronoun}' here means {other.person}, whom the source calls "
                 found = (f"{reason}'{other.theirs}'", other.source)
             if found is not None:

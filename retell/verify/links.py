@@ -632,10 +632,7 @@ def new_subjects(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     Times' page, 2026-12-06), where the joined verb takes its subject from the first. Only
     nouns count on both sides (a pronoun there may mean anyone), and only where the sources
     never give the action a subject other than nouns."""
-    theirs: dict[str, list[Any]] = {}
-    for sentence in sources:
-        for verb, subjects in _subjects(parse(sentence)):
-            theirs.setdefault(form(verb), []).extend(subjects)
+    theirs = _subjects_by_verb(sources)
     found = []
     for verb, subjects in _subjects(parse(text)):
         others = [_noun_words(other) for other in theirs.get(form(verb), [])]
@@ -656,14 +653,11 @@ def thing_for_person(text: str, sources: list[str]) -> list[tuple[str, str, str]
     noun. Read where the retelling's subject is "that" or "which" and the sources give the
     verb only personal pronouns for subject; over 1,646 saved candidates it fired on that
     sentence alone."""
-    theirs: dict[str, set[str]] = {}
-    for sentence in sources:
-        for verb, subjects in _subjects(parse(sentence)):
-            theirs.setdefault(form(verb), set()).update(s.lower_ for s in subjects)
+    theirs = _subjects_by_verb(sources)
     found = []
     for verb in parse(text):
         relative = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVES]
-        pronouns = theirs.get(form(verb), set())
+        pronouns = {subject.lower_ for subject in theirs.get(form(verb), [])}
         if verb.dep_ == "relcl" and relative and pronouns and pronouns <= _PERSONAL:
             found.append((verb.head.text, verb.text, sorted(pronouns)[0]))
     return found
@@ -683,6 +677,16 @@ def _acting(verb: Any) -> bool:
     if kinds & {"auxpass", "ccomp", "parataxis"} or (verb.tag_ == "VBN" and "aux" not in kinds):
         return False
     return bool(kinds & {"dobj", "prep", "dative"})
+
+
+def _subjects_by_verb(sources: list[str]) -> dict[str, list[Any]]:
+    """The subjects the source sentences give each verb (by its lemma), as `_subjects`
+    reads them."""
+    theirs: dict[str, list[Any]] = {}
+    for sentence in sources:
+        for verb, subjects in _subjects(parse(sentence)):
+            theirs.setdefault(form(verb), []).extend(subjects)
+    return theirs
 
 
 def _subjects(doc: Any) -> Iterator[tuple[Any, list[Any]]]:
