@@ -669,6 +669,18 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
         "Here is a look at the timetable the harbour master showed the council.",
     )
     assert "video" not in told and "timetable the harbour master showed" in told
+    # The Balance and The Points Guy (trafilatura-eval, 2026-12-06): the page's word on its
+    # advertisers, which opens the page and would be retold as its lead.
+    told = _planned(
+        "This guide contains references to products from one of our advertisers. Terms "
+        "apply to the offers listed on this page.",
+        "We rank every ferry line through an independent review process.",
+        "The new boat carries 200 passengers and 40 cars, the harbour board said.",
+        "The board said its advertisers had paid for the new timetable posters.",
+    )
+    assert "our advertisers" not in told and "Terms apply" not in told
+    assert "independent review" not in told and "200 passengers" in told
+    assert "paid for the new timetable posters" in told
 
 
 def test_list_numbers_phone_lines_and_listed_questions_are_not_retold() -> None:

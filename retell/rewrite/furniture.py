@@ -387,6 +387,8 @@ def _promotion(voice: str, site: str | None) -> bool:
         return True
     if _PLAYER_NOTICE.search(words) or _MEDIA_POINTER.search(words):
         return True
+    if _DISCLOSURE.search(words):
+        return True
     if not _READER_WORDS.search(words):
         return False
     if site and re.search(rf"\b{re.escape(site.lower())}\b(?!:)", words):
@@ -427,6 +429,17 @@ _MEDIA_POINTER = re.compile(
     r"\b(?:here is|here's|below is|see|watch|have a look at) (?:(?:an?|the|our|this|the "
     r"following) )?(?:[\w-]+ ){0,2}(?:video|clip)s?\b|^\W*(?:this|the following) video shows\b"
     r"|^\W*instructional video\s*:"
+)
+#: The page's word on its advertisers, in its own voice: The Balance's "We recommend the
+#: best products through an independent review process, and advertisers do not influence
+#: our picks." and The Points Guy's "This post contains references to products from one or
+#: more of our advertisers." open those pages; once a rewrite keeps an article's first
+#: sentence, they would be retold as the story's lead (trafilatura-eval, 2026-12-06). On
+#: the 138 English pages it matches those two, "Read our advertiser disclosure" and The
+#: Points Guy's "Terms apply to the offers listed on this page."
+_DISCLOSURE = re.compile(
+    r"\b(?:our|of our) advertisers?\b|\badvertisers? (?:do|does) not\b"
+    r"|\badvertiser disclosure\b|\bindependent review process\b|\bterms apply\b"
 )
 _OFFER = re.compile(r"\bsubscri|\bmembership\b|\bjoin\b", re.I)
 _TO_THE_READER = re.compile(_READER_WORDS.pattern + r"|\bsubscri", re.I)
