@@ -12,6 +12,7 @@ from retell.rewrite.selection import (
     PARAGRAPH_WORDS,
     document_weights,
     leans_back,
+    news_lead,
     paragraph_count,
     score,
     sections,
@@ -282,3 +283,47 @@ def test_a_sentence_that_leans_back_is_not_cut_from_the_one_before() -> None:
     )
     cut = sections(run, 2)
     assert any(run[1] in part and run[2] in part for part in cut)
+
+
+def test_a_news_lead_is_kept_before_the_details_after_it() -> None:
+    # Boston Herald (trafilatura-eval, 2026-12-06): the story's first sentence, "A 'booming'
+    # sex ring ... was busted in Boston", was left out for the arrests and charges after it.
+    run = _run(
+        [
+            "A ferry carrying 40 people ran aground off Veldmoor on Sunday, the coast guard said.",
+            "Those on board were taken off by lifeboat.",
+            "Captain Jon Lie, 52, of Asker, and first mate Ola Berg, 38, of Halden, were "
+            "questioned by police on Monday, according to the harbour board.",
+            "The ferry company said 14 sailings on the Asker-Halden route were cancelled.",
+        ]
+    )
+    chosen = [sentence.text for group in select(run, 30) for sentence in group]
+    assert chosen[:2] == [run[0].text, run[1].text]
+    # A feature's hook, a lead speaking to the reader or one saying "his" of someone only
+    # the headline names, is left to the score.
+    assert news_lead(run[0].text)
+    assert not news_lead("Strange boats are plentiful, but you would be hard pressed to find one.")
+    assert not news_lead("Fishermen in western Norway are grumbling about his late announcement.")
+    assert news_lead("Mayor Elin Brandvold said her council would meet in March.")
+
+
+def test_the_parts_of_a_long_sentence_are_kept_all_together_or_not_at_all() -> None:
+    # Miami Today (trafilatura-eval, 2026-12-06): the first part of a 78-word list of
+    # questions was kept alone and published as the whole list.
+    run = _run(
+        [
+            "The harbour board met on Monday.",
+            "Among the board's 28 questions were the timetable for 2025, whether Captain Jon "
+            "Lie and the Asker Ferry Company had approved the 14 new sailings,",
+            "whether the old quay can still be used,",
+            "and how the fares will change.",
+            "The board will meet again in March.",
+        ]
+    )
+    starts = {run[0].start, run[1].start, run[4].start}
+    for budget in (10, 25, 40, 60):
+        kept = [s.text for group in select(run, budget, starts) for s in group]
+        parts = [run[index].text in kept for index in (1, 2, 3)]
+        assert parts in ([True] * 3, [False] * 3), (budget, parts)
+    kept = [s.text for group in select(run, 25) for s in group]
+    assert run[1].text in kept and run[3].text not in kept  # without `starts`, parts stand alone

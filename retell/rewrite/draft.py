@@ -338,7 +338,8 @@ def _paragraph_groups(
     """The source sentences each output paragraph (or bullet, or headline) draws on."""
     if options.style == "headline":
         return [_ranked(found)[:1]]
-    groups = select(found, round(options.ratio * article.word_count() / RETELL_SHARE))
+    target = round(options.ratio * article.word_count() / RETELL_SHARE)
+    groups = select(found, target, _sentence_edges(article)[0])
     if options.style == "brief":
         return [[sentence] for group in groups for sentence in group]
     return groups
