@@ -1179,6 +1179,17 @@ def test_someone_the_source_only_cites_does_no_deed_in_the_retelling() -> None:
         "Quist said two harbour pilots are charged with falsifying tide logs.", focus=made_from
     )
     assert "relation" not in said.types, said.reason
+    # The same page rerun (2026-12-06): "The charges are based on Levy and authorities
+    # ...", published. What came "from" them is still their word.
+    based = Verifier(article).sentence(
+        "The charges are based on Quist and officers of the coast guard.", focus=made_from
+    )
+    assert based.label == "unsupported" and "relation" in based.types, based.reason
+    came = Verifier(article).sentence(
+        "The news of the charges came from Quist and officers of the coast guard.",
+        focus=made_from,
+    )
+    assert "relation" not in came.types, came.reason
 
 
 def test_a_purpose_the_sources_do_not_give_is_an_addition() -> None:

@@ -438,7 +438,11 @@ def cited_as_doers(text: str, sources: list[str]) -> list[tuple[str, str]]:
         while phrase.dep_ in _WITHIN_A_PHRASE and phrase.head.i != phrase.i:
             phrase = phrase.head
         head = phrase.head
-        verb = head.head if phrase.dep_ == "pobj" and head.dep_ == "agent" else head
+        # A deed's basis or means is a deed too: "The charges are based on Levy and
+        # authorities from Homeland Security Investigations ..." (the same page, rerun
+        # 2026-12-06, published). What comes, or is learned, "from" them is their word.
+        hung = head.dep_ == "agent" or (head.dep_ == "prep" and head.lower_ != "from")
+        verb = head.head if phrase.dep_ == "pobj" and hung else head
         by_or_subject = phrase.dep_ == "nsubj" or verb.i != head.i
         if by_or_subject and verb.pos_ == "VERB" and form(verb) not in _TELLING:
             found.append((token.text, verb.text))
