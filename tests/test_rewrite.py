@@ -528,10 +528,13 @@ def test_a_list_mark_inside_a_paragraph_is_not_published() -> None:
     assert "The new boat made up the time" in told and "- The new" not in told
 
 
-def test_part_of_a_long_sentence_is_not_published_in_the_sources_words() -> None:
-    # A long sentence is cut at a clause so that no request is long; where every retelling
-    # of a part failed, the part kept in the source's words ended in a comma (Breaking
-    # Belize News, trafilatura-eval, 2026-12-05).
+def test_the_parts_of_a_long_sentence_are_kept_whole_or_not_published() -> None:
+    # A long sentence is cut at a clause so that no request is long. Retold alone, a part
+    # became a sentence that said something else (Miami Today, 2026-12-06): the rewrite
+    # keeps all parts in the source's words, so they read as the sentence, and asks the
+    # model nothing for them. A summary may take one part alone: where every retelling of
+    # it failed, it is dropped, as kept it would end in a comma (Breaking Belize News,
+    # trafilatura-eval, 2026-12-05).
     long = (
         "Ferry crossings to the three islands have been cut back across most of the winter "
         "timetable because of the storms that closed the harbour for eleven days in "
@@ -540,10 +543,18 @@ def test_part_of_a_long_sentence_is_not_published_in_the_sources_words() -> None
         "islands, residents have been left without a boat for days at a time."
     )
     article = clean(("Ferry cuts\n\n" + long + "\n").encode())
+    asked: list[str] = []
+    whole = draft(
+        article,
+        FakeBackend(lambda messages: asked.append("") or "The ferry carried 999 people."),
+        RewriteOptions(ratio=1.0),
+    )
+    assert len(whole.pieces()) >= 2 and {p.outcome for p in whole.pieces()} == {"kept"}
+    assert whole.text == long and not asked
     result = draft(
         article,
         FakeBackend(lambda messages: "The ferry carried 999 people."),
-        RewriteOptions(ratio=1.0),
+        RewriteOptions(style="summary", sentences=1),
     )
     pieces = result.pieces()
     assert len(pieces) >= 2 and all(piece.outcome in ("kept", "dropped") for piece in pieces)

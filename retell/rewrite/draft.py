@@ -517,6 +517,22 @@ def _filled(
     return OutputParagraph(tuple(sorted(made, key=lambda piece: piece.sources[0].start)))
 
 
+PART_KEPT = "part of a long sentence cut at a clause, kept in the source's words"
+
+
+def fragment(request: Request) -> bool:
+    """True for a request whose source is a stretch of a long sentence that `clauses` cut
+    for length. Retold alone, the model makes each stretch a sentence of its own and says
+    something else: Miami Today's "After trust member Peggy Bell asked last week “Why has
+    this taken four months when the staff said they could be ready in September?”" became
+    "Peggy Bell asked last week why it took four months to get the staff ready", and "how
+    gate crossings will work along the route, whether ..." three questions
+    (trafilatura-eval, 2026-12-06; all three parts of that page's two long sentences were
+    published wrong or garbled). The rewrite keeps every part of such a sentence or none
+    (`selection.select`), so kept in the source's words the parts read as the sentence."""
+    return not request.whole
+
+
 def retell(
     request: Request,
     backend: Backend,
@@ -528,6 +544,8 @@ def retell(
     spans = tuple(Span(s.start, s.end) for s in request.sentences)
     if prompt_tokens(request, backend) + request.options.max_tokens > backend.info().context_size:
         return Piece(request.source, spans, "kept", ("too long for the model's context",))
+    if options.style != "summary" and fragment(request):
+        return Piece(request.source, spans, "kept", (PART_KEPT,))
     answers: list[Generation] = []
     repairs: list[Repair] = []
     text, found, verdicts = _ask(request, backend, cache, options, critic, answers, repairs)
@@ -548,9 +566,10 @@ def retell(
     copy = not found and guard.copied(text, request.source)
     outcome = "kept" if found else ("copied" if copy else "retold")
     if found and not request.whole:
-        # Part of a long sentence, cut at a clause to keep requests short: kept in the
-        # source's words it would publish a broken sentence ("... in parts of North America
-        # and the Caribbean,", trafilatura-eval's Breaking Belize News page, 2026-12-05).
+        # A summary's part of a long sentence (a summary may take one part alone), cut at
+        # a clause to keep requests short: kept in the source's words it would publish a
+        # broken sentence ("... in parts of North America and the Caribbean,",
+        # trafilatura-eval's Breaking Belize News page, 2026-12-05).
         text, outcome = "", "dropped"
         found.append("part of a sentence, which is not published in the source's words")
     elif found and open_quotations(text) > 0:
