@@ -1209,6 +1209,19 @@ def test_a_purpose_the_sources_do_not_give_is_an_addition() -> None:
     assert new_purpose(told, source) is None
 
 
+def test_a_question_the_sources_do_not_ask_is_an_addition() -> None:
+    # Miami Today (2026-12-06): a list of what a trust had asked, retold as questions.
+    source = "The board asked how the new quay will work and whether the old ferries can use it."
+    asked = own_source_additions("How will the new quay work?", source, source)
+    assert asked and asked[0].type == "addition" and "question" in asked[0].reason
+    told = "The board asked how the new quay will work and whether the old ferries may use it."
+    assert not own_source_additions(told, source, source)
+    quoted = "“Will the old ferries use it?” a board member asked."
+    assert not own_source_additions(
+        "A board member asked if the old ferries will use it?", quoted, quoted
+    )
+
+
 def test_there_is_no_content_word_of_a_clause() -> None:
     # FiveThirtyEight (2026-12-06): "There was an opportunity for Buttigieg and Warren to
     # become party leaders" from "there was an opening for a candidate to be embraced by ...

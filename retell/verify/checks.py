@@ -1052,8 +1052,19 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
         reason = f"gives a purpose, 'to {purpose}', that the sentences it retells do not"
         return [Finding("addition", "unsupported", reason)]
     found = _never(sentence, made_from) or _part_made_whole(sentence, made_from)
+    found = found or _new_question(sentence, made_from)
     found = found or _ended_made_lasting(sentence, made_from) or _possibly(sentence, made_from)
     return found or _new_statement(sentence, made_from) or _tallies(sentence, source)
+
+
+def _new_question(sentence: str, made_from: str) -> list[Finding]:
+    """A question where the sentences retold ask none: Miami Today's list of what a trust
+    had asked ("how gate crossings will work along the route, whether ...") was retold as
+    "How gate crossings will work along the route? ... How will they change?", which asks
+    the reader what the page reports someone asked (trafilatura-eval, 2026-12-06)."""
+    if not sentence.rstrip(" \"'”’)").endswith("?") or "?" in made_from:
+        return []
+    return [Finding("addition", "unsupported", "asks a question the sentences it retells do not")]
 
 
 def _possibly(sentence: str, made_from: str) -> list[Finding]:
