@@ -457,6 +457,22 @@ def _planned(*paragraphs: str) -> str:
     return " ".join(request.source for paragraph in requests for request in paragraph)
 
 
+def test_a_part_of_a_long_sentence_is_not_retold_when_another_part_is_left_out() -> None:
+    # Miami Today (trafilatura-eval, 2026-12-06): the first part of a long quotation was
+    # published alone, ending in a comma, its later parts having been left out.
+    long = (
+        "The council voted on the new timetable after a debate that ran for four hours and "
+        "ended close to midnight, with the mayor, the harbour master and eleven councillors "
+        "present in the old hall, while more than two hundred islanders waited in the rain "
+        "outside, some of them holding banners; the ferry will keep its winter sailings on "
+        "every weekday from November until the end of March."
+    )
+    said = "The ferry will keep its winter sailings on every weekday from November until March."
+    told = _planned(said.replace("until March", "until the end of March"), long)
+    assert "holding banners" not in told and "winter sailings" in told
+    assert "holding banners" in _planned(said, long)  # nothing of it left out: all kept
+
+
 def test_a_heading_inside_the_body_is_not_retold() -> None:
     # A retelling of trafilatura-eval's Independent page began "UK news in pictures: ..."
     # (2026-12-04): a gallery's title left in the body had been chosen as a sentence.

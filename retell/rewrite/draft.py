@@ -42,6 +42,7 @@ from retell.text.sentences import (
     Sentence,
     block_sentences,
     chunk,
+    source_pieces,
     split_sentences,
 )
 from retell.text.speech import open_quotations
@@ -233,10 +234,42 @@ def _material(article: Article, options: RewriteOptions) -> _Material:
     every = furniture.prose(article)
     if talk is not None:
         every = interview.without_questions(every, talk, article)
-    found = furniture.reporting(every)
+    edges = _sentence_edges(article)
+    found = _parts_complete(furniture.reporting(every), source_pieces(article), edges[0])
     if not found:
         raise NoArticle("the article has no sentences to rewrite", source=article.source)
-    return _Material(found, every, talk, lemmas(body), _sentence_edges(article))
+    return _Material(found, every, talk, lemmas(body), edges)
+
+
+def _parts_complete(
+    found: list[Sentence], pieces: Sequence[Sentence], starts: frozenset[int]
+) -> list[Sentence]:
+    """The sentences found, without any part of a long sentence (cut at its clauses) some
+    other part of which was not found, where it does not read as a sentence of its own:
+    Miami Today's "“For me, there are still two things
+    that I have a real issue with, ..., the priority signalization both north and south,"
+    was published alone, its quotation's later parts having been left out as words with no
+    speaker (trafilatura-eval, 2026-12-06)."""
+    kept = {sentence.start for sentence in found}
+    whole: dict[int, list[Sentence]] = {}
+    opening = 0
+    for sentence in pieces:
+        opening = sentence.start if sentence.start in starts else opening
+        whole.setdefault(opening, []).append(sentence)
+    broken = {
+        sentence.start
+        for parts in whole.values()
+        if any(part.start not in kept for part in parts)
+        for sentence in parts
+        if not _SENTENCE_SHAPE.fullmatch(sentence.text)
+    }
+    return [sentence for sentence in found if sentence.start not in broken]
+
+
+#: How a text that reads as a sentence of its own opens and ends. A long quotation the
+#: splitter keeps whole is cut at the ends of its sentences first; such a part may stand
+#: without the others (`furniture.reporting` leaves out those with no speaker).
+_SENTENCE_SHAPE = re.compile(r"[\"'“‘(\[]*[A-Z0-9].*[.!?…][\"'”’)\]]*", re.S)
 
 
 def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[list[Request]]:
