@@ -1484,6 +1484,26 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
         return []
     if _ATTRIBUTED.search(sentence):
         return _unowned_quotation(sentence, doc, theirs)
+    # A clause may drop the speaker the rest of the sentence never had: "The operation
+    # began in July 2020, and meetings were held on two websites ..." from "The operation
+    # began in July 2020, authorities said, and meetings were set up ..." (Boston Herald,
+    # trafilatura-eval, 2026-12-06, published).
+    parts = [sentence, *_clauses(sentence)] if len(_clauses(sentence)) > 1 else [sentence]
+    for part in parts:
+        spoken = _unsaid(parse(part), theirs)
+        if spoken:
+            reason = (
+                f"states as fact what the sentences it retells give as someone's words "
+                f"({', '.join(spoken[:4])}); it must say who said it"
+            )
+            return [Finding("attribution", "unsupported", reason)]
+    return []
+
+
+def _unsaid(doc: Any, theirs: dict[str, bool]) -> list[str]:
+    """The words of a text (with no speaker of its own) that its source sentences give as
+    someone's, where they are three quarters, and at least MIN_VOICED, of the words it
+    shares with them; else nothing."""
     mine = {
         stem: token.text
         for token in doc
@@ -1494,11 +1514,7 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
     spoken = [mine[stem] for stem in known if theirs[stem]]
     if len(known) < MIN_VOICED or len(spoken) < SPOKEN_SHARE * len(known):
         return []
-    reason = (
-        f"states as fact what the sentences it retells give as someone's words "
-        f"({', '.join(spoken[:4])}); it must say who said it"
-    )
-    return [Finding("attribution", "unsupported", reason)]
+    return spoken
 
 
 def _unowned_quotation(sentence: str, doc: Any, theirs: dict[str, bool]) -> list[Finding]:
