@@ -933,3 +933,20 @@ def test_a_piece_leaning_on_a_piece_that_published_nothing_is_dropped() -> None:
     assert [piece.outcome for piece in kept[0].pieces] == ["dropped", "retold", "retold"]
     kept = _without_orphans([OutputParagraph((tail, either, plain))], article)
     assert [piece.outcome for piece in kept[0].pieces] == ["retold", "retold", "retold"]
+
+
+def test_a_piece_saying_he_after_a_piece_that_published_nothing_is_dropped() -> None:
+    # The Standard (trafilatura-eval, 2026-12-06): "He added that Scotland will also align
+    # ..." (Humza Yousaf, named in a piece that was dropped) was published as "He said ..."
+    # after a sentence naming Grant Shapps.
+    text = "Ola Berg of the port board spoke last. He added that the quay will close in May."
+    article = Article(source="<test>", title="Quay", blocks=layout_blocks([text], ()))
+    start = article.text.index("He added")
+    span = Span(start, start + len(text) - text.index("He added"))
+    head = Piece("", (Span(0, 0),), "dropped")
+    said = Piece("He said the quay will close in May.", (span,), "retold")
+    kept = _without_orphans([OutputParagraph((head, said))], article)
+    assert [piece.outcome for piece in kept[0].pieces] == ["dropped", "dropped"]
+    named = Piece("Berg said the quay will close in May.", (span,), "retold")
+    kept = _without_orphans([OutputParagraph((head, named))], article)
+    assert [piece.outcome for piece in kept[0].pieces] == ["dropped", "retold"]

@@ -35,6 +35,7 @@ from retell.errors import NoArticle, RetellError
 from retell.rewrite import furniture, guard, interview, references
 from retell.rewrite.prompts import COPY_NOTE, FIX_NOTE, PROMPTS, SPEAKER_NOTE, Prompt
 from retell.rewrite.selection import document_weights, leans_back, score, select
+from retell.text.connectives import after_joining
 from retell.text.copying import copy_share, sequences
 from retell.text.language import require_supported
 from retell.text.parse import lemmas
@@ -525,7 +526,17 @@ def _orphan(piece: Piece, text: str) -> bool:
     if open_quotations(source.text) < 0:
         return True
     published = Sentence(piece.text, 0, len(piece.text), 0)
+    if _HE_SHE_THEY.match(after_joining(source.text)) and _HE_SHE_THEY.match(
+        after_joining(piece.text)
+    ):
+        # Whom the pronoun means was in the piece that published nothing: the Standard's
+        # "He added that Scotland will also align ..." (Humza Yousaf) was published as "He
+        # said ..." after a sentence naming Grant Shapps (trafilatura-eval, 2026-12-06).
+        return True
     return leans_back(source) and leans_back(published)
+
+
+_HE_SHE_THEY = re.compile(r"(?:he|she|they)\b", re.I)
 
 
 def _filled(
