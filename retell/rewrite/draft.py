@@ -247,10 +247,10 @@ def _parts_complete(
 ) -> list[Sentence]:
     """The sentences found, without any part of a long sentence (cut at its clauses) some
     other part of which was not found, where it does not read as a sentence of its own:
-    Miami Today's "“For me, there are still two things
-    that I have a real issue with, ..., the priority signalization both north and south,"
-    was published alone, its quotation's later parts having been left out as words with no
-    speaker (trafilatura-eval, 2026-12-06)."""
+    Miami Today's "“For me, there are still two things that I have a real issue with, ...,
+    the priority signalization both north and south," was published alone, the later parts
+    of its quotation having been left out as words with no speaker (trafilatura-eval,
+    2026-12-06)."""
     kept = {sentence.start for sentence in found}
     whole: dict[int, list[Sentence]] = {}
     opening = 0
@@ -567,13 +567,12 @@ PART_KEPT = "part of a long sentence cut at a clause, kept in the source's words
 def fragment(request: Request) -> bool:
     """True for a request whose source is a stretch of a long sentence that `clauses` cut
     for length. Retold alone, the model makes each stretch a sentence of its own and says
-    something else: Miami Today's "After trust member Peggy Bell asked last week “Why has
-    this taken four months when the staff said they could be ready in September?”" became
-    "Peggy Bell asked last week why it took four months to get the staff ready", and "how
-    gate crossings will work along the route, whether ..." three questions
-    (trafilatura-eval, 2026-12-06; all three parts of that page's two long sentences were
-    published wrong or garbled). The rewrite keeps every part of such a sentence or none
-    (`selection.select`), so kept in the source's words the parts read as the sentence."""
+    something else: Miami Today's 78-word list of questions became "Among the trust's 28
+    questions about the service, Eulois Cleckley said that the department could not answer
+    adequately then." and, from its second part, three questions to the reader
+    (trafilatura-eval, 2026-12-06; both published). The rewrite keeps every part of such a
+    sentence or none (`selection.select`), so kept in the source's words the parts read as
+    the sentence."""
     return not request.whole
 
 
