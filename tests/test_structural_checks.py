@@ -1238,6 +1238,22 @@ def test_a_question_the_sources_do_not_ask_is_an_addition() -> None:
     )
 
 
+def test_a_cause_the_sources_do_not_give_is_a_relation_error() -> None:
+    # PhillyVoice (trafilatura-eval, 2026-12-06): "He poured in 13 huge points, carrying a
+    # very slow Sixers offense ..." became "..., helping the Sixers offense struggle ...".
+    source = "The captain scored twice in the second half, carrying a tired side to the final."
+    told = own_source_additions(
+        "The captain scored twice in the second half, helping the side reach the final.",
+        source,
+        source,
+    )
+    assert told and told[0].type == "relation" and "helping" in told[0].reason
+    kept = "The captain scored twice in the second half, carrying a tired side to the final."
+    assert not own_source_additions(kept, source, source)
+    helped = "The captain scored twice, helping a tired side to the final."
+    assert not own_source_additions(helped, source.replace("carrying", "helping"), source)
+
+
 def test_there_is_no_content_word_of_a_clause() -> None:
     # FiveThirtyEight (2026-12-06): "There was an opportunity for Buttigieg and Warren to
     # become party leaders" from "there was an opening for a candidate to be embraced by ...
