@@ -1515,8 +1515,8 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
     # began in July 2020, and meetings were held on two websites ..." from "The operation
     # began in July 2020, authorities said, and meetings were set up ..." (Boston Herald,
     # trafilatura-eval, 2026-12-06, published).
-    parts = [sentence, *_clauses(sentence)] if len(_clauses(sentence)) > 1 else [sentence]
-    for part in parts:
+    clauses = _clauses(sentence)
+    for part in [sentence, *clauses] if len(clauses) > 1 else [sentence]:
         spoken = _unsaid(parse(part), theirs)
         if spoken:
             reason = (
