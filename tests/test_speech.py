@@ -157,3 +157,19 @@ def test_words_a_verb_of_saying_reports_are_the_speakers() -> None:
     words = {token.text: reported(token) for token in doc}
     assert words["ferry"] and words["run"]
     assert not words["promise"] and not words["failed"] and not words["mayor"]
+
+
+def test_a_participle_the_parser_takes_for_the_main_verb_reports_nothing() -> None:
+    # Metro Times (trafilatura-eval, 2026-12-06): the parser made "different waters added
+    # from springs or rivers" the main clause, so every word before it was someone's.
+    text = (
+        "Flavors will vary based on which other crops are growing amongst the agave, the molds "
+        "and insects that invade the fermenting mash, the types of firewood or vessels used in "
+        "the production process, different waters added from springs or rivers, different "
+        "yeasts in the air."
+    )
+    doc = parse(text)
+    assert not any(reported(token) for token in doc)
+    said = parse("The coach added that the crops will vary, and officials added that it rained.")
+    assert reported(next(t for t in said if t.text == "crops"))
+    assert reported(next(t for t in said if t.text == "rained"))

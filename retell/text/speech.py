@@ -405,9 +405,34 @@ def reporting_verb(token: Any, verbs: frozenset[str] = SAYING) -> Any | None:
     while here.head.i != here.i:
         held = held or here.dep_ in _REPORTED_LINKS or _opened_by_that(here)
         here = here.head
-        if held and here.lemma_.lower() in verbs:
+        if held and here.lemma_.lower() in verbs and not participle_of_a_thing(here):
             return here
     return None
+
+
+def participle_of_a_thing(verb: Any) -> bool:
+    """True for a past participle with no helping verb whose subject is a common noun and
+    no one's word: the small parser made "different waters added from springs or rivers"
+    the main clause of Metro Times' "Flavors will vary based on ... different waters
+    added from springs or rivers, ...", so that every word before it was someone's
+    (trafilatura-eval, 2026-12-06). A speaker says "added" in the past tense, not as a
+    participle; a noun that can speak ("officials", "police") is left alone."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and s.ent_type_ == "" and s.lemma_.lower() not in _SPEAKING_NOUNS
+        for s in subjects
+    )
+
+
+#: Common nouns that name people or bodies who speak, as a verb's subject.
+_SPEAKING_NOUNS = frozenset(
+    """official spokesman spokeswoman spokesperson police minister leader officer source
+    author authority expert analyst witness resident people person member statement report
+    company government agency court judge lawyer prosecutor family friend doctor scientist
+    researcher study survey president chairman director manager coach player""".split()
+)
 
 
 def _opened_by_that(verb: Any) -> bool:

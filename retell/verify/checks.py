@@ -46,6 +46,7 @@ from retell.text.speech import (
     SAYING,
     SINGLE_QUOTED,
     narration,
+    participle_of_a_thing,
     quoted_parts,
     reporting_verb,
     sayers,
@@ -1790,7 +1791,7 @@ def _indices(tokens: Any) -> set[int]:
 def _said_words(verb: Any) -> dict[str, str]:
     """The content stems (with their words) that a verb of saying with a speaker for its
     subject reports in its complement clause, or nothing."""
-    if verb.lemma_.lower() not in SAYING:
+    if verb.lemma_.lower() not in SAYING or participle_of_a_thing(verb):
         return {}
     if not any(c.dep_ == "nsubj" and c.lower_ not in ("it", "this") for c in verb.children):
         return {}
