@@ -1254,6 +1254,24 @@ def test_a_cause_the_sources_do_not_give_is_a_relation_error() -> None:
     assert not own_source_additions(helped, source.replace("carrying", "helping"), source)
 
 
+def test_a_clause_of_mostly_new_words_is_an_addition() -> None:
+    # The Village Voice (trafilatura-eval, 2026-12-06): "..., if he is found to have been
+    # spreading lies about the truth", where only "truth" was the source's.
+    source = (
+        "Considering his distance from the truth, the mayor could end up like another famous "
+        "author, the paper said."
+    )
+    added = own_source_additions(
+        "The mayor could end up like another famous author, if he is caught telling lies "
+        "about the truth.",
+        source,
+        source,
+    )
+    assert added and added[0].type == "addition" and "telling" in added[0].reason, added
+    kept = "Given his distance from the truth, the mayor could end up like another famous author."
+    assert not own_source_additions(kept, source, source)
+
+
 def test_there_is_no_content_word_of_a_clause() -> None:
     # FiveThirtyEight (2026-12-06): "There was an opportunity for Buttigieg and Warren to
     # become party leaders" from "there was an opening for a candidate to be embraced by ...

@@ -1048,6 +1048,8 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
         coverage, missing = _coverage(plain, words)
         if len(missing) >= MIN_NEW_CLAUSE and coverage == 0:
             return [_added(clause.strip(" ,.;"), coverage, missing)]
+        if len(missing) >= MOSTLY_NEW_WORDS and coverage <= MOSTLY_NEW_COVERAGE:
+            return [_added(clause.strip(" ,.;"), coverage, missing)]
     purpose = new_purpose(sentence, made_from)
     if purpose:
         reason = f"gives a purpose, 'to {purpose}', that the sentences it retells do not"
@@ -1237,6 +1239,14 @@ def _aimed_at(text: str) -> set[str]:
 #: twenty-five pages' rewrites, it fired on those two and on one other wrong answer, none
 #: of which the checks before it caught, and on nothing faithful.
 MIN_NEW_CLAUSE = 2
+#: ... and when at least this many of its content words are new and at most this share
+#: known: the Village Voice's "If so, Trump could end up in the same position as another
+#: famous memoirist, if he is found to have been spreading lies about the truth" (only
+#: "truth" is the source's; trafilatura-eval, 2026-12-06, published). Over the 706
+#: candidate sentences of that day's 38 rewrites it fired on that and on PhillyVoice's
+#: refused "The game ended in a close loss" (the team won), nothing faithful.
+MOSTLY_NEW_WORDS = 3
+MOSTLY_NEW_COVERAGE = 0.25
 #: Phrases that say nothing of their own ("so far", "as well").
 _FIXED_PHRASES = re.compile(r"\b(?:so far|as well|at least|of course|in fact)\b", re.I)
 
