@@ -291,7 +291,7 @@ def plan(article: Article, options: RewriteOptions, backend: Backend) -> list[li
             for run in _voices(paragraph, material.talk)
             for group in pieces(run, most)
         ]
-        for paragraph in _paragraph_groups(material.found, article, options)
+        for paragraph in _paragraph_groups(material, article, options)
     ]
     return _finished(planned, options, material.talk)
 
@@ -367,13 +367,13 @@ def _finish(request: Request, options: RewriteOptions, talk: interview.Interview
 
 
 def _paragraph_groups(
-    found: list[Sentence], article: Article, options: RewriteOptions
+    material: _Material, article: Article, options: RewriteOptions
 ) -> list[list[Sentence]]:
     """The source sentences each output paragraph (or bullet, or headline) draws on."""
     if options.style == "headline":
-        return [_ranked(found)[:1]]
+        return [_ranked(material.found)[:1]]
     target = round(options.ratio * article.word_count() / RETELL_SHARE)
-    groups = select(found, target, _sentence_edges(article)[0])
+    groups = select(material.found, target, material.edges[0])
     if options.style == "brief":
         return [[sentence] for group in groups for sentence in group]
     return groups
@@ -564,18 +564,6 @@ def _filled(
 PART_KEPT = "part of a long sentence cut at a clause, kept in the source's words"
 
 
-def fragment(request: Request) -> bool:
-    """True for a request whose source is a stretch of a long sentence that `clauses` cut
-    for length. Retold alone, the model makes each stretch a sentence of its own and says
-    something else: Miami Today's 78-word list of questions became "Among the trust's 28
-    questions about the service, Eulois Cleckley said that the department could not answer
-    adequately then." and, from its second part, three questions to the reader
-    (trafilatura-eval, 2026-12-06; both published). The rewrite keeps every part of such a
-    sentence or none (`selection.select`), so kept in the source's words the parts read as
-    the sentence."""
-    return not request.whole
-
-
 def retell(
     request: Request,
     backend: Backend,
@@ -587,7 +575,14 @@ def retell(
     spans = tuple(Span(s.start, s.end) for s in request.sentences)
     if prompt_tokens(request, backend) + request.options.max_tokens > backend.info().context_size:
         return Piece(request.source, spans, "kept", ("too long for the model's context",))
-    if options.style != "summary" and fragment(request):
+    if options.style != "summary" and not request.whole:
+        # A stretch of a long sentence that `clauses` cut for length: retold alone, the
+        # model makes it a sentence of its own that says something else (Miami Today's
+        # 78-word list of questions became "Among the trust's 28 questions about the
+        # service, Eulois Cleckley said that the department could not answer adequately
+        # then." and, from its second part, three questions to the reader; trafilatura-eval,
+        # 2026-12-06, both published). The rewrite keeps every part of such a sentence or
+        # none (`selection.select`), so kept in the source's words they read as the sentence.
         return Piece(request.source, spans, "kept", (PART_KEPT,))
     answers: list[Generation] = []
     repairs: list[Repair] = []

@@ -83,10 +83,10 @@ def _fill(
     sentence that leans on the one before it is kept with it or not at all. In the
     article's first run (`lead`) the story's first sentence is offered first where it is a
     news lead: news puts what matters most there, and a score can rank it below the
-    details after it (Boston
-    Herald's "A 'booming' sex ring catering to wealthy doctors ... was busted in Boston"
-    was left out of its rewrite for the arrests and charges after it; trafilatura-eval,
-    2026-12-06, one of 25 of 138 English pages' plans without their first sentence)."""
+    details after it (Boston Herald's "A 'booming' sex ring catering to wealthy doctors ...
+    was busted in Boston" was left out of its rewrite for the arrests and charges after it;
+    trafilatura-eval, 2026-12-06, one of 25 of 138 English pages' plans without their first
+    sentence)."""
     ranked = sorted(units(run, starts), key=lambda unit: -max(score(s, weights) for s in unit))
     if lead and news_lead(run[0].text):
         ranked.sort(key=lambda unit: unit[0] is not run[0])
