@@ -17,6 +17,7 @@ from retell.rewrite.selection import (
     score,
     sections,
     select,
+    units,
 )
 from retell.text.sentences import Sentence, sentences
 
@@ -217,6 +218,26 @@ def test_a_sentence_that_leans_on_the_one_before_is_kept_with_it_or_not_at_all()
     assert leans_back(_run(["Either way, the ferry is late."])[0])
     empty = _run(["But it is looking unlikely that the ferry will sail.", "It remains to be seen."])
     assert not any(leans_back(s) for s in empty)
+
+
+def test_a_quotation_going_on_without_its_speaker_is_kept_with_the_sentence_before() -> None:
+    # XSumFaith dev (BBC, 2026-12-06): the third paragraph of a spokesman's quotation, kept
+    # without the one naming him, read as the minister's words quoted before it.
+    run = _run(
+        [
+            "The minister said the ferry was late.",
+            'A spokesman for the harbour said: "The ferry will sail on Friday.',
+            '"One look at the timetable tells you the service is better than before.',
+            '"We expect more passengers."',
+            '"The ferry was late," Ms Ruiz said.',
+            "The harbour opens at six.",
+        ]
+    )
+    assert [leans_back(s) for s in run] == [False, False, True, True, False, False]
+    assert [run[1], run[2], run[3]] in units(run)
+    # A straight mark that closes a quotation opened before is read as a curly one is.
+    assert leans_back(_run(['the ferry is late." The mayor left.'])[0])
+    assert not leans_back(_run(['"Ferry" is an old word for the boat.'])[0])
 
 
 def test_a_pronoun_opening_a_clause_leans_back_unless_the_main_clause_names_its_person() -> None:

@@ -20,7 +20,7 @@ from retell.text.connectives import after_joining
 from retell.text.parse import parse
 from retell.text.people import SUBJECTS
 from retell.text.sentences import Sentence
-from retell.text.speech import open_quotations
+from retell.text.speech import continues_a_quotation
 
 #: Words an output paragraph aims at; the seed rewrite's paragraphs hold about 100.
 PARAGRAPH_WORDS = 100
@@ -139,12 +139,13 @@ _LEANING = re.compile(
 
 def leans_back(sentence: Sentence) -> bool:
     """True when the sentence opens with a word that points back to the one before (after a
-    connective, if it has one), or ends a quotation opened before it, whose speaker the
-    sentence before names ("... target of the Paris Agreement.”", DiEM25)."""
+    connective, if it has one), or goes on with a quotation whose speaker only the sentences
+    before it name ("... target of the Paris Agreement.”", DiEM25; see
+    `continues_a_quotation`)."""
     text = after_joining(sentence.text)
     leaning = _LEANING.match(text) and not _EXPLETIVE.match(text)
     pointing = _unnamed_in_opening(text) or _pointing_subject(text) or _they_unnamed(text)
-    return bool(leaning) or pointing or open_quotations(sentence.text) < 0
+    return bool(leaning) or pointing or continues_a_quotation(sentence.text)
 
 
 #: Determiners that point at something named before; nouns of time they merely date by.

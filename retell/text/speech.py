@@ -252,6 +252,25 @@ def open_quotations(text: str) -> int:
     return text.count("“") - text.count("”")
 
 
+def continues_a_quotation(text: str) -> bool:
+    """True when a sentence carries on someone's words whose speaker only the sentences
+    before it name: its first double mark closes a quotation opened before it, or it opens
+    with a mark that it closes, if at all, only at its end. A spokesman's quotation of four
+    paragraphs has its third, '"One look at the current oil price tells you this is a much
+    better deal ...', name no one; kept without the first, it read as the words of the
+    minister quoted before it (XSumFaith dev, BBC, 2026-12-06). A sentence that opens a
+    quotation and then gives its speaker ('"It was fast," she said.') names them itself."""
+    marks = [found.start() for found in re.finditer(r"[\"“”]", text)]
+    if not marks:
+        return False
+    opens, closes = _facing(text, marks[0])
+    if closes and not opens:
+        return True
+    if not opens or text[: marks[0]].strip():
+        return False
+    return len(marks) == 1 or (len(marks) == 2 and not text[marks[1] + 1 :].strip(_EDGES))
+
+
 #: A stretch in double marks, straight or curly, within one text; its words are group 1.
 DOUBLE_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 
