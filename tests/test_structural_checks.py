@@ -1460,3 +1460,18 @@ def test_no_one_in_particular_made_a_speaker_is_an_invented_attribution() -> Non
     assert not own_source_speaker("“Fares should double,” read one.", source)
     said = "One person said fares should double, and Pike denies ever saying it."
     assert not own_source_voice(said, "One person said fares should double. Pike denies it.")
+
+
+def test_a_thing_given_to_another_owner_is_a_relation_error() -> None:
+    # XSumFaith dev (BBC, 2026-12-06, published): "Marcy Smith was woken up by her son David
+    # to find their house ... engulfed in flames" became "... her son David's house ...".
+    source = "Ana Ruiz was woken by her son Tomas to find their barn on fire."
+    wrong = own_source_links("Ana Ruiz woke to find her son Tomas's barn on fire.", [source])
+    assert wrong and wrong[0].type == "relation" and "their barn" in wrong[0].reason
+    other = "The council rejected Lopez's plan for the barn."
+    assert own_source_links("The council rejected Ruiz's plan for the barn.", [other])
+    # A name for the source's "his" or a speaker's "my" is how a retelling may say it.
+    his = "Tomas said his barn was on fire."
+    assert not own_source_links("Tomas said Tomas's barn was on fire.", [his])
+    mine = '"My barn is on fire," Tomas said.'
+    assert not own_source_links("Tomas said Tomas's barn was on fire.", [mine])

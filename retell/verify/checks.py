@@ -67,6 +67,7 @@ from retell.verify.links import (
     held,
     new_agents,
     new_doers,
+    new_owners,
     new_subjects,
     new_verb_links,
     renamed,
@@ -1285,6 +1286,11 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     if cited:
         who, action = cited[0]
         reason = f"has {who} '{action}'; the sentences it retells only cite {who}"
+        return [Finding("relation", "unsupported", reason)]
+    owned = new_owners(sentence, made_from)
+    if owned:
+        owner, thing, theirs = owned[0]
+        reason = f"gives the {thing} to {owner}; the sentences it retells say '{theirs} {thing}'"
         return [Finding("relation", "unsupported", reason)]
     named = renamed(sentence, made_from)
     if named:

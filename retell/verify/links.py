@@ -790,6 +790,43 @@ def renamed(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     return found
 
 
+def new_owners(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
+    """(owner, thing, their owner) where a retelling gives a thing to a named owner ("her
+    son David's house") while the sentences it retells give the same thing another one
+    and never that name ("their house": XSumFaith dev, BBC, 2026-12-06, published). A
+    source's "his", "her", "its", or a speaker's "my", may be the retelling's name, so only
+    "their" or another name counts against it."""
+    theirs = _owners(tuple(sources))
+    found = []
+    for token in parse(text):
+        if token.dep_ != "poss" or token.tag_ != "NNP" or _conjoined(token):
+            continue
+        owners = theirs.get(token.head.lemma_.lower(), frozenset())
+        others = sorted(owners - {token.lemma_.lower()})
+        if others and token.lemma_.lower() not in owners and not owners & _SINGULAR_OWNERS:
+            found.append((token.text, token.head.text, others[0]))
+    return found
+
+
+_SINGULAR_OWNERS = frozenset({"his", "her", "its", "my"})
+
+
+@lru_cache(maxsize=64)
+def _owners(sources: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each noun the sentences give an owner, with its owners' lemmas ("their", "starmer")."""
+    found: dict[str, set[str]] = {}
+    for sentence in sources:
+        for token in parse(sentence):
+            if token.dep_ == "poss":
+                found.setdefault(token.head.lemma_.lower(), set()).add(token.lemma_.lower())
+    return {noun: frozenset(owners) for noun, owners in found.items()}
+
+
+def _conjoined(token: Any) -> bool:
+    """True when the owner is one of several ("Smith and Jones's house")."""
+    return any(child.dep_ == "conj" for child in token.children) or token.dep_ == "conj"
+
+
 @lru_cache(maxsize=64)
 def _appositions(sources: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return frozenset(pair for sentence in sources for pair in _person_appositions(sentence))
