@@ -1475,3 +1475,18 @@ def test_a_thing_given_to_another_owner_is_a_relation_error() -> None:
     assert not own_source_links("Tomas said Tomas's barn was on fire.", [his])
     mine = '"My barn is on fire," Tomas said.'
     assert not own_source_links("Tomas said Tomas's barn was on fire.", [mine])
+
+
+def test_an_aside_about_a_person_with_new_nouns_is_an_addition() -> None:
+    # XSumFaith dev (BBC, 2026-12-06, published): "Mrs. Smith, who was in charge of the
+    # fire, said ..." where the source says only that she burned rubbish in the stove.
+    source = '"The smoke was everywhere," Ana Ruiz told reporters. She said the barn burned.'
+    told = own_source_additions(
+        'Ana Ruiz, who was in charge of the barn, said: "The smoke was everywhere."', source, source
+    )
+    assert told and told[0].type == "addition" and "charge" in told[0].reason
+    # Its words in the source, or a verb reworded, is no addition.
+    kept = 'Ana Ruiz, who said the barn burned, told reporters: "The smoke was everywhere."'
+    assert not own_source_additions(kept, source, source)
+    led = "Ana Ruiz, who headed the crew, spoke."
+    assert not own_source_additions("Ana Ruiz, who led the crew, spoke.", led, led)

@@ -1057,6 +1057,7 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
         return [Finding("addition", "unsupported", reason)]
     found = _never(sentence, made_from) or _part_made_whole(sentence, made_from)
     found = found or _new_question(sentence, made_from) or _new_cause(sentence, made_from)
+    found = found or _new_aside(sentence, made_from, source)
     found = found or _ended_made_lasting(sentence, made_from) or _possibly(sentence, made_from)
     return found or _new_statement(sentence, made_from) or _tallies(sentence, source)
 
@@ -1096,6 +1097,40 @@ def _new_question(sentence: str, made_from: str) -> list[Finding]:
     if not sentence.rstrip(" \"'”’)").endswith("?") or "?" in made_from:
         return []
     return [Finding("addition", "unsupported", "asks a question the sentences it retells do not")]
+
+
+def _new_aside(sentence: str, made_from: str, source: str) -> list[Finding]:
+    """A clause set off by commas that says something of a person ("Mrs. Smith, who was in
+    charge of the fire, said ...") with a noun or adjective the sentences it retells never use:
+    what a retelling adds about someone there is an invention, not a rewording (XSumFaith
+    dev, BBC, 2026-12-06, published; the source says she burned rubbish in the stove)."""
+    known = lemmas(made_from) | {word.lower() for word in _named_words(source)}
+    for token in parse(sentence):
+        if token.dep_ != "relcl" or not _of_a_person(token) or not _set_off(token):
+            continue
+        new = [w.text for w in token.subtree if _content_word(w) and w.lemma_.lower() not in known]
+        if new:
+            aside = " ".join(w.text for w in token.subtree)
+            reason = f"says '{aside}' of {token.head.text}; the sentences it retells do not"
+            return [Finding("addition", "unsupported", f"{reason} ({new[0]})")]
+    return []
+
+
+def _of_a_person(clause: Any) -> bool:
+    """True for a relative clause opened by "who", "whom" or "whose"."""
+    return any(word.lower_ in ("who", "whom", "whose") for word in clause.children)
+
+
+def _set_off(clause: Any) -> bool:
+    """True when a relative clause comes after a comma: it adds to what the name says."""
+    first: int = min(word.i for word in clause.subtree)
+    return first > 0 and str(clause.doc[first - 1].text) == ","
+
+
+def _content_word(token: Any) -> bool:
+    """True for a noun or an adjective. Verbs are left out: a retelling rewords them
+    ("who headed the delegation" as "who led it", Now Grenada, 2026-12-05)."""
+    return token.pos_ in ("NOUN", "ADJ") and bool(token.is_alpha)
 
 
 def _possibly(sentence: str, made_from: str) -> list[Finding]:
