@@ -18,6 +18,7 @@ from retell.verify import Verifier
 from retell.verify.checks import (
     new_purpose,
     own_source_additions,
+    own_source_definite,
     own_source_links,
     own_source_reported_he,
     own_source_speaker,
@@ -1490,3 +1491,17 @@ def test_an_aside_about_a_person_with_new_nouns_is_an_addition() -> None:
     assert not own_source_additions(kept, source, source)
     led = "Ana Ruiz, who headed the crew, spoke."
     assert not own_source_additions("Ana Ruiz, who led the crew, spoke.", led, led)
+
+
+def test_a_definite_noun_for_the_sources_indefinite_one_is_a_reference_error() -> None:
+    # XSumFaith dev (BBC, 2026-12-06, published): "A spokesman stated that Mr Salmond ..."
+    # became "The spokesman stated ...", after a sentence about Salmond, a spokesman himself.
+    source = "A spokesman said the ferry was late."
+    told = own_source_definite("The spokesman said the ferry was late.", [source])
+    assert told and told[0].type == "reference" and "a spokesman" in told[0].reason
+    assert not own_source_definite("A spokesman said the ferry was late.", [source])
+    # A thing qualified by its name, or by an owner, is definite without being named before.
+    line = "The trust runs a Bus Rapid Transit line."
+    assert not own_source_definite("The trust runs the Bus Rapid Transit line.", [line])
+    rate = "Denmark recorded a rate of 65 cases."
+    assert not own_source_definite("Denmark's rate was 65 cases.", [rate])

@@ -26,6 +26,7 @@ from retell.verify.checks import (
     check_consistency,
     overlap,
     own_source_additions,
+    own_source_definite,
     own_source_links,
     own_source_obligation,
     own_source_reported_he,
@@ -203,6 +204,7 @@ class Verifier:
         extra += own_source_voice(typed.text, sources)
         extra += own_source_speaker(typed.text, sources)
         extra += own_source_reported_he(typed.text, sources)
+        extra += own_source_definite(typed.text, [span.text for span in made_from])
         extra = extra or own_source_links(typed.text, [span.text for span in made_from])
         if not extra:
             return typed

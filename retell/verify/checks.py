@@ -78,6 +78,7 @@ from retell.verify.links import (
     unheld,
 )
 from retell.verify.modality import negation_flipped, possible_made_certain, turned_to_fact
+from retell.verify.reference import made_definite
 from retell.verify.years import moved, placings
 
 Label = str  # "supported" | "unsupported" | "contradicted"
@@ -1677,6 +1678,18 @@ def _holds(token: Any, theirs: dict[str, bool]) -> bool:
 #: words with its source than those retellings did.
 SPOKEN_SHARE = 0.75
 _ATTRIBUTED = re.compile(r"[\"“”]|\baccording to\b", re.I)
+
+
+def own_source_definite(sentence: str, made_from: list[str]) -> list[Finding]:
+    """A retelling that says "the spokesman" for the source's "a spokesman"
+    (`reference.made_definite`): read after other sentences, it points at whoever they
+    named. Read only here: a summary of a whole article may name someone first and say
+    "the" after."""
+    noun = made_definite(sentence, made_from)
+    if noun is None:
+        return []
+    reason = f"says 'the {noun}' as if named before; the sentences it retells say 'a {noun}'"
+    return [Finding("reference", "unsupported", reason)]
 
 
 def own_source_reported_he(sentence: str, made_from: str) -> list[Finding]:

@@ -137,3 +137,46 @@ def _before(text: str, sources: list[str]) -> str:
     """The source sentence before this one, or ""."""
     where = sources.index(text) if text in sources else 0
     return sources[where - 1] if where > 0 else ""
+
+
+def made_definite(text: str, sources: list[str]) -> str | None:
+    """The noun a retelling calls "the X" where the sentences it retells only ever say "a
+    X": "The spokesman stated that Alex Salmond attended ..." for "A spokesman stated ...",
+    published after a sentence about the SNP's foreign affairs spokesman, who is Salmond
+    himself (XSumFaith dev, BBC, 2026-12-06). "The" points back at someone already named;
+    the source's "a" names no one. None where the retelling introduces it with "a" itself."""
+    theirs = {_determined(token) for sentence in sources for token in parse(sentence)}
+    doc = parse(text)
+    introduced = {token.lemma_.lower() for token in doc if _determiner(token) in _INDEFINITE}
+    for token in doc:
+        noun = token.lemma_.lower()
+        if not _the(token) or noun in introduced or ("the", noun) in theirs:
+            continue
+        if any((article, noun) in theirs for article in _INDEFINITE):
+            return str(token.text)
+    return None
+
+
+_INDEFINITE = ("a", "an")
+
+
+def _determined(token: Any) -> tuple[str, str]:
+    """(determiner or owner, noun lemma) of a common noun: "a", "the", "this", "his"."""
+    return _determiner(token), token.lemma_.lower()
+
+
+def _determiner(token: Any) -> str:
+    """The lower-cased determiner or owner of a common noun; "" for anything else."""
+    if token.pos_ != "NOUN":
+        return ""
+    for child in token.children:
+        if child.dep_ in ("det", "poss"):
+            return "the" if child.dep_ == "poss" else str(child.lower_)
+    return ""
+
+
+def _the(token: Any) -> bool:
+    """True for a common noun after "the" that no name qualifies: "the Bus Rapid Transit
+    line" is definite by its name (Miami Today, 2026-12-06)."""
+    named = any(child.pos_ == "PROPN" for child in token.children if child.dep_ != "prep")
+    return not named and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
