@@ -225,7 +225,7 @@ def test_a_quotation_going_on_without_its_speaker_is_kept_with_the_sentence_befo
     # without the one naming him, read as the minister's words quoted before it.
     run = _run(
         [
-            "The minister said the ferry was late.",
+            "Minister Ana Ruiz said the ferry was late.",
             'A spokesman for the harbour said: "The ferry will sail on Friday.',
             '"One look at the timetable tells you the service is better than before.',
             '"We expect more passengers."',
@@ -265,13 +265,27 @@ def test_a_subject_pointed_at_with_that_or_this_leans_back() -> None:
             "To be heard at the back, that singer will need a microphone.",
             "This plan was dropped in May.",
             "This week the council met.",
-            "The mayor backed that plan.",
+            "Mayor Ana Ruiz backed that plan.",
             "These rules end in October.",
             "This is a site used for selling sneakers.",
             "That said, the shop opens at nine.",
         ]
     )
     assert [leans_back(s) for s in run] == [True, True, False, False, True, True, False]
+
+
+def test_a_role_with_the_and_no_name_leans_back() -> None:
+    # The Standard (trafilatura-eval, 2026-12-06): "Speaking in the Commons, the
+    # Conservative MP said: ..." was kept after a sentence about another Conservative MP.
+    run = _run(
+        [
+            "Speaking in the Commons, the Conservative MP said the fares were too high.",
+            "The spokesman for the harbour, Ana Ruiz, said the ferry was late.",
+            "Harbour spokesman Tom Reyes said the ferry was late.",
+            "The ferry was late.",
+        ]
+    )
+    assert [leans_back(s) for s in run] == [True, False, False, False]
 
 
 def test_they_as_the_main_subject_with_no_one_named_before_it_leans_back() -> None:

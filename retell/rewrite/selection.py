@@ -17,6 +17,7 @@ from collections.abc import Sequence, Set
 from typing import Any
 
 from retell.text.connectives import after_joining
+from retell.text.facts import ROLE_NOUNS
 from retell.text.parse import parse
 from retell.text.people import SUBJECTS
 from retell.text.sentences import Sentence
@@ -166,11 +167,24 @@ def _pointing_subject(text: str) -> bool:
             pointed = any(c.dep_ == "det" and c.lower_ in _POINTING for c in subject.children)
             if pointed and subject.lemma_.lower() not in _TIMES:
                 return True
+            if _unnamed_role(subject):
+                return True
             # "This is a site commonly used for designer sneaker sales" (Tom's Hardware,
             # 2026-12-06): the site was named in the list item before it, which was dropped.
             if subject.pos_ == "PRON" and subject.lower_ in _POINTING:
                 return True
     return False
+
+
+def _unnamed_role(subject: Any) -> bool:
+    """True for a subject such as "the Conservative MP" or "the spokesman": a role with
+    "the" and no name beside it means someone the sentences before named. The Standard's
+    "Speaking in the Commons, the Conservative MP said: ..." (Chris Grayling, named in the
+    sentence before) was kept after a sentence about Grant Shapps, also a Conservative MP
+    (trafilatura-eval, 2026-12-06)."""
+    the = any(child.dep_ == "det" and child.lower_ == "the" for child in subject.children)
+    named = any(child.ent_type_ == "PERSON" or child.dep_ == "appos" for child in subject.children)
+    return the and not named and subject.lemma_.lower() in ROLE_NOUNS
 
 
 def _they_unnamed(text: str) -> bool:
