@@ -9,7 +9,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from retell.errors import NoArticle
-from retell.extract.scraped import byline_names, clean_text, normalise, split_slug
+from retell.extract.scraped import (
+    byline_names,
+    clean_text,
+    normalise,
+    split_slug,
+    with_lost_breaks,
+)
 
 NBSP = "\u00a0"
 
@@ -348,3 +354,36 @@ def test_a_slug_on_its_own_line_marks_the_title_after_it() -> None:
     # A line shaped like a slug that the line after it does not match is story text.
     shaped = clean_text(dump("Two new bus routes in April", "0__0.", *STORY))
     assert shaped.title == "Two new bus routes in April" and shaped.body[0] == "0__0."
+
+
+def test_a_quotation_run_into_one_line_gets_its_paragraph_breaks_back() -> None:
+    # XSumFaith's BBC articles are one line each: a quotation's later paragraphs open with
+    # a mark after the sentence before ends, and only the last closes.
+    line = (
+        'Ada Brook said: "I am ready. "I trained all summer." Tom Reyes added: "We will see. '
+        '"The season is long." Brook has played for three clubs.'
+    )
+    assert with_lost_breaks(line).split("\n") == [
+        'Ada Brook said: "I am ready.',
+        '"I trained all summer." Tom Reyes added: "We will see.',
+        '"The season is long." Brook has played for three clubs.',
+    ]
+    body = clean_text("Harbour news\n\n" + line).body
+    assert [paragraph[:12] for paragraph in body] == [
+        "Ada Brook sa",
+        '"I trained a',
+        '"The season ',
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'He said "yes" and then "no" to the plan.',
+        'She called it "a plan. "Not a promise.',  # marks that do not pair up are left alone
+        "Curly marks are left alone: \u201cI am ready. \u201cI trained.\u201d",
+        'Nothing quoted here. "Just a mark after a stop.',
+    ],
+)
+def test_lines_whose_marks_do_not_run_on_are_left_whole(line: str) -> None:
+    assert with_lost_breaks(line) == line

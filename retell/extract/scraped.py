@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TypeGuard, get_args
 
 from retell.article import Article, Removed, RemovedKind, layout_blocks
@@ -135,7 +136,7 @@ class Header:
 def clean_text(text: str, *, source: str = "<text>", url: str | None = None) -> Article:
     """Clean a scraped text dump into an article, keeping every removed block. Text split
     into Treebank tokens (some research corpora) is put back into ordinary typography."""
-    lines = split_lines(detokenise(text))
+    lines = split_lines(with_lost_breaks(detokenise(text)))
     mark_blank(lines)
     mark_notices(lines)
     header = read_header(lines)
@@ -144,6 +145,48 @@ def clean_text(text: str, *, source: str = "<text>", url: str | None = None) -> 
     mark_title_copies(lines, header.title)
     mark_fragment(lines)
     return assemble(lines, header, source=source, url=url)
+
+
+def with_lost_breaks(text: str) -> str:
+    """The text with a line break put back before each later paragraph of a quotation
+    that a dump ran into one line, so that its speaker is read as the source gives it:
+    news writing opens each paragraph of a long quotation with a mark and closes only the
+    last ('... said: "There is nothing more serious ... abroad. "Alex Salmond has form
+    ..."', a BBC article of XSumFaith in one line). Read as one paragraph, its marks do
+    not pair and it quotes nothing (`text.speech.spoken`), and a rewrite of it published
+    the second paragraph of a quotation as the writer's own words (2026-12-06)."""
+    return "\n".join(_broken(line) for line in text.split("\n"))
+
+
+def _broken(line: str) -> str:
+    breaks = _lost_breaks(line)
+    if not breaks:
+        return line
+    cuts = [0, *breaks, len(line)]
+    return "\n".join(line[start:end].rstrip() for start, end in pairwise(cuts))
+
+
+def _lost_breaks(line: str) -> list[int]:
+    """Where each mark opens a quotation's next paragraph: a straight mark that opens while
+    a quotation is open, after a sentence's end, in a line whose last quotation closes.
+    Nothing for a line with curly marks, or with straight ones that do not read so."""
+    if "“" in line or "”" in line:
+        return []
+    found: list[int] = []
+    opened = False
+    for mark in _STRAIGHT.finditer(line):
+        opens = mark.group(1) is not None
+        if opened and opens and line[: mark.start()].rstrip().endswith((".", "?", "!")):
+            found.append(mark.start())
+        elif opened == opens:
+            return []
+        else:
+            opened = opens
+    return [] if opened else found
+
+
+#: A straight double mark that opens (after a space, before a word: group 1) or closes.
+_STRAIGHT = re.compile(r'(?:(?:^|(?<=\s))(")(?=\S)|(?<=\S)"(?!\w))')
 
 
 def normalise(text: str) -> str:
