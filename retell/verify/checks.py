@@ -1326,7 +1326,7 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     owned = new_owners(sentence, made_from)
     if owned:
         owner, thing, theirs = owned[0]
-        reason = f"gives the {thing} to {owner}; the sentences it retells say '{theirs} {thing}'"
+        reason = f"gives the {thing} to '{owner}'; the sentences it retells give it to '{theirs}'"
         return [Finding("relation", "unsupported", reason)]
     named = renamed(sentence, made_from)
     if named:

@@ -795,19 +795,31 @@ def new_owners(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     son David's house") while the sentences it retells give the same thing another one
     and never that name ("their house": XSumFaith dev, BBC, 2026-12-06, published). A
     source's "his", "her", "its", or a speaker's "my", may be the retelling's name, so only
-    "their" or another name counts against it."""
+    "their" or another name counts against it. A retelling's "his" or "her" for an owner
+    the sentences name, where it names that owner nowhere, counts too: "nothing in his
+    statement" for "nothing in the PM's statement", in a sentence about Alex Salmond (the
+    same day, published)."""
     theirs = _owners(tuple(sources))
+    doc = parse(text)
+    words = {token.lemma_.lower() for token in doc}
     found = []
-    for token in parse(text):
-        if token.dep_ != "poss" or token.tag_ != "NNP" or _conjoined(token):
+    for token in doc:
+        if token.dep_ != "poss" or _conjoined(token):
             continue
+        owner = token.lemma_.lower()
         owners = theirs.get(token.head.lemma_.lower(), frozenset())
-        others = sorted(owners - {token.lemma_.lower()})
-        if others and token.lemma_.lower() not in owners and not owners & _SINGULAR_OWNERS:
-            found.append((token.text, token.head.text, others[0]))
+        others = sorted(owners - {owner})
+        if token.tag_ == "NNP" and owner not in owners and not owners & _SINGULAR_OWNERS:
+            found += [(token.text, token.head.text, other) for other in others[:1]]
+        elif owner in ("his", "her") and not owners & _PRONOUN_OWNERS:
+            found += [
+                (token.text, token.head.text, other) for other in others[:1] if other not in words
+            ]
     return found
 
 
+#: Owners that stand for someone named elsewhere.
+_PRONOUN_OWNERS = frozenset("my our your his her its their".split())
 _SINGULAR_OWNERS = frozenset({"his", "her", "its", "my"})
 
 
