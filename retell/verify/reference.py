@@ -7,6 +7,8 @@ prosecutor. Full coreference needs a model retell does not ship, so this
 reads only the plainest case on both sides, the one news writing uses most:
 a subject "he" or "she" means the person named as the subject of the
 sentence before. Where either side is not that plain, nothing is claimed.
+A noun made definite ("the spokesman" for "a spokesman") points back the
+same way, at whoever the sentences before it named (`made_definite`).
 """
 
 from __future__ import annotations
