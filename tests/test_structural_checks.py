@@ -1512,3 +1512,17 @@ def test_a_definite_noun_for_the_sources_indefinite_one_is_a_reference_error() -
     assert not own_source_definite("The trust runs the Bus Rapid Transit line.", [line])
     rate = "Denmark recorded a rate of 65 cases."
     assert not own_source_definite("Denmark's rate was 65 cases.", [rate])
+
+
+def test_a_speaker_made_of_whom_a_report_was_done_for_is_an_attribution_error() -> None:
+    # XSumFaith dev (BBC, 2026-12-06, published): "A review for the Commission on Local
+    # Tax Reform said ..." became "The Commission on Local Tax Reform said ...".
+    source = 'A review for the Harbour Board said the ferry was "not fit to sail".'
+    told = own_source_links('The Harbour Board said the ferry was "not fit to sail".', [source])
+    assert told and told[0].type == "attribution" and "review" in told[0].reason
+    assert not own_source_links('A review said the ferry was "not fit to sail".', [source])
+    # A spokesman for them, or a report by them, speaks for them.
+    spokesman = 'A spokesman for the Harbour Board said the ferry was "not fit to sail".'
+    assert not own_source_links('The Harbour Board said the ferry was "not fit".', [spokesman])
+    report = 'A report by the Harbour Board said the ferry was "not fit to sail".'
+    assert not own_source_links('The Harbour Board said the ferry was "not fit".', [report])

@@ -68,6 +68,7 @@ from retell.verify.links import (
     new_agents,
     new_doers,
     new_owners,
+    new_speakers,
     new_subjects,
     new_verb_links,
     renamed,
@@ -1318,16 +1319,9 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
         who, verb, theirs = subjects[0]
         reason = f"has {who} '{verb}'; in the sentences it retells it is {theirs}"
         return [Finding("role", "unsupported", reason)]
-    cited = cited_as_doers(sentence, made_from)
-    if cited:
-        who, action = cited[0]
-        reason = f"has {who} '{action}'; the sentences it retells only cite {who}"
-        return [Finding("relation", "unsupported", reason)]
-    owned = new_owners(sentence, made_from)
-    if owned:
-        owner, thing, theirs = owned[0]
-        reason = f"gives the {thing} to '{owner}'; the sentences it retells give it to '{theirs}'"
-        return [Finding("relation", "unsupported", reason)]
+    parties = _new_parties(sentence, made_from)
+    if parties:
+        return parties
     named = renamed(sentence, made_from)
     if named:
         noun, name, other = named[0]
@@ -1348,6 +1342,28 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     words = "', '".join(" … ".join(chain.words) for chain in found[:2])
     reason = f"links '{words}', which the sentences it retells do not link"
     return [Finding("fusion", "unsupported", reason)]
+
+
+def _new_parties(sentence: str, made_from: list[str]) -> list[Finding]:
+    """Someone made a speaker, a doer or an owner that the sentences a retelling was made
+    from do not make them: `links.new_speakers`, `links.cited_as_doers`,
+    `links.new_owners`."""
+    speakers = new_speakers(sentence, made_from)
+    if speakers:
+        who, theirs = speakers[0]
+        reason = f"has {who} say it; in the sentences it retells, '{theirs}' done for them does"
+        return [Finding("attribution", "unsupported", reason)]
+    cited = cited_as_doers(sentence, made_from)
+    if cited:
+        who, action = cited[0]
+        reason = f"has {who} '{action}'; the sentences it retells only cite {who}"
+        return [Finding("relation", "unsupported", reason)]
+    owned = new_owners(sentence, made_from)
+    if owned:
+        owner, thing, theirs = owned[0]
+        reason = f"gives the {thing} to '{owner}'; the sentences it retells give it to '{theirs}'"
+        return [Finding("relation", "unsupported", reason)]
+    return []
 
 
 def own_source_voice(sentence: str, made_from: str) -> list[Finding]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from retell.text.facts import ROLE_NOUNS
 from retell.text.parse import parse
 from retell.verify.evidence import terms
 
@@ -450,6 +451,51 @@ def cited_as_doers(text: str, sources: list[str]) -> list[tuple[str, str]]:
 
 
 _WITHIN_A_PHRASE = frozenset({"nmod", "compound", "conj", "appos"})
+
+
+def new_speakers(text: str, sources: list[str]) -> list[tuple[str, str]]:
+    """(who, their speaker) where a retelling has someone say what its source sentences
+    have a thing done for them say: "The Commission on Local Tax Reform said there was no
+    'magic bullet'" from "A review for the Commission on Local Tax Reform said ..." (the
+    review was a professor's; XSumFaith dev, BBC, 2026-12-06, published). Only a noun
+    hung on the source's speaker by "for", "to", "on", "about" or "into" counts: a report
+    "by" or "of" someone, or a spokesman "for" them, is theirs to speak."""
+    held = _held_for(tuple(sources))
+    found = []
+    for verb in parse(text):
+        if verb.lemma_.lower() not in _TELLING:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if form(subject) in held:
+                found.append((subject.text, held[form(subject)]))
+    return found
+
+
+#: Prepositions that hang on a speaker someone it speaks for or about, not its author.
+_FOR_OTHERS = frozenset("for to on about into".split())
+
+
+@lru_cache(maxsize=64)
+def _held_for(sources: tuple[str, ...]) -> dict[str, str]:
+    """The nouns the sentences hang on a speaker that is no person, by a preposition of
+    `_FOR_OTHERS`, that they never make a speaker themselves: {"commission": "review"}."""
+    found: dict[str, str] = {}
+    speakers = set()
+    for verb in (t for sentence in sources for t in parse(sentence)):
+        if verb.lemma_.lower() not in _TELLING:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            speakers.add(form(subject))
+            if subject.pos_ == "NOUN" and subject.lemma_.lower() not in ROLE_NOUNS:
+                for noun in _hung_for_others(subject):
+                    found.setdefault(form(noun), subject.text)
+    return {noun: speaker for noun, speaker in found.items() if noun not in speakers}
+
+
+def _hung_for_others(subject: Any) -> Iterator[Any]:
+    """The nouns a subject takes through a preposition of `_FOR_OTHERS`."""
+    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_OTHERS):
+        yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
 def _cited_only(sources: list[str]) -> set[str]:
