@@ -908,9 +908,9 @@ def test_a_piece_leaning_on_a_piece_that_published_nothing_is_dropped() -> None:
     text = (
         "“The board has spent a lot on the quay, not just on cranes, "
         "but also on a large staff,” said Dana Pike. Either way, the ferry is late. "
-        "The mayor met the board."
+        "Mayor Ana Ruiz met the board."
     )
-    ends = [text.index("but also"), text.index("Either"), text.index("The mayor"), len(text)]
+    ends = [text.index("but also"), text.index("Either"), text.index("Mayor Ana"), len(text)]
     spans = [Span(ends[0], ends[1] - 1), Span(ends[1], ends[2] - 1), Span(ends[2], ends[3])]
     article = Article(source="<test>", title="Quay", blocks=layout_blocks([text], ()))
     offset = article.text.index("“The board")
@@ -918,7 +918,7 @@ def test_a_piece_leaning_on_a_piece_that_published_nothing_is_dropped() -> None:
     tail = Piece("But also on a large staff, Dana Pike said.", (spans[0],), "retold")
     head = Piece("", (Span(0, 0),), "dropped")
     either = Piece("Either way, the ferry is late.", (spans[1],), "retold")
-    plain = Piece("The mayor met the board.", (spans[2],), "retold")
+    plain = Piece("Mayor Ana Ruiz met the board.", (spans[2],), "retold")
     kept = _without_orphans([OutputParagraph((head, tail, either, plain))], article)
     assert [piece.outcome for piece in kept[0].pieces] == [
         "dropped",
