@@ -628,6 +628,19 @@ def test_the_items_of_a_list_are_not_retold() -> None:
     assert "smart saving" not in told
 
 
+def test_lines_of_names_and_dates_are_not_retold() -> None:
+    # A BBC fixture list (XSumFaith dev, 2026-12-06): kept without their date lines, the
+    # matches of one day read as played on another.
+    told = _planned(
+        "The island league starts on Monday. Eight teams take part this season.",
+        "Monday, 25 April. Harbour Rovers v Quay Albion. Tuesday, 26 April. "
+        "Ferry Town v Dock United.",
+        "The next sailing leaves at noon.",
+    )
+    assert "Eight teams" in told and "next sailing leaves at noon" in told
+    assert "25 April" not in told and "Harbour Rovers v" not in told
+
+
 def test_a_quotation_without_its_speaker_is_not_retold_alone() -> None:
     # The second paragraph of someone's words names no speaker; retold alone, the
     # Independent's Hancock quote became the writer's own claim (2026-12-04).

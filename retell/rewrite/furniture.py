@@ -70,7 +70,7 @@ def _without_promotions(found: list[Sentence], article: Article) -> list[Sentenc
 def reporting(every: list[Sentence]) -> list[Sentence]:
     """The sentences of `prose` worth retelling: each said once, and no orders to the
     reader."""
-    return _without_orders(_first_of_each(every))
+    return _without_orders([s for s in _first_of_each(every) if not _fragment(s.text)])
 
 
 #: A body line this short that does not end as a sentence does is a heading or a page's
@@ -293,6 +293,20 @@ def _first_of_each(found: list[Sentence]) -> list[Sentence]:
 #: English trafilatura-eval pages with reported speech, promotions were 1-4 sentences of a
 #: page; the recipe, gardening and setup guides were mostly orders).
 ORDER_SHARE = 0.3
+
+
+def _fragment(text: str) -> bool:
+    """True for a line of names, dates and figures with no verb: a list's heading or item,
+    a table's row ("Tuesday, 10 May.", "Kings XI Punjab v Mumbai Indians."). Retold or
+    kept apart from the lines around them they say something else: a BBC fixture list's
+    rewrite kept the matches of 28 April without their date line, so they read as played
+    on the 27th (XSumFaith dev, 2026-12-06). A line with a lower-case word of four letters
+    or more is left to be read as a sentence: the small tagger takes the verb of "The next
+    sailing leaves at noon." for a noun."""
+    doc = parse(text)
+    if any(token.pos_ in ("VERB", "AUX") for token in doc):
+        return False
+    return not any(token.is_alpha and token.is_lower and len(token) > 3 for token in doc)
 
 
 def _without_orders(found: list[Sentence]) -> list[Sentence]:
