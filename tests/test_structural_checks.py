@@ -1519,7 +1519,7 @@ def test_a_speaker_made_of_whom_a_report_was_done_for_is_an_attribution_error() 
     # Tax Reform said ..." became "The Commission on Local Tax Reform said ...".
     source = 'A review for the Harbour Board said the ferry was "not fit to sail".'
     told = own_source_links('The Harbour Board said the ferry was "not fit to sail".', [source])
-    assert told and told[0].type == "attribution" and "review" in told[0].reason
+    assert told and told[0].type == "attribution" and "'review'" in told[0].reason
     assert not own_source_links('A review said the ferry was "not fit to sail".', [source])
     # A spokesman for them, or a report by them, speaks for them.
     spokesman = 'A spokesman for the Harbour Board said the ferry was "not fit to sail".'

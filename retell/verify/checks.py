@@ -9,7 +9,7 @@ tested on its own; `retell.verify.check` runs them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -1347,23 +1347,23 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
 def _new_parties(sentence: str, made_from: list[str]) -> list[Finding]:
     """Someone made a speaker, a doer or an owner that the sentences a retelling was made
     from do not make them: `links.new_speakers`, `links.cited_as_doers`,
-    `links.new_owners`."""
-    speakers = new_speakers(sentence, made_from)
-    if speakers:
-        who, theirs = speakers[0]
-        reason = f"has {who} say it; in the sentences it retells, '{theirs}' done for them does"
-        return [Finding("attribution", "unsupported", reason)]
-    cited = cited_as_doers(sentence, made_from)
-    if cited:
-        who, action = cited[0]
-        reason = f"has {who} '{action}'; the sentences it retells only cite {who}"
-        return [Finding("relation", "unsupported", reason)]
-    owned = new_owners(sentence, made_from)
-    if owned:
-        owner, thing, theirs = owned[0]
-        reason = f"gives the {thing} to '{owner}'; the sentences it retells give it to '{theirs}'"
-        return [Finding("relation", "unsupported", reason)]
+    `links.new_owners`, each with its finding's type and reason."""
+    for finder, kind, reason in _PARTIES:
+        found = finder(sentence, made_from)
+        if found:
+            return [Finding(kind, "unsupported", reason.format(*found[0]))]
     return []
+
+
+_PARTIES: tuple[tuple[Callable[[str, list[str]], Sequence[tuple[str, ...]]], str, str], ...] = (
+    (
+        new_speakers,
+        "attribution",
+        "has {0} say it; in the sentences it retells, '{1}' done for them does",
+    ),
+    (cited_as_doers, "relation", "has {0} '{1}'; the sentences it retells only cite {0}"),
+    (new_owners, "relation", "gives the {1} to '{0}'; the sentences it retells give it to '{2}'"),
+)
 
 
 def own_source_voice(sentence: str, made_from: str) -> list[Finding]:
