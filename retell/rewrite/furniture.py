@@ -304,7 +304,9 @@ def _fragment(text: str) -> bool:
     or more is left to be read as a sentence: the small tagger takes the verb of "The next
     sailing leaves at noon." for a noun."""
     doc = parse(text)
-    if any(token.pos_ in ("VERB", "AUX") for token in doc):
+    # Only a lower-case word counts as a verb: the tagger reads the "v" of "Mumbai Indians
+    # v Kolkata Knight Riders" and the "Rising" of "Rising Pune Supergiants" as verbs.
+    if any(token.pos_ in ("VERB", "AUX") and token.is_lower and len(token) > 1 for token in doc):
         return False
     return not any(token.is_alpha and token.is_lower and len(token) > 3 for token in doc)
 
