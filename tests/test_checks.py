@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retell import Article, clean
+from retell.article import layout_blocks
 from retell.text.facts import (
     german,
     names,
@@ -893,12 +894,15 @@ def test_a_quoted_phrase_told_as_the_writers_own_is_unsupported() -> None:
 
 
 def test_marks_that_do_not_pair_up_quote_nothing() -> None:
-    # A one-line source that lost its paragraph breaks (as FaithBench's did): the marks no
-    # longer show where quotations end, so the narration between them is not a quotation.
-    source = story(
+    # A one-line source that lost its paragraph breaks, read as FaithBench and XSumFaith
+    # give it (not cleaned): the marks no longer show where quotations end, so the
+    # narration between them is not a quotation. (The text cleaner puts the breaks of a
+    # quotation's paragraphs back, so a dump cleaned first reads this line otherwise.)
+    line = (
         'Ada Brook said: "I am fit and ready. "I have trained all summer. Brook has played '
         'for three clubs. "The game on Saturday matters," she added.'
     )
+    source = Article(source="<test>", title=None, blocks=layout_blocks([line], []))
     assert findings(check_spoken_as_fact, source, "Brook has played for three clubs.") == []
 
 
