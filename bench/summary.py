@@ -8,7 +8,10 @@ article's first three sentences against the reference, the summary's words and
 sentences against those asked, its copy share, the sentences the checker finds
 unsupported when it checks the published summary again, and the seconds taken.
 
-    python bench/summary.py [--split test] [--count 20] [--sentences 1] [--json FILE]
+    python bench/summary.py [--split test] [--count 20] [--skip 0] [--sentences 1] [--json FILE]
+
+`--skip` passes over the first articles of that order: the test split's first 20 were the
+ones reported on while the summary was built, so `--skip 20` gives 20 that were not.
 """
 
 from __future__ import annotations
@@ -28,11 +31,12 @@ from retell.rewrite.draft import RewriteOptions
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "xsumfaith"
 
 
-def chosen(split: str, count: int) -> list[Labelled]:
-    """`count` articles of one split, in an order fixed by their ids' hashes."""
+def chosen(split: str, count: int, skip: int = 0) -> list[Labelled]:
+    """`count` articles of one split after the first `skip`, in an order fixed by their
+    ids' hashes."""
     items = [item for item in references(DATA) if item.split == split]
     items.sort(key=lambda item: hashlib.sha256(item.group.encode()).hexdigest())
-    return items[:count]
+    return items[skip : skip + count]
 
 
 def one(item: Labelled, backend: LocalBackend, options: RewriteOptions) -> dict[str, Any]:
@@ -46,13 +50,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("dev", "test"))
     parser.add_argument("--count", type=int, default=20)
+    parser.add_argument("--skip", type=int, default=0)
     parser.add_argument("--sentences", type=int, default=1)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     backend = LocalBackend()
     options = RewriteOptions(style="summary", sentences=args.sentences)
     rows, refused = [], []
-    for item in chosen(args.split, args.count):
+    for item in chosen(args.split, args.count, args.skip):
         row = one(item, backend, options)
         if "refused" in row:
             refused.append(row)
