@@ -204,8 +204,9 @@ class Verifier:
         extra += own_source_voice(typed.text, sources)
         extra += own_source_speaker(typed.text, sources)
         extra += own_source_reported_he(typed.text, sources)
-        extra += own_source_definite(typed.text, [span.text for span in made_from])
-        extra = extra or own_source_links(typed.text, [span.text for span in made_from])
+        texts = [span.text for span in made_from]
+        extra += own_source_definite(typed.text, texts)
+        extra = extra or own_source_links(typed.text, texts)
         if not extra:
             return typed
         extra = [replace(finding, evidence=made_from[:1]) for finding in extra]

@@ -1039,7 +1039,8 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
     Only the rewrite stage asks this: measured on FaithBench dev, the same test on every
     summary clause against the whole article added 6 false alarms and caught nothing.
     """
-    words = frozenset(terms(made_from)) | {w.lower() for w in _named_words(source)}
+    names = {word.lower() for word in _named_words(source)}
+    words = frozenset(terms(made_from)) | names
     for clause in [sentence, *_clauses(sentence)]:
         if len(_content(terms(clause))) < MIN_CLAUSE:
             continue
@@ -1059,7 +1060,7 @@ def own_source_additions(sentence: str, made_from: str, source: str) -> list[Fin
         return [Finding("addition", "unsupported", reason)]
     found = _never(sentence, made_from) or _part_made_whole(sentence, made_from)
     found = found or _new_question(sentence, made_from) or _new_cause(sentence, made_from)
-    found = found or _new_aside(sentence, made_from, source)
+    found = found or _new_aside(sentence, made_from, names)
     found = found or _ended_made_lasting(sentence, made_from) or _possibly(sentence, made_from)
     return found or _new_statement(sentence, made_from) or _tallies(sentence, source)
 
@@ -1101,12 +1102,13 @@ def _new_question(sentence: str, made_from: str) -> list[Finding]:
     return [Finding("addition", "unsupported", "asks a question the sentences it retells do not")]
 
 
-def _new_aside(sentence: str, made_from: str, source: str) -> list[Finding]:
+def _new_aside(sentence: str, made_from: str, names: set[str]) -> list[Finding]:
     """A clause set off by commas that says something of a person ("Mrs. Smith, who was in
     charge of the fire, said ...") with a noun or adjective the sentences it retells never use:
     what a retelling adds about someone there is an invention, not a rewording (XSumFaith
-    dev, BBC, 2026-12-06, published; the source says she burned rubbish in the stove)."""
-    known = lemmas(made_from) | {word.lower() for word in _named_words(source)}
+    dev, BBC, 2026-12-06, published; the source says she burned rubbish in the stove).
+    `names` are the article's capitalised words, lower-cased."""
+    known = lemmas(made_from) | names
     for token in parse(sentence):
         if token.dep_ != "relcl" or not _of_a_person(token) or not _set_off(token):
             continue
