@@ -169,7 +169,11 @@ def _broken(line: str) -> str:
 def _lost_breaks(line: str) -> list[int]:
     """Where each mark opens a quotation's next paragraph: a straight mark that opens while
     a quotation is open, after a sentence's end, in a line whose last quotation closes.
-    Nothing for a line with curly marks, or with straight ones that do not read so."""
+    Nothing for a line with curly marks, or with straight ones that do not read so.
+
+    Read here with a pattern of its own rather than `text.speech.Marks`, which knows which
+    way a mark faces: the extract stage comes before `retell.text` and may not import it
+    (the import-linter contract in pyproject.toml)."""
     if "“" in line or "”" in line:
         return []
     found: list[int] = []
