@@ -152,6 +152,20 @@ def test_an_open_question_stated_as_settled_is_flagged() -> None:
     assert kept_open.label == "supported", kept_open.reason
 
 
+def test_a_question_kept_open_by_the_copula_beside_it_passes() -> None:
+    # A retelling of the seed the rewriter refused: the parser hangs "implemented" on "is"
+    # and puts "unclear" beside it, not above it.
+    kept_open = verifier("seed").sentence(
+        "It is still unclear how Article 5 will be implemented if Anglo-French troops suffer "
+        "an attack in Ukraine."
+    )
+    assert "modality" not in kept_open.types, kept_open.reason
+    settled = verifier("seed").sentence(
+        "Article 5 will be implemented if Anglo-French troops suffer an attack in Ukraine."
+    )
+    assert "modality" in settled.types
+
+
 def test_a_figure_given_as_someones_word_stated_as_fact_is_flagged() -> None:
     verdict = verifier("bridge").sentence("The repairs to the Wexley river bridge will cost £12m.")
     assert verdict.label == "unsupported"

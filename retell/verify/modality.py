@@ -130,11 +130,18 @@ def hedged(token: Any) -> bool:
     head = token
     while head.dep_ in COMPLEMENTS and head.head.i != head.i:
         head = head.head
-        if _among(head, HEDGING_HEADS):
+        if _among(head, HEDGING_HEADS) or _hedging_predicate(head):
             return True
         if any(c.dep_ == "aux" and c.lower_ in HEDGING_MODALS for c in head.children):
             return True
     return False
+
+
+def _hedging_predicate(head: Any) -> bool:
+    """True for a copula whose predicate is a word of doubt: in "it is still unclear how
+    Article 5 will be implemented" the parser hangs the clause on "is", and "unclear"
+    beside it."""
+    return any(c.dep_ in ("acomp", "attr") and _among(c, HEDGING_HEADS) for c in head.children)
 
 
 #: Where a gerund still tells of an event: "attacked the town, killing 20 people".
