@@ -1123,16 +1123,20 @@ def test_a_quotation_over_several_paragraphs_keeps_its_speaker() -> None:
     assert not any(finding.type == "attribution" for finding in said.findings)
 
 
-def test_a_quotation_that_opens_in_a_retold_sentence_and_runs_on_is_still_quoted() -> None:
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_a_quotation_that_opens_in_a_retold_sentence_and_runs_on_is_still_quoted(
+    opening: str, closing: str
+) -> None:
     # The Nassau Guardian's page (2026-12-06): 'Symonette said, “No, no. The best we can do
     # is ...' runs on into the next paragraph; read alone, the words after its open mark
-    # were the writer's, and quoting them faithfully was refused.
+    # were the writer's, and quoting them faithfully was refused. With straight marks the
+    # same: 'The club added: "The board denies ...' (XSumFaith dev, BBC, 2026-12-07).
     text = "\n\n".join(
         [
             "Grocers see no end to price rises",
-            "Asked what more shops could do, the owner Ada Brook said, “Very little. The best "
-            "we can do is keep the shelves full at fair prices.",
-            "“Flour and eggs have gone up most,” she added.",
+            f"Asked what more shops could do, the owner Ada Brook said, {opening}Very little. "
+            "The best we can do is keep the shelves full at fair prices.",
+            f"{opening}Flour and eggs have gone up most,{closing} she added.",
         ]
     )
     article = clean(text.encode())

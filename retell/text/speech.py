@@ -287,13 +287,17 @@ def with_marks(source: str, start: int, end: int) -> str:
     past its end, and an opening one where it closes a quotation opened before it: read
     alone, 'Symonette said, “No, no. The best we can do is keeping quantities and good
     prices.' (the quotation goes on into the next paragraph; the Nassau Guardian's page,
-    2026-12-06) would leave the words after its open mark in the writer's voice."""
+    2026-12-06) would leave the words after its open mark in the writer's voice. Straight
+    marks are read as `Marks` reads them: 'The club added: "The board denies ...' (XSumFaith
+    dev, BBC, 2026-12-07) is as open as a curly one."""
     text = source[start:end]
     inner_start, inner_end = _trimmed(source, start, end)
-    if open_quotations(text) > 0 and _inside(source, inner_end - 1):
-        text = text.rstrip() + "”"
-    if open_quotations(text) < 0 and _inside(source, inner_start):
-        text = "“" + text.lstrip()
+    marks = Marks.of(text)
+    if marks.left_open is not None and _inside(source, inner_end - 1):
+        text = text.rstrip() + ('"' if text[marks.left_open] == '"' else "”")
+    if marks.closed_first is not None and _inside(source, inner_start):
+        # A straight mark pairs only with a straight one when `Marks` reads the text again.
+        text = ('"' if text[marks.closed_first - 1] == '"' else "“") + text.lstrip()
     return text
 
 
