@@ -1503,6 +1503,23 @@ def test_a_thing_given_to_another_owner_is_a_relation_error() -> None:
     assert not own_source_links(named, [statement])
 
 
+def test_a_name_that_only_describes_a_party_made_a_party_is_a_relation_error() -> None:
+    # XSumFaith dev (BBC, 2026-12-07, published): "backers include Tesla Motors and SpaceX
+    # CEO Elon Musk, ..." became "backers include Tesla Motors, SpaceX CEO Elon Musk, ...".
+    source = "The fund's donors include Harbour Mills and Keel Foods chairman Ada Brook."
+    listed = own_source_links(
+        "The fund's donors include Harbour Mills, Keel Foods chairman Ada Brook.", [source]
+    )
+    assert listed and listed[0].type == "relation" and "Harbour Mills" in listed[0].reason
+    assert not own_source_links(
+        "Ada Brook, who chairs Harbour Mills and Keel Foods, is among the fund's donors.",
+        [source],
+    )
+    # An owner may do what its thing does.
+    donation = "Orla Bank's donation will cover half of the price."
+    assert not own_source_links("Orla Bank will cover half of the price.", [donation])
+
+
 def test_an_aside_about_a_person_with_new_nouns_is_an_addition() -> None:
     # XSumFaith dev (BBC, 2026-12-06, published): "Mrs. Smith, who was in charge of the
     # fire, said ..." where the source says only that she burned rubbish in the stove.

@@ -71,6 +71,7 @@ from retell.verify.links import (
     new_speakers,
     new_subjects,
     new_verb_links,
+    promoted_modifiers,
     renamed,
     split_subject,
     thing_for_person,
@@ -1365,6 +1366,11 @@ _PARTIES: tuple[tuple[Callable[[str, list[str]], Sequence[tuple[str, ...]]], str
     ),
     (cited_as_doers, "relation", "has {0} '{1}'; the sentences it retells only cite {0}"),
     (new_owners, "relation", "gives the {1} to '{0}'; the sentences it retells give it to '{2}'"),
+    (
+        promoted_modifiers,
+        "relation",
+        "has {0} '{1}' in its own right; in the sentences it retells {0} only describes {2}",
+    ),
 )
 
 

@@ -471,6 +471,75 @@ def new_speakers(text: str, sources: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+def promoted_modifiers(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
+    """(name, verb, what it describes) where a retelling makes a party of a verb a name
+    that its source sentences use under that verb only to describe another party: "The
+    venture's backers include Tesla Motors, SpaceX CEO Elon Musk, ..." from "... include
+    Tesla Motors and SpaceX CEO Elon Musk, ..." (the backer is Musk, Tesla's and SpaceX's
+    chief; XSumFaith dev, BBC, 2026-12-07, published). Only names count: "police" of
+    "police officers arrested" is a fair subject of "arrested"."""
+    described: dict[tuple[str, str], str] = {}
+    parties: set[tuple[str, str]] = set()
+    for token in (t for sentence in sources for t in parse(sentence)):
+        verb, party = _party_of(token)
+        if verb is None or party is None:
+            continue
+        if party.i == token.i or _same_name(party, token):
+            parties.add((form(verb), form(token)))
+        else:
+            described.setdefault((form(verb), form(token)), _name_text(party))
+    found = []
+    for token in parse(text) if described else ():
+        verb, party = _party_of(token)
+        if token.pos_ != "PROPN" or verb is None or party is None or token.dep_ == "compound":
+            continue
+        key = (form(verb), form(token))
+        if party.i == token.i and key in described and key not in parties:
+            found.append((_name_text(token), verb.text, described[key]))
+    return found
+
+
+#: The links through which a word describes the noun above it, not standing beside it. An
+#: owner may do what its thing does: "LVMH will cover a portion of the price" for "LVMH's
+#: donation will cover ..." (Observer's page, a retelling the other checks passed).
+_DESCRIBING = frozenset({"compound", "nmod", "amod"})
+#: A verb's parties that `promoted_modifiers` reads.
+_PARTY = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _party_of(token: Any) -> tuple[Any | None, Any | None]:
+    """The verb a noun stands under and the party of it the noun belongs to: the noun
+    itself, a noun it is joined to by "and", or one it describes (`_DESCRIBING`)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    party = token
+    while party.dep_ in _DESCRIBING | {"conj"} and party.head.i != party.i:
+        party = party.head
+    if party.dep_ not in _PARTY or party.head.pos_ not in ("VERB", "AUX"):
+        return None, None
+    # A noun joined by "and" to the party is a party too, unless it describes one on the way.
+    beside = all(step.dep_ == "conj" for step in _steps(token, party))
+    return party.head, (token if beside else party)
+
+
+def _steps(token: Any, top: Any) -> Iterator[Any]:
+    """The tokens from `token` up to, not including, `top`."""
+    while token.i != top.i:
+        yield token
+        token = token.head
+
+
+def _same_name(one: Any, other: Any) -> bool:
+    """True when two tokens belong to one name ("Tesla" and "Motors")."""
+    return other.dep_ == "compound" and other.head.i == one.i
+
+
+def _name_text(token: Any) -> str:
+    """A noun with the compound words before it: "Elon Musk", "Tesla Motors"."""
+    start = min([token.i, *(c.i for c in token.children if c.dep_ == "compound")])
+    return str(token.doc[start : token.i + 1].text)
+
+
 #: Prepositions that hang on a speaker someone it speaks for or about, not its author.
 _FOR_OTHERS = frozenset("for to on about into".split())
 
