@@ -531,7 +531,7 @@ def _steps(token: Any, top: Any) -> Iterator[Any]:
 
 def _same_name(one: Any, other: Any) -> bool:
     """True when two tokens belong to one name ("Tesla" and "Motors")."""
-    return other.dep_ == "compound" and other.head.i == one.i
+    return bool(other.dep_ == "compound" and other.head.i == one.i)
 
 
 def _name_text(token: Any) -> str:
