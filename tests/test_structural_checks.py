@@ -751,6 +751,17 @@ def test_a_speakers_own_words_stay_theirs() -> None:
         "Lund said in a statement after the vote became public that the council had acted "
         "within its rules.",
     )
+    # A bare "to say" inside what someone said does not make the rest the writer's (BBC,
+    # XSumFaith dev, 2026-12-07: the faithful retelling was refused).
+    head = (
+        "Ada Brook, head of Keel School, said it was not possible to say whether marks are "
+        "raised by any single change."
+    )
+    assert not own_source_voice(
+        "Ada Brook, the head of Keel School, said it was not possible to say whether marks "
+        "are raised by any single change.",
+        head,
+    )
 
 
 # Two speakers in two sentences, of the kind read on a real page (2026-12-06): the first

@@ -1778,12 +1778,19 @@ def _voices(text: str) -> dict[str, bool]:
 def _someone_reports(token: Any) -> bool:
     """True for a word a verb of saying reports, unless that verb is a bare -ing form or
     infinitive with no subject: "It is worth emphasizing that Obamacare's central feature
-    is ..." is the writer's own voice (New Republic's page)."""
+    is ..." is the writer's own voice (New Republic's page). A verb of saying further up
+    still reports it: "Simon Mason ... said it was not possible to say whether results are
+    changed ..." (XSumFaith dev, BBC, 2026-12-07: its faithful retelling was refused, and
+    the next sentence's "he argues" published with no one to point at)."""
     verb = reporting_verb(token, _SOURCE_REPORTING)
-    if verb is None:
-        return False
-    bare = verb.tag_ in ("VBG", "VB") and not any(c.dep_ in SUBJECTS for c in verb.children)
-    return not bare
+    while verb is not None and _bare(verb):
+        verb = reporting_verb(verb, _SOURCE_REPORTING)
+    return verb is not None
+
+
+def _bare(verb: Any) -> bool:
+    """True for an -ing form or infinitive with no subject of its own."""
+    return verb.tag_ in ("VBG", "VB") and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _said_aside(doc: Any) -> set[int]:
