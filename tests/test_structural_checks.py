@@ -1531,6 +1531,34 @@ def test_a_name_that_only_describes_a_party_made_a_party_is_a_relation_error() -
     assert not own_source_links("Orla Bank will cover half of the price.", [donation])
 
 
+def test_the_one_quoted_put_where_the_quotation_says_him_is_flagged() -> None:
+    # XSumFaith dev (BBC, 2026-12-07, published): 'Olympic gold medallist Chris Boardman.
+    # "... And what a ride that was for him."' (Latham's ride) became "The ride was a
+    # memorable one for Chris."
+    text = "\n\n".join(
+        [
+            "Late sprint wins silver for Dunmere rower",
+            "Rowing coach Ada Brook.",
+            "“Tom Kerr rowed a clever race. What a finish that was for him.",
+            "“He will be hard to beat next year.”",
+        ]
+    )
+    article = clean(text.encode())
+    verifier_ = Verifier(article)
+    start = article.text.index("Rowing coach")
+    end = article.text.index("for him.") + len("for him.")
+    made_from = tuple(
+        Evidence(article.text[a:b], a, b, "body")
+        for a, b in ((start, start + len("Rowing coach Ada Brook.")), (start + 24, end))
+    )
+    wrong = verifier_.held_to(verifier_.typed("It was a fine finish for Ada."), made_from)
+    assert any(finding.type == "reference" for finding in wrong.findings)
+    right = verifier_.held_to(
+        verifier_.typed("Ada Brook said it was a fine finish for Tom Kerr."), made_from
+    )
+    assert not any(finding.type == "reference" for finding in right.findings)
+
+
 def test_an_aside_about_a_person_with_new_nouns_is_an_addition() -> None:
     # XSumFaith dev (BBC, 2026-12-06, published): "Mrs. Smith, who was in charge of the
     # fire, said ..." where the source says only that she burned rubbish in the stove.

@@ -31,6 +31,7 @@ from retell.verify.checks import (
     own_source_obligation,
     own_source_reported_he,
     own_source_speaker,
+    own_source_speaker_for_pronoun,
     own_source_voice,
 )
 from retell.verify.evidence import EvidenceIndex, terms
@@ -204,6 +205,7 @@ class Verifier:
         extra += own_source_voice(typed.text, sources)
         extra += own_source_speaker(typed.text, sources)
         extra += own_source_reported_he(typed.text, sources)
+        extra += own_source_speaker_for_pronoun(typed.text, sources)
         texts = [span.text for span in made_from]
         extra += own_source_definite(typed.text, texts)
         extra = extra or own_source_links(typed.text, texts)
