@@ -79,6 +79,19 @@ def test_a_title_is_no_first_name_and_a_named_mention_stays_as_it_is() -> None:
     assert introduce(told, names, set())[0] == "Det Audley Peters said the victim was a bystander."
 
 
+def test_a_verb_that_opens_a_line_is_no_first_name() -> None:
+    # BBC (XSumFaith dev, 2026-12-07, published): "Giving Holyrood power to ..." made
+    # "Giving Holyrood" a full name, and a kept sentence's "that Holyrood should control"
+    # became "that Giving Holyrood should control".
+    names = full_names(
+        [
+            "Cut fares paid on island ferries 5.9. Give Holyrood full control of harbours 7.4.",
+            "Giving Holyrood power to build harbours scored 7.4 out of 10 in the poll.",
+        ]
+    )
+    assert "Holyrood" not in names
+
+
 def test_words_inside_quotation_marks_are_the_speakers_and_stay() -> None:
     text, named = introduce(
         'The mayor said: "Brekke knows the figures." Brekke agreed.', NAMES, set()

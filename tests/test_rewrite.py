@@ -723,6 +723,17 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
     assert "our advertisers" not in told and "Terms apply" not in told
     assert "independent review" not in told and "200 passengers" in told
     assert "paid for the new timetable posters" in told
+    # BBC (XSumFaith dev, 2026-12-07, published): the site's pointer at another page, whose
+    # "Read" the tagger takes for part of the name after it.
+    told = _planned(
+        "The new boat carries 200 passengers and 40 cars. It sails four times a day.",
+        "Read Tom Kerr's analysis of the vote.",
+        "Reading Council said it would pay for the new quay. Work starts in May.",
+        "Click here to see the full results.",
+        "The old boat will be sold. Its buyer has not been named.",
+    )
+    assert "analysis" not in told and "full results" not in told
+    assert "200 passengers" in told and "Reading Council" in told
 
 
 def test_list_numbers_phone_lines_and_listed_questions_are_not_retold() -> None:

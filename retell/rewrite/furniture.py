@@ -328,6 +328,8 @@ def _imperative(text: str) -> bool:
     words = re.sub(r"^[-–•*]\s*", "", text.strip())
     if not words or words[0] in _OPENING_QUOTES:
         return False
+    if _POINTER.match(words):
+        return True
     doc = parse(words)
     verbs = [verb for verb in _ordering_verbs(doc) if _gives_orders(verb)]
     # An order acts on something or someone, or speaks to the reader: the small tagger
@@ -384,6 +386,11 @@ def _gives_orders(verb: Any) -> bool:
 
 
 _OPENING_QUOTES = "\"“‘'"
+#: An order to read or click on: the small tagger takes "Read" before a name for part of
+#: the name ("Read Mark's analysis of the poll.", published from a BBC article of
+#: XSumFaith dev, 2026-12-07). Over XSumFaith's 500 BBC articles it matches 10 sentences,
+#: every one the site's ("Read more from Nick.", "Click here for live updates ...").
+_POINTER = re.compile(r"(?:Read|Click|Tap)\s+(?:here|more|[A-Z])")
 _ACTED_ON = frozenset({"dobj", "dative", "xcomp", "ccomp", "acomp"})
 _READER = frozenset({"you", "your", "our", "us"})
 

@@ -112,7 +112,13 @@ def _names(text: str) -> list[tuple[str, list[str]]]:
     found = []
     for entity in parse(text).ents:
         words = _HONORIFIC.sub("", re.sub(r"['’]s$", "", entity.text)).split()
-        if words and all(map(_NAME_WORD.match, words)) and words[0].lower() not in _NOT_NAMES:
+        # A verb that opens a line is no part of a name: "Giving Holyrood power to ..." made
+        # "Giving Holyrood" a full name, and a kept sentence's "that Holyrood should
+        # control" became "that Giving Holyrood should control" (BBC, XSumFaith dev,
+        # 2026-12-07).
+        named = bool(words) and all(map(_NAME_WORD.match, words))
+        named = named and words[0].lower() not in _NOT_NAMES
+        if named and not any(token.pos_ == "VERB" for token in entity):
             found.append((entity.label_, words))
     return found
 
