@@ -741,6 +741,25 @@ def test_the_writers_words_handed_to_a_speaker_are_flagged() -> None:
     assert found and found[0].type == "attribution" and "promise" in found[0].reason
 
 
+def test_a_quotation_made_longer_than_the_sources_is_flagged() -> None:
+    # BBC (XSumFaith dev, 2026-12-07, published): the source quoted two words of the general;
+    # the retelling put the writer's whole sentence in his mouth.
+    source = (
+        'The mayor told the Gazette that closing the ferry would "badly hurt" the island\'s '
+        '"trade".'
+    )
+    longer = own_source_voice(
+        "The mayor said: 'Closing the ferry would badly hurt the island's trade.'", source
+    )
+    assert longer and longer[0].type == "attribution"
+    assert not own_source_voice(
+        "The mayor said closing the ferry would 'badly hurt' the island's trade.", source
+    )
+    # A run the quotation holds too is the speaker's, though the narration has it as well.
+    echoed = 'The boats carry the island\'s trade. The mayor said: "The boats carry the mail."'
+    assert not own_source_voice('The mayor said: "The boats carry the mail."', echoed)
+
+
 def test_a_speakers_own_words_stay_theirs() -> None:
     assert not own_source_voice(
         "The mayor said the ferry would keep running through the storms.", FERRY_PROMISE

@@ -51,6 +51,7 @@ from retell.text.speech import (
     reporting_verb,
     sayers,
     speaker,
+    spoken,
     wholly_spoken,
 )
 from retell.verify.changes import roles, swapped
@@ -1453,15 +1454,33 @@ def _quoted_narration(sentence: str, made_from: str) -> list[Finding]:
     retellings of 30 saved rewrites, it fired on those two and on a refused answer quoting
     a page's own prompt. The sources come with their marks (`Verifier._in_voice` quotes
     an interviewee's answers and a sentence inside a running quotation)."""
-    narrated = narration(made_from)
+    stretches = re.split(r"\s{3,}", narration(made_from))
+    quoted = [made_from[start:end] for start, end in spoken(made_from)]
+    quoted += SINGLE_QUOTED.findall(made_from)
     for words in quotations(sentence):
-        if len(words.split()) >= MIN_QUOTED_ANEW and quoted_in(words, narrated):
+        runs = [run for run in _runs(words) if not any(quoted_in(run, q) for q in quoted)]
+        if any(quoted_in(run, stretch) for run in runs for stretch in stretches):
             reason = (
                 f"quotes '{_shortened(words)}', which the sentences it retells give in the "
                 "writer's voice"
             )
             return [Finding("attribution", "unsupported", reason)]
     return []
+
+
+def _runs(words: str) -> list[str]:
+    """Every run of MIN_QUOTED_ANEW words of a quotation. One run the source gives in the
+    writer's voice is enough: "Gen Sir Nicholas Houghton said: 'Refusing to launch nuclear
+    weapons would seriously undermine Britain's deterrent.'" from "... told the BBC's
+    Andrew Marr that refusing to launch nuclear weapons would \"seriously undermine\"
+    Britain's \"deterrent\"" quotes him in words of which he was quoted in three (BBC,
+    XSumFaith dev, 2026-12-07, published). The source's blanked quotations part its
+    stretches of narration (`narration` leaves spaces where they stood), so no run is read
+    across one; a run its quotations also hold is theirs ("has accumulated enough
+    evidence" both in Medical News Today's narration and in Dr Shadlen's words)."""
+    found = words.split()
+    size = MIN_QUOTED_ANEW
+    return [" ".join(found[i : i + size]) for i in range(len(found) - size + 1)]
 
 
 #: Words a quotation needs before its marks must be the source's marks: fewer may be a
