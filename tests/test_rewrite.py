@@ -927,6 +927,24 @@ def test_a_quotation_that_runs_on_past_a_failed_piece_is_not_kept_alone() -> Non
     assert any("does not end within it" in " ".join(p.problems) for p in result.pieces())
 
 
+def test_a_quotation_that_runs_on_past_a_kept_piece_with_its_speaker_is_closed() -> None:
+    # BBC (XSumFaith dev, 2026-12-07): 'In a statement, the Labour leader said: "It is a
+    # matter ... at all times.' was kept in the source's words and published unclosed.
+    text = (
+        "Ferry vote\n\n"
+        'In a letter, the harbour master said: "The quay is not safe for the new boat.\n\n'
+        '"It must be rebuilt before the summer."\n'
+    )
+    result = draft(
+        clean(text.encode()),
+        FakeBackend(lambda messages: "The ferry carried 999 people."),
+        RewriteOptions(ratio=1.0),
+    )
+    first = result.pieces()[0]
+    assert first.text.startswith("In a letter, the harbour master said")
+    assert first.text.endswith('boat."') and first.text.count('"') == 2
+
+
 def test_a_piece_leaning_on_a_piece_that_published_nothing_is_dropped() -> None:
     # FiveThirtyEight (2026-12-06): a quotation's end was published as "But also with a
     # huge and well-paid staff, ..., Jamie Lovegrove ... said." after its beginning, a

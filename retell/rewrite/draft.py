@@ -38,7 +38,7 @@ from retell.rewrite.selection import document_weights, leans_back, score, select
 from retell.text.connectives import after_joining
 from retell.text.copying import copy_share, sequences
 from retell.text.language import require_supported
-from retell.text.parse import lemmas
+from retell.text.parse import lemmas, parse
 from retell.text.sentences import (
     Sentence,
     block_sentences,
@@ -46,7 +46,7 @@ from retell.text.sentences import (
     source_pieces,
     split_sentences,
 )
-from retell.text.speech import open_quotations
+from retell.text.speech import SAYING, closes_first, left_open
 
 STYLES = ("rewrite", "summary", "brief", "headline")
 #: The fewest source words a request may be set to carry (`RewriteOptions.piece_words`); a
@@ -523,7 +523,7 @@ def _orphan(piece: Piece, text: str) -> bool:
     leans back and the piece's published text opens the same way."""
     first = piece.sources[0]
     source = Sentence(text[first.start : first.end], first.start, first.end, 0)
-    if open_quotations(source.text) < 0:
+    if closes_first(source.text):
         return True
     published = Sentence(piece.text, 0, len(piece.text), 0)
     if _HE_SHE_THEY.match(after_joining(source.text)) and _HE_SHE_THEY.match(
@@ -610,12 +610,8 @@ def retell(
         # trafilatura-eval's Breaking Belize News page, 2026-12-05).
         text, outcome = "", "dropped"
         found.append("part of a sentence, which is not published in the source's words")
-    elif found and open_quotations(text) > 0:
-        # A quotation that runs on past the piece, kept in the source's words, has neither
-        # its end nor, often, its speaker: DiEM25's "“One of humanity's greatest, present
-        # threats is ..." was published so (2026-12-05).
-        text, outcome = "", "dropped"
-        found.append("a quotation that does not end within it, not published alone")
+    elif found and (opening := left_open(text)) is not None:
+        text, outcome = _ended_or_dropped(text, opening, found)
     return Piece(
         text,
         spans,
@@ -629,6 +625,19 @@ def retell(
         tuple(kept),
         tuple(repairs),
     )
+
+
+def _ended_or_dropped(text: str, opening: int, found: list[str]) -> tuple[str, str]:
+    """A piece kept in the source's words whose quotation runs on past it: closed where the
+    piece ends when the piece names who speaks before the quotation opens (the BBC's "In
+    a statement, the Labour leader said: \"It is a matter ... at all times." was published
+    with no closing mark; XSumFaith dev, 2026-12-07), else dropped, having neither its end
+    nor its speaker (DiEM25's "“One of humanity's greatest, present threats is ...",
+    2026-12-05)."""
+    if any(token.lemma_.lower() in SAYING for token in parse(text[:opening])):
+        return text.rstrip() + ('"' if text[opening] == '"' else "”"), "kept"
+    found.append("a quotation that does not end within it, not published alone")
+    return "", "dropped"
 
 
 def read_whole(paragraphs: list[OutputParagraph], critic: Critic) -> list[OutputParagraph]:

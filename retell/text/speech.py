@@ -252,6 +252,17 @@ def open_quotations(text: str) -> int:
     return text.count("“") - text.count("”")
 
 
+def left_open(text: str) -> int | None:
+    """Where the quotation a text leaves open at its end begins, straight marks read as
+    curly ones are (`Marks`), or None."""
+    return Marks.of(text).left_open
+
+
+def closes_first(text: str) -> bool:
+    """True when a text's first double mark closes a quotation opened before it."""
+    return Marks.of(text).closed_first is not None
+
+
 def continues_a_quotation(text: str) -> bool:
     """True when a sentence carries on someone's words whose speaker only the sentences
     before it name: its first double mark closes a quotation opened before it, or it opens
