@@ -246,12 +246,6 @@ def in_quotation_marks(text: str) -> str:
     return "“" + text.replace("“", "‘").replace("”", "’") + "”"
 
 
-def open_quotations(text: str) -> int:
-    """How many more quotations a text opens with a curly double mark than it closes:
-    above zero when one runs on past its end, below when it closes one opened before it."""
-    return text.count("“") - text.count("”")
-
-
 def left_open(text: str) -> int | None:
     """Where the quotation a text leaves open at its end begins, straight marks read as
     curly ones are (`Marks`), or None."""
