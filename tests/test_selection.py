@@ -362,3 +362,18 @@ def test_the_parts_of_a_long_sentence_are_kept_all_together_or_not_at_all() -> N
         assert parts in ([True] * 3, [False] * 3), (budget, parts)
     kept = [s.text for group in select(run, 25) for s in group]
     assert run[1].text in kept and run[3].text not in kept  # without `starts`, parts stand alone
+
+
+def test_a_topic_pointed_back_at_leans_back() -> None:
+    # BBC (XSumFaith dev, 2026-12-07, published): "And there seems to be little doubt as to
+    # where the majority of Scots stand on this issue" was kept without the sentence on tax
+    # it meant, after one on immigration.
+    run = _run(
+        [
+            "And few islanders doubt where the council stands on this issue.",
+            "On that question, the mayor said nothing.",
+            "At this stage, the ferry runs twice a day.",
+            "Islanders gave these ideas a score of six.",
+        ]
+    )
+    assert [leans_back(s) for s in run] == [True, True, False, False]
