@@ -79,6 +79,14 @@ def test_a_title_is_no_first_name_and_a_named_mention_stays_as_it_is() -> None:
     assert introduce(told, names, set())[0] == "Det Audley Peters said the victim was a bystander."
 
 
+def test_words_after_marks_that_do_not_pair_up_stay_as_they_are() -> None:
+    # A summary of a BBC article (XSumFaith test, 2026-12-07): 'confirming: "He will join
+    # ... Friday. "The public presentation of Suarez ...' had "Suarez" made "Luis Suarez"
+    # inside the second quotation, read as narration between two.
+    told = 'The club said: "Brekke trains on Friday. "Brekke meets the fans on Monday."'
+    assert introduce(told, NAMES, set())[0] == told
+
+
 def test_a_verb_that_opens_a_line_is_no_first_name() -> None:
     # BBC (XSumFaith dev, 2026-12-07, published): "Giving Holyrood power to ..." made
     # "Giving Holyrood" a full name, and a kept sentence's "that Holyrood should control"

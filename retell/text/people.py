@@ -79,6 +79,13 @@ def introduce(text: str, names: dict[str, str], named: set[str]) -> tuple[str, s
     takes a lone surname for an organisation as often as for a person ("Marcus said")."""
     quoted = [match.span() for match in DOUBLE_QUOTED.finditer(text)]
     quoted += [match.span() for match in SINGLE_QUOTED.finditer(text)]
+    # Marks that do not pair up leave no telling where a quotation ends, so all after the
+    # first counts as quoted: '... confirming: "He will join ... Friday. "The public
+    # presentation of Suarez ..."' read as two quotations had "Suarez" made "Luis Suarez"
+    # inside the second (a summary of a BBC article, XSumFaith test, 2026-12-07).
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        first = min(place for place in map(text.find, '"“”') if place >= 0)
+        quoted.append((first, len(text)))
     now: set[str] = set()
     edits: list[tuple[int, int, str]] = []
     for start, end, surname in _surnames(text, names.keys() - named):
