@@ -23,6 +23,7 @@ from retell.rewrite.draft import (
     InvalidOption,
     Request,
     RewriteOptions,
+    _closed,
     _without_orphans,
     clean_answer,
     draft,
@@ -943,6 +944,16 @@ def test_a_quotation_that_runs_on_past_a_kept_piece_with_its_speaker_is_closed()
     first = result.pieces()[0]
     assert first.text.startswith("In a letter, the harbour master said")
     assert first.text.endswith('boat."') and first.text.count('"') == 2
+
+
+def test_a_quotation_is_closed_only_at_a_sentence_end_after_its_speaker() -> None:
+    # The same BBC page: the statement was kept as part of a long sentence cut at a clause,
+    # and published unclosed.
+    said = 'The mayor said: "The quay is not safe. "It must be rebuilt before May.'
+    assert _closed(said) == said + '"'
+    assert _closed('"The quay is not safe. It must be rebuilt before May.') is None
+    assert _closed('The mayor said: "The quay is not safe, and') is None
+    assert _closed('The mayor said: "The quay is not safe."') is None
 
 
 def test_a_piece_leaning_on_a_piece_that_published_nothing_is_dropped() -> None:

@@ -583,7 +583,7 @@ def retell(
         # then." and, from its second part, three questions to the reader; trafilatura-eval,
         # 2026-12-06, both published). The rewrite keeps every part of such a sentence or
         # none (`selection.select`), so kept in the source's words they read as the sentence.
-        return Piece(request.source, spans, "kept", (PART_KEPT,))
+        return Piece(_closed(request.source) or request.source, spans, "kept", (PART_KEPT,))
     answers: list[Generation] = []
     repairs: list[Repair] = []
     text, found, verdicts = _ask(request, backend, cache, options, critic, answers, repairs)
@@ -610,8 +610,8 @@ def retell(
         # trafilatura-eval's Breaking Belize News page, 2026-12-05).
         text, outcome = "", "dropped"
         found.append("part of a sentence, which is not published in the source's words")
-    elif found and (opening := left_open(text)) is not None:
-        text, outcome = _ended_or_dropped(text, opening, found)
+    elif found and left_open(text) is not None:
+        text, outcome = _ended_or_dropped(text, found)
     return Piece(
         text,
         spans,
@@ -627,17 +627,30 @@ def retell(
     )
 
 
-def _ended_or_dropped(text: str, opening: int, found: list[str]) -> tuple[str, str]:
-    """A piece kept in the source's words whose quotation runs on past it: closed where the
-    piece ends when the piece names who speaks before the quotation opens (the BBC's "In
-    a statement, the Labour leader said: \"It is a matter ... at all times." was published
-    with no closing mark; XSumFaith dev, 2026-12-07), else dropped, having neither its end
-    nor its speaker (DiEM25's "“One of humanity's greatest, present threats is ...",
+def _ended_or_dropped(text: str, found: list[str]) -> tuple[str, str]:
+    """A piece kept in the source's words whose quotation runs on past it: closed where it
+    ends when it names its speaker (`_closed`), else dropped, having neither its end nor
+    its speaker (DiEM25's "“One of humanity's greatest, present threats is ...",
     2026-12-05)."""
-    if any(token.lemma_.lower() in SAYING for token in parse(text[:opening])):
-        return text.rstrip() + ('"' if text[opening] == '"' else "”"), "kept"
+    closed = _closed(text)
+    if closed is not None:
+        return closed, "kept"
     found.append("a quotation that does not end within it, not published alone")
     return "", "dropped"
+
+
+def _closed(text: str) -> str | None:
+    """The text with a closing mark added where it leaves a quotation open at a sentence's
+    end after a verb of saying ("In a statement, the Labour leader said: \"It is a matter
+    ... at all times." was published with no closing mark; BBC, XSumFaith dev,
+    2026-12-07); None where it leaves none open, or names no speaker before it, or stops
+    inside a sentence."""
+    opening = left_open(text)
+    if opening is None or not text.rstrip().endswith((".", "!", "?")):
+        return None
+    if not any(token.lemma_.lower() in SAYING for token in parse(text[:opening])):
+        return None
+    return text.rstrip() + ('"' if text[opening] == '"' else "”")
 
 
 def read_whole(paragraphs: list[OutputParagraph], critic: Critic) -> list[OutputParagraph]:
