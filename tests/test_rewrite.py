@@ -954,6 +954,7 @@ def test_a_quotation_is_closed_only_at_a_sentence_end_after_its_speaker() -> Non
     assert _closed('"The quay is not safe. It must be rebuilt before May.') is None
     assert _closed('The mayor said: "The quay is not safe, and') is None
     assert _closed('The mayor said: "The quay is not safe."') is None
+    assert _closed('Harbour master Ada Brook: "The quay is not safe.') is not None
 
 
 def test_a_piece_leaning_on_a_piece_that_published_nothing_is_dropped() -> None:

@@ -648,7 +648,10 @@ def _closed(text: str) -> str | None:
     opening = left_open(text)
     if opening is None or not text.rstrip().endswith((".", "!", "?")):
         return None
-    if not any(token.lemma_.lower() in SAYING for token in parse(text[:opening])):
+    # "Derby manager Steve McClaren: \"We should have scored more goals ..." (the BBC's
+    # match reports) names its speaker with a colon alone.
+    said = text[:opening].rstrip().endswith(":")
+    if not said and not any(token.lemma_.lower() in SAYING for token in parse(text[:opening])):
         return None
     return text.rstrip() + ('"' if text[opening] == '"' else "”")
 
