@@ -166,6 +166,23 @@ def test_a_question_kept_open_by_the_copula_beside_it_passes() -> None:
     assert "modality" in settled.types
 
 
+def test_what_is_only_understood_stated_as_fact_is_flagged() -> None:
+    # A BBC rewrite (XSumFaith dev, 2026-12-07, published): "it is understood his recovery
+    # has progressed quicker than expected" became "recovery has progressed quicker ...".
+    text = "\n\n".join(
+        [
+            "Rower back in training",
+            "Tom Kerr has not raced since May with a wrist injury. However, it is understood "
+            "his wrist has healed faster than expected.",
+        ]
+    )
+    verifier_ = Verifier(clean(text.encode()))
+    told = verifier_.sentence("His wrist has healed faster than expected.")
+    assert "modality" in told.types
+    kept = verifier_.sentence("It is understood his wrist has healed faster than expected.")
+    assert kept.label == "supported", kept.reason
+
+
 def test_a_figure_given_as_someones_word_stated_as_fact_is_flagged() -> None:
     verdict = verifier("bridge").sentence("The repairs to the Wexley river bridge will cost £12m.")
     assert verdict.label == "unsupported"

@@ -26,7 +26,9 @@ STATIVE = frozenset({"be", "have"})
 #: summary retells reported speech ("said it would close") as "will close" all the time.
 HEDGING_MODALS = frozenset({"could", "may", "might", "can", "must", "should", "ought"})
 #: Words that, above an action in the parse, hold it as a fear, plan, expectation,
-#: possibility or open question rather than an event.
+#: possibility or open question rather than an event. "understand" is the press's "it is
+#: understood ...", what a writer was told and could not confirm (a BBC rewrite dropped it,
+#: XSumFaith dev, 2026-12-07; adding it moved no FaithBench, XSumFaith or claim-set figure).
 HEDGING_HEADS = frozenset(
     """
     fear worry concern risk threaten danger possibility possible potential potentially perhaps
@@ -34,7 +36,7 @@ HEDGING_HEADS = frozenset(
     consider prepare ready willing wish try attempt bid push urge call demand suggest
     speculate speculation rumour rumor claim allege allegedly whether unclear uncertain
     question doubt see if unless would-be mean design purpose prospect chance ambition
-    aspiration goal effort desire wish keen eager opportunity look
+    aspiration goal effort desire wish keen eager opportunity look understand
     """.split()
 )
 #: Adverbs that say an action is under way or done, so no hedge above it makes it a plan.
