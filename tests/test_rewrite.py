@@ -737,6 +737,19 @@ def test_the_page_speaking_to_its_reader_about_itself_is_not_retold() -> None:
     assert "200 passengers" in told and "Reading Council" in told
 
 
+def test_a_tables_rows_are_not_retold() -> None:
+    # BBC (XSumFaith dev, 2026-12-07, published): a poll's rows ("Cap amount paid in welfare
+    # to a household 6.3.") ran into its prose, one was retold as a sentence.
+    told = _planned(
+        "Islanders gave each ferry plan a score out of 10.",
+        "A bigger night boat 7.4. Free travel for island pupils 6.2. A Sunday crossing in "
+        "summer 5.9.",
+        "The most popular plan was to keep the night boat, which scored 7.4.",
+    )
+    assert "boat 7.4" not in told and "pupils 6.2" not in told and "summer 5.9" not in told
+    assert "which scored 7.4" in told
+
+
 def test_list_numbers_phone_lines_and_listed_questions_are_not_retold() -> None:
     # jobsnhire.com (trafilatura-eval, 2026-12-06): "1. CVS/pharmacy" split into "1." and a
     # heading, and a kept piece published "... For over 50 years, ... 2. 3.".
