@@ -386,11 +386,11 @@ def sayers(text: str, voice: str | None = None) -> list[str]:
             if child.dep_ == "nsubj" and child.lower_ in _PRONOUNS:
                 found.append(str(child.lower_))
             elif child.dep_ == "nsubj" and child.pos_ == "PROPN":
-                found.append(_name(child))
+                found.append(proper_name(child))
     return found
 
 
-def _name(head: Any) -> str:
+def proper_name(head: Any) -> str:
     """The proper nouns that end at a name's head ("Dr Ronald Walcott")."""
     words = [head]
     for token in reversed(list(head.lefts)):

@@ -22,6 +22,7 @@ from typing import Any
 
 from retell.text.facts import ROLE_NOUNS
 from retell.text.parse import parse
+from retell.text.speech import proper_name
 from retell.verify.evidence import terms
 
 #: Parts of speech that carry content; links pass through the others.
@@ -487,7 +488,7 @@ def promoted_modifiers(text: str, sources: list[str]) -> list[tuple[str, str, st
         if party.i == token.i or _same_name(party, token):
             parties.add((form(verb), form(token)))
         else:
-            described.setdefault((form(verb), form(token)), _name_text(party))
+            described.setdefault((form(verb), form(token)), proper_name(party))
     found = []
     for token in parse(text) if described else ():
         verb, party = _party_of(token)
@@ -495,7 +496,7 @@ def promoted_modifiers(text: str, sources: list[str]) -> list[tuple[str, str, st
             continue
         key = (form(verb), form(token))
         if party.i == token.i and key in described and key not in parties:
-            found.append((_name_text(token), verb.text, described[key]))
+            found.append((proper_name(token), verb.text, described[key]))
     return found
 
 
@@ -532,12 +533,6 @@ def _steps(token: Any, top: Any) -> Iterator[Any]:
 def _same_name(one: Any, other: Any) -> bool:
     """True when two tokens belong to one name ("Tesla" and "Motors")."""
     return bool(other.dep_ == "compound" and other.head.i == one.i)
-
-
-def _name_text(token: Any) -> str:
-    """A noun with the compound words before it: "Elon Musk", "Tesla Motors"."""
-    start = min([token.i, *(c.i for c in token.children if c.dep_ == "compound")])
-    return str(token.doc[start : token.i + 1].text)
 
 
 #: Prepositions that hang on a speaker someone it speaks for or about, not its author.
