@@ -36,6 +36,21 @@ def verifier(name: str) -> Verifier:
     return Verifier(article)
 
 
+def _held_types(paragraphs: list[str], spans: list[tuple[str, str]], sentence: str) -> set[str]:
+    """The types of the findings on a retelling held to stretches of a story: each stretch
+    runs from its first words to its last, as the rewrite hands a piece's sentences in."""
+    article = clean("\n\n".join(paragraphs).encode())
+    text = article.text
+    made_from = []
+    for first, last in spans:
+        start = text.index(first)
+        end = text.index(last, start) + len(last)
+        made_from.append(Evidence(text[start:end], start, end, "body"))
+    verifier_ = Verifier(article)
+    held = verifier_.held_to(verifier_.typed(sentence), tuple(made_from))
+    return {finding.type for finding in held.findings}
+
+
 SEED_FALSE = [
     (
         "The Kremlin has labelled an Anglo-French plan to deploy up to 30,000 troops as an "
@@ -1145,29 +1160,20 @@ def test_a_quotation_over_several_paragraphs_keeps_its_speaker() -> None:
     # The St Kitts Nevis Observer's page (2026-12-05): a governor's words in a quotation
     # that opens in one paragraph and closes two later; read alone, its middle sentences
     # had no quotation marks, and a retelling without the governor passed.
-    text = "\n\n".join(
-        [
-            "Ferry to stop on Sundays",
-            "The mayor spoke to reporters at the harbour on Monday.",
-            "“I know this will be hard news for the islands. The ferry will stop running on "
-            "Sundays from March.",
-            "We will look at the timetable again in the autumn,” she said.",
-        ]
+    story = [
+        "Ferry to stop on Sundays",
+        "The mayor spoke to reporters at the harbour on Monday.",
+        "“I know this will be hard news for the islands. The ferry will stop running on "
+        "Sundays from March.",
+        "We will look at the timetable again in the autumn,” she said.",
+    ]
+    spans = [("“I know", "from March.")]
+    told = _held_types(story, spans, "The ferry will stop running on Sundays from March.")
+    assert "attribution" in told
+    said = _held_types(
+        story, spans, "The mayor said the ferry will stop running on Sundays from March."
     )
-    article = clean(text.encode())
-    verifier_ = Verifier(article)
-    start = article.text.index("“I know")
-    end = article.text.index("from March.") + len("from March.")
-    made_from = (Evidence(article.text[start:end], start, end, "body"),)
-    told = verifier_.held_to(
-        verifier_.typed("The ferry will stop running on Sundays from March."), made_from
-    )
-    assert any(finding.type == "attribution" for finding in told.findings)
-    said = verifier_.held_to(
-        verifier_.typed("The mayor said the ferry will stop running on Sundays from March."),
-        made_from,
-    )
-    assert not any(finding.type == "attribution" for finding in said.findings)
+    assert "attribution" not in said
 
 
 @pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
@@ -1178,31 +1184,23 @@ def test_a_quotation_that_opens_in_a_retold_sentence_and_runs_on_is_still_quoted
     # is ...' runs on into the next paragraph; read alone, the words after its open mark
     # were the writer's, and quoting them faithfully was refused. With straight marks the
     # same: 'The club added: "The board denies ...' (XSumFaith dev, BBC, 2026-12-07).
-    text = "\n\n".join(
-        [
-            "Grocers see no end to price rises",
-            f"Asked what more shops could do, the owner Ada Brook said, {opening}Very little. "
-            "The best we can do is keep the shelves full at fair prices.",
-            f"{opening}Flour and eggs have gone up most,{closing} she added.",
-        ]
+    story = [
+        "Grocers see no end to price rises",
+        f"Asked what more shops could do, the owner Ada Brook said, {opening}Very little. "
+        "The best we can do is keep the shelves full at fair prices.",
+        f"{opening}Flour and eggs have gone up most,{closing} she added.",
+    ]
+    spans = [("Asked what", "fair prices.")]
+    quoted = _held_types(
+        story,
+        spans,
+        "Ada Brook said, “The best we can do is keep the shelves full at fair prices.”",
     )
-    article = clean(text.encode())
-    verifier_ = Verifier(article)
-    start = article.text.index("Asked what")
-    end = article.text.index("fair prices.") + len("fair prices.")
-    made_from = (Evidence(article.text[start:end], start, end, "body"),)
-    quoted = verifier_.held_to(
-        verifier_.typed(
-            "Ada Brook said, “The best we can do is keep the shelves full at fair prices.”"
-        ),
-        made_from,
+    assert "attribution" not in quoted
+    told = _held_types(
+        story, spans, "The best shops can do is keep the shelves full at fair prices."
     )
-    assert not any(finding.type == "attribution" for finding in quoted.findings)
-    told = verifier_.held_to(
-        verifier_.typed("The best shops can do is keep the shelves full at fair prices."),
-        made_from,
-    )
-    assert any(finding.type == "attribution" for finding in told.findings)
+    assert "attribution" in told
 
 
 def test_a_short_clause_of_nothing_but_new_words_is_an_addition() -> None:
@@ -1571,28 +1569,16 @@ def test_the_one_quoted_put_where_the_quotation_says_him_is_flagged() -> None:
     # XSumFaith dev (BBC, 2026-12-07, published): 'Olympic gold medallist Chris Boardman.
     # "... And what a ride that was for him."' (Latham's ride) became "The ride was a
     # memorable one for Chris."
-    text = "\n\n".join(
-        [
-            "Late sprint wins silver for Dunmere rower",
-            "Rowing coach Ada Brook.",
-            "“Tom Kerr rowed a clever race. What a finish that was for him.",
-            "“He will be hard to beat next year.”",
-        ]
-    )
-    article = clean(text.encode())
-    verifier_ = Verifier(article)
-    start = article.text.index("Rowing coach")
-    end = article.text.index("for him.") + len("for him.")
-    made_from = tuple(
-        Evidence(article.text[a:b], a, b, "body")
-        for a, b in ((start, start + len("Rowing coach Ada Brook.")), (start + 24, end))
-    )
-    wrong = verifier_.held_to(verifier_.typed("It was a fine finish for Ada."), made_from)
-    assert any(finding.type == "reference" for finding in wrong.findings)
-    right = verifier_.held_to(
-        verifier_.typed("Ada Brook said it was a fine finish for Tom Kerr."), made_from
-    )
-    assert not any(finding.type == "reference" for finding in right.findings)
+    story = [
+        "Late sprint wins silver for Dunmere rower",
+        "Rowing coach Ada Brook.",
+        "“Tom Kerr rowed a clever race. What a finish that was for him.",
+        "“He will be hard to beat next year.”",
+    ]
+    spans = [("Rowing coach", "Ada Brook."), ("“Tom Kerr", "for him.")]
+    assert "reference" in _held_types(story, spans, "It was a fine finish for Ada.")
+    right = _held_types(story, spans, "Ada Brook said it was a fine finish for Tom Kerr.")
+    assert "reference" not in right
 
 
 def test_an_aside_about_a_person_with_new_nouns_is_an_addition() -> None:
