@@ -24,6 +24,7 @@ from retell.rewrite.draft import (
     Request,
     RewriteOptions,
     _closed,
+    _without_open_introductions,
     _without_orphans,
     clean_answer,
     draft,
@@ -748,6 +749,56 @@ def test_a_tables_rows_are_not_retold() -> None:
     )
     assert "boat 7.4" not in told and "pupils 6.2" not in told and "summer 5.9" not in told
     assert "which scored 7.4" in told
+
+
+def test_a_matchs_live_commentary_is_not_retold() -> None:
+    # BBC (XSumFaith dev, 2026-12-07): a report's rewrite kept fifteen lines of the live
+    # commentary run after it, and an earlier one published "Grant Ward takes a free kick".
+    told = _planned(
+        "Harbour Town won the cup final with a late goal from Ola Berg.",
+        "The visitors rarely threatened. Report supplied by the Press Association.",
+        "Match ends, Harbour Town 1, Bay Rovers 0.",
+        "Second Half ends, Harbour Town 1, Bay Rovers 0.",
+        "Tom Kerr (Bay Rovers) wins a free kick on the right wing.",
+        "Assisted by Ana Ruiz.",
+        "Dan Pike replaces Lee Holt.",
+        "Ola Berg (Harbour Town) is shown the yellow card.",
+    )
+    assert "late goal" in told and "rarely threatened" in told
+    for line in ("Match ends", "free kick", "Assisted", "replaces", "yellow card", "supplied"):
+        assert line not in told
+    # A report that names a player with his team once is not a commentary.
+    told = _planned(
+        "Ola Berg (Harbour Town) scored the only goal.",
+        "Tom Kerr (Bay Rovers) wins a free kick on the right wing, the report says.",
+        "The cup goes to Harbour Town.",
+    )
+    assert "only goal" in told and "free kick" in told
+
+
+def test_an_introduction_whose_words_are_not_published_is_dropped() -> None:
+    # BBC (XSumFaith dev, 2026-12-07): "Huddersfield head coach David Wagner:" closed a
+    # rewrite whose quotations of him were dropped.
+    text = 'The ferry is late again. Harbour master Ada Brook:. "The quay is not safe."'
+    article = Article(source="<test>", title="Quay", blocks=layout_blocks([text], ()))
+    offset = article.text.index("The ferry")
+    quote = text.index('"The quay')
+    first = Span(offset, offset + quote - 1)
+    second = Span(offset + quote, offset + len(text))
+    label = Piece("The ferry is late again. Harbour master Ada Brook:.", (first,), "kept")
+    said = Piece('"The quay is not safe."', (second,), "kept")
+    gone = Piece("", (second,), "dropped")
+    kept = _without_open_introductions([OutputParagraph((label, gone))], article)
+    assert kept[0].pieces[0].text == "The ferry is late again."
+    assert kept[0].pieces[0].repairs[-1].text == "Harbour master Ada Brook:."
+    kept = _without_open_introductions([OutputParagraph((label,))], article)
+    assert kept[0].pieces[0].text == "The ferry is late again."
+    alone = Piece("Harbour master Ada Brook:.", (first,), "kept")
+    kept = _without_open_introductions([OutputParagraph((alone, gone))], article)
+    assert kept[0].pieces[0].outcome == "dropped" and not kept[0].pieces[0].text
+    # What it introduces is published after it: it stays.
+    kept = _without_open_introductions([OutputParagraph((label, said))], article)
+    assert kept[0].pieces[0].text == label.text
 
 
 def test_list_numbers_phone_lines_and_listed_questions_are_not_retold() -> None:

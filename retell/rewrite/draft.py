@@ -481,6 +481,7 @@ def draft(
     paragraphs = references.named_subjects(paragraphs, article, recheck)
     if critic is not None:
         paragraphs = read_whole(paragraphs, critic)
+    paragraphs = _without_open_introductions(paragraphs, article)
     paragraphs = references.introduced(paragraphs, article, recheck)
     target = round(options.ratio * article.word_count())
     if options.style == "summary":
@@ -537,6 +538,58 @@ def _orphan(piece: Piece, text: str) -> bool:
 
 
 _HE_SHE_THEY = re.compile(r"(?:he|she|they)\b", re.I)
+
+
+def _without_open_introductions(
+    paragraphs: list[OutputParagraph], article: Article
+) -> list[OutputParagraph]:
+    """The paragraphs without a last sentence of a piece that ends in a colon when what
+    it introduces is not published right after it: "Huddersfield head coach David
+    Wagner:" closed a BBC report's rewrite whose quotations of him were dropped (XSumFaith
+    dev, 2026-12-07); before another sentence it would give him that sentence."""
+    pieces = [piece for paragraph in paragraphs for piece in paragraph.pieces]
+    after = [*pieces[1:], None]
+    changed = {
+        index: _without_last(piece)
+        for index, (piece, following) in enumerate(zip(pieces, after, strict=True))
+        if _INTRODUCES.search(piece.text) and not _follows(piece, following, article.text)
+    }
+    if not changed:
+        return paragraphs
+    made, index = [], 0
+    for paragraph in paragraphs:
+        kept = []
+        for piece in paragraph.pieces:
+            kept.append(changed.get(index, piece))
+            index += 1
+        made.append(OutputParagraph(tuple(kept)))
+    return made
+
+
+#: The end of a sentence that introduces what follows it (a source's "Wagner:." too).
+_INTRODUCES = re.compile(r":[\s.]*$")
+
+
+def _follows(piece: Piece, following: Piece | None, text: str) -> bool:
+    """True when the next piece publishes something and begins with the source sentence
+    right after the piece's last one."""
+    if following is None or not following.text or not piece.sources or not following.sources:
+        return False
+    return not text[piece.sources[-1].end : following.sources[0].start].strip()
+
+
+def _without_last(piece: Piece) -> Piece:
+    """A piece without its last sentence (the whole piece dropped if it had one)."""
+    spans = split_sentences(piece.text)
+    begin, end = spans[-1]
+    last = piece.text[begin:end]
+    repair = Repair("dropped", last, "it introduces what follows it, which is not published")
+    text = piece.text[:begin].rstrip()
+    verdicts = tuple(v for v in piece.verdicts if v.text != last)
+    outcome = piece.outcome if text else "dropped"
+    return dataclasses.replace(
+        piece, text=text, outcome=outcome, verdicts=verdicts, repairs=(*piece.repairs, repair)
+    )
 
 
 def _filled(
