@@ -1581,6 +1581,52 @@ def test_the_one_quoted_put_where_the_quotation_says_him_is_flagged() -> None:
     assert "reference" not in right
 
 
+def test_words_given_to_a_speaker_quoted_only_after_them_are_flagged() -> None:
+    # XSumFaith dev (BBC, 2026-12-07, published): the second paragraph of Prof Woodward's
+    # quotation was given to Tim Cook, quoted two sentences on saying something else.
+    story = [
+        "Ferry firm to fit new radar",
+        "“Radar should be fitted on every boat,” said harbour master Ada Brook.",
+        "“It costs little, and it would have saved the Dunmere.",
+        "“We have learned from that night,” chief executive Tom Kerr told the paper.",
+    ]
+    spans = [("“It costs", "the Dunmere."), ("“We have learned", "the paper.")]
+    wrong = 'Tom Kerr said: "It costs little, and it would have saved the Dunmere."'
+    assert "attribution" in _held_types(story, spans, wrong)
+    right = 'Tom Kerr said: "We have learned from that night."'
+    assert "attribution" not in _held_types(story, spans, right)
+
+
+def test_an_opening_clause_set_before_another_sentences_subject_is_a_fusion() -> None:
+    # XSumFaith dev (BBC, 2026-12-07, published): "After being reduced to 8-2, Yorkshire's
+    # run-chase was undermined by ..." where it was Surrey who were 8-2.
+    story = [
+        "Harbour Town win the cup",
+        "After being reduced to 8-2, they posted 255-7 with a stand of 130 from Ola Berg.",
+        "Bay Rovers' reply was ended by three wickets in nine balls from Tom Kerr.",
+    ]
+    spans = [("After being", "Ola Berg."), ("Bay Rovers'", "Tom Kerr.")]
+    wrong = "After being reduced to 8-2, Bay Rovers' reply was ended by three wickets from Kerr."
+    assert "fusion" in _held_types(story, spans, wrong)
+    right = "After being reduced to 8-2, they posted 255-7, Ola Berg making a stand of 130."
+    assert "fusion" not in _held_types(story, spans, right)
+
+
+def test_a_retelling_that_leaves_out_the_verb_it_means_is_flagged() -> None:
+    # XSumFaith dev (BBC, 2026-12-07, published): "If they don't, they'll be blocked." from
+    # "They are also required to enter a four-digit code ... If the person does not enter
+    # the code, they are refused access ...".
+    story = [
+        "Ferry tickets go online",
+        "Passengers must also show a code sent to their phone.",
+        "If a passenger does not show the code, they are refused boarding.",
+    ]
+    spans = [("Passengers must", "their phone."), ("If a passenger", "refused boarding.")]
+    assert "grammar" in _held_types(story, spans, "If they don't, they can't board.")
+    right = "Passengers who do not show the code sent to their phone are refused boarding."
+    assert "grammar" not in _held_types(story, spans, right)
+
+
 def test_an_aside_about_a_person_with_new_nouns_is_an_addition() -> None:
     # XSumFaith dev (BBC, 2026-12-06, published): "Mrs. Smith, who was in charge of the
     # fire, said ..." where the source says only that she burned rubbish in the stove.

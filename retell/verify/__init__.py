@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from retell.article import Article, Evidence, Spend, Verdict
 from retell.text.sentences import split_sentences
 from retell.text.speech import DOUBLE_QUOTED, in_quotation_marks, wholly_spoken, with_marks
+from retell.verify import retold
 from retell.verify.checks import (
     CHECKS,
     MIN_MATCH,
@@ -208,6 +209,7 @@ class Verifier:
         extra += own_source_speaker_for_pronoun(typed.text, sources)
         texts = [span.text for span in made_from]
         extra += own_source_definite(typed.text, texts)
+        extra += _joined_wrongly(typed.text, texts)
         extra = extra or own_source_links(typed.text, texts)
         if not extra:
             return typed
@@ -322,6 +324,17 @@ def _common_run(first: list[str], second: list[str]) -> int:
             )
         previous = current
     return previous[-1]
+
+
+def _joined_wrongly(text: str, made_from: list[str]) -> list[Finding]:
+    """What a retelling joins wrongly or leaves out of the sentences it retells, read in
+    their order (`retell.verify.retold`)."""
+    found = [
+        ("attribution", retold.later_speaker(text, made_from)),
+        ("fusion", retold.dangling_opening(text, made_from)),
+        ("grammar", retold.elided_verb(text)),
+    ]
+    return [Finding(kind, "unsupported", reason) for kind, reason in found if reason]
 
 
 def _judged(text: str, evidence: tuple[Evidence, ...], judge: Judge) -> list[Finding]:
