@@ -87,6 +87,16 @@ def test_a_known_name_inside_a_hyphenated_word_is_known() -> None:
     ]
 
 
+def test_an_unknown_name_with_an_apostrophe_opening_a_sentence_is_unknown() -> None:
+    # BBC (XSumFaith dev, 2026-12-07, published): "O'Reilly finished 10 seconds behind
+    # Quick-Step's Jungels ..." for the source's Yates.
+    index = story("Orica rider Ada Brook is 10 seconds behind the leader.")
+    assert findings(check_names, index, "O'Connell is 10 seconds behind the leader.") == [
+        ("entity", "unsupported")
+    ]
+    assert findings(check_names, index, "Brook is 10 seconds behind the leader.") == []
+
+
 def test_a_peoples_word_and_its_place_name_each_other() -> None:
     # FaithBench: "clubs in belgium" retold as "Belgian clubs" was flagged as a new name.
     index = story(

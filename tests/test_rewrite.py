@@ -774,6 +774,14 @@ def test_a_matchs_live_commentary_is_not_retold() -> None:
         "The cup goes to Harbour Town.",
     )
     assert "only goal" in told and "free kick" in told
+    # A results table's rows: a BBC stage report's rewrite published "Vincenzo Nibali
+    # (Ita/Bahrain) Same time." (XSumFaith dev, 2026-12-07).
+    told = _planned(
+        "Ola Berg won the stage by five seconds after a long climb.",
+        "1. Ola Berg (Nor/Harbour) 4hrs 2mins. 2. Tom Kerr (GB/Bay) Same time.",
+        "Kerr (GB/Bay) still leads the race overall.",
+    )
+    assert "long climb" in told and "still leads" in told and "Same time" not in told
 
 
 def test_an_introduction_whose_words_are_not_published_is_dropped() -> None:

@@ -183,6 +183,22 @@ def test_empty_and_blank_text_has_no_sentences() -> None:
     assert split_sentences("   ") == []
 
 
+def test_a_quotation_closed_inside_another_closes_before_its_mark() -> None:
+    # BBC (XSumFaith dev, 2026-12-07): "... he said to me: 'Thank God you've finally told
+    # me what's wrong.'" left the single quotation open, and the rest of the story became
+    # one sentence of 1,528 characters.
+    text = (
+        "She said: \"The skipper told me: 'You've read the tide right.'\" "
+        "The ferry left at noon. It reached the island by two."
+    )
+    found = [text[start:end] for start, end in split_sentences(text)]
+    assert found == [
+        "She said: \"The skipper told me: 'You've read the tide right.'\"",
+        "The ferry left at noon.",
+        "It reached the island by two.",
+    ]
+
+
 def test_elided_year_apostrophe_is_not_a_quote() -> None:
     text = "In the '90s the harbour at Veldmoor was busy. Later it went quiet. Now it hums again."
     assert pieces(text) == [

@@ -441,8 +441,16 @@ def parsed_names(sentence: str) -> set[str]:
     return {
         token.text
         for token in tokens
-        if token.is_alpha and (lower or token.i == 0) and token.text not in COMMON_CAPITALISED
+        if _NAME_WORD.fullmatch(token.text)
+        and (lower or token.i == 0)
+        and token.text not in COMMON_CAPITALISED
     }
+
+
+#: A word of a name: letters, with an apostrophe or hyphen inside ("O'Reilly" opened a
+#: published BBC retelling for the source's Yates, and `is_alpha` had let it pass:
+#: XSumFaith dev, 2026-12-07).
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _named_parts(name: str) -> list[str]:
