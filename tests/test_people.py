@@ -243,6 +243,21 @@ def test_a_run_of_he_sentences_goes_back_to_the_name_before_it() -> None:
     assert _named(article, lines[0], last)[1].startswith("Jonas Brekke opened the day")
 
 
+def test_a_he_after_a_quotation_goes_back_to_its_speaker() -> None:
+    # BBC (XSumFaith dev, 2026-12-07): "However, he added that he still had concerns ..."
+    # followed the second sentence of Vladimir Katalov's quotation, and was published after
+    # a sentence about hackers' forums.
+    lines = [
+        "Tove Arnesen sold the old ferry to a museum.",
+        "“The new ramp is safe,” harbour master Jonas Brekke told the paper.",
+        "“The old one had rusted through.”",
+        "However, he added that the quay still needed new lights.",
+    ]
+    article = clean("\n\n".join(["Ferry day", *lines]))
+    named = _named(article, lines[0], lines[3])
+    assert named[1] == "However, Jonas Brekke added that the quay still needed new lights."
+
+
 def _named(article: Article, *sentences: str) -> list[str]:
     """The texts `named_subjects` publishes for these source sentences, kept as they are."""
     pieces = tuple(_piece(article.text, sentence) for sentence in sentences)

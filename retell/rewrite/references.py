@@ -35,6 +35,7 @@ from retell.text.people import (
     subject_role,
 )
 from retell.text.sentences import Sentence, source_pieces, split_sentences
+from retell.text.speech import SAYING, sayers
 
 #: The checker's verdict on a changed sentence, given the source sentences it retells.
 Recheck = Callable[[str, tuple[Evidence, ...]], Verdict]
@@ -216,12 +217,41 @@ def _source_before(found: tuple[Sentence, ...], piece: Piece) -> str:
     before = [sentence for sentence in found if sentence.end <= start]
     if not before:
         return ""
-    run = [s for s in before[-PRONOUN_RUN - 1 :] if s.paragraph == before[-1].paragraph]
-    for sentence in reversed(run):
+    paragraphs = {before[-1].paragraph}
+    saying = _says(next((s.text for s in found if s.start >= start), ""))
+    for sentence in reversed(before[-PRONOUN_RUN - 1 :]):
+        if sentence.paragraph not in paragraphs:
+            break
         doc = parse(sentence.text)
-        if subject_person(doc) or not _about_him_or_her(doc):
+        quoted = saying and _unattributed_quotation(sentence.text)
+        if subject_person(doc) or not (quoted or _about_him_or_her(doc)):
             return sentence.text
+        # A quotation names no one, and the "he" who "added" after it may be its speaker,
+        # named in the paragraph before it: "However, he added that ..." followed the
+        # second of Vladimir Katalov's quoted sentences, and was published after a
+        # sentence about hackers' forums (BBC, XSumFaith dev, 2026-12-07).
+        if quoted:
+            paragraphs = {sentence.paragraph, sentence.paragraph - 1}
     return before[-1].text
+
+
+def _says(text: str) -> bool:
+    """True when a sentence's main verb is one of saying, active ("he added", "she told";
+    not "he is described as ...", said of the man a detective described)."""
+    return any(
+        t.dep_ == "ROOT"
+        and t.lemma_.lower() in SAYING
+        and any(child.dep_ == "nsubj" for child in t.children)
+        for t in parse(text)
+    )
+
+
+def _unattributed_quotation(text: str) -> bool:
+    """True for a sentence that opens with a quotation mark and names no speaker."""
+    return text.lstrip()[:1] in _OPENING_MARKS and not sayers(text)
+
+
+_OPENING_MARKS = "\"“‘'"
 
 
 def _about_him_or_her(doc: Any) -> bool:
