@@ -5,8 +5,8 @@ A retelling of two or three sentences may join them wrongly where each part is t
 the words of one sentence given to the speaker of a later one, or an opening clause of
 one sentence set before the subject of another. It may also shorten a clause until its
 verb is gone ("If they don't, ..."), which read alone means nothing. Each function here
-takes the retold sentence and its source sentences in source order, and returns why it
-fails, or None. The rewrite reads them (`retell.verify.Verifier.held_to`); `retell
+takes the retold sentence (and, for a join, its source sentences in source order) and
+returns why it fails, or None. The rewrite reads them (`retell.verify.Verifier.held_to`); `retell
 check` does not, as a summary of a whole article has no sentences it was made from.
 """
 
