@@ -101,7 +101,7 @@ def _bracketed_row(text: str) -> bool:
     2026-12-07)."""
     if len(text.split()) > ROW_WORDS or not _NAME_IN_BRACKETS.search(text):
         return False
-    return not any(token.tag_ in _FINITE for token in parse(text))
+    return _without_finite_verb(text)
 
 
 #: The longest row `_bracketed_row` reads. Over XSumFaith's 500 articles the lines of its
@@ -143,6 +143,11 @@ def _row(text: str) -> bool:
     """True for a line that ends in a bare figure and has no finite verb."""
     if not _ENDS_IN_FIGURE.search(text):
         return False
+    return _without_finite_verb(text)
+
+
+def _without_finite_verb(text: str) -> bool:
+    """True for a line the tagger finds no finite verb in, as a table's rows are."""
     return not any(token.tag_ in _FINITE for token in parse(text))
 
 

@@ -6,8 +6,8 @@ the words of one sentence given to the speaker of a later one, or an opening cla
 one sentence set before the subject of another. It may also shorten a clause until its
 verb is gone ("If they don't, ..."), which read alone means nothing. Each function here
 takes the retold sentence (and, for a join, its source sentences in source order) and
-returns why it fails, or None. The rewrite reads them (`retell.verify.Verifier.held_to`); `retell
-check` does not, as a summary of a whole article has no sentences it was made from.
+returns why it fails, or None. The rewrite reads them (`retell.verify.Verifier.held_to`);
+`retell check` does not, as a summary of a whole article has no sentences it was made from.
 """
 
 from __future__ import annotations
@@ -34,12 +34,13 @@ def later_speaker(sentence: str, made_from: Sequence[str]) -> str | None:
     named = sayers(sentence)
     if not named or len(made_from) < 2:
         return None
+    speakers = [sayers(text) for text in made_from]
     for words in quotations(sentence):
         holders = [n for n, text in enumerate(made_from) if quoted_in(words, text)]
-        if not holders or sayers(made_from[holders[0]]):
+        if not holders or speakers[holders[0]]:
             continue
         for name in named:
-            later = [n for n, text in enumerate(made_from) if _among(name, sayers(text))]
+            later = [n for n, theirs in enumerate(speakers) if _among(name, theirs)]
             if later and later[0] > holders[0]:
                 return (
                     f"gives '{words}' to {name}, whom the sentences it retells quote only "
