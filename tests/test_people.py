@@ -32,6 +32,19 @@ def test_a_surname_two_people_share_is_left_out() -> None:
     assert full_names(sisters)["Brekke"] == "Jonas Brekke"
 
 
+def test_a_surname_said_alone_before_its_full_name_is_someone_else() -> None:
+    # BBC (XSumFaith dev, 2026-12-07): "McKenzie, 38, will take on ..." opened the story
+    # and its last sentence named his uncle, "Duke McKenzie"; the rewrite published
+    # "Duke McKenzie, 38, will take on ...".
+    family = [
+        "Brekke, 38, will sail the new ferry to Leith on 12 November.",
+        "Brekke is the son of a skipper and is trained by his uncle, harbour master Jonas Brekke.",
+    ]
+    assert "Brekke" not in full_names(family)
+    introduced = ["Harbour master Jonas Brekke trains the crew.", family[0]]
+    assert full_names(introduced)["Brekke"] == "Jonas Brekke"
+
+
 def test_a_first_mention_by_surname_gets_the_full_name_and_later_ones_do_not() -> None:
     text, named = introduce("Ms. Arnesen said the boat was ready. Arnesen smiled.", NAMES, set())
     assert text == "Tove Arnesen said the boat was ready. Arnesen smiled."
@@ -256,6 +269,31 @@ def test_a_he_after_a_quotation_goes_back_to_its_speaker() -> None:
     article = clean("\n\n".join(["Ferry day", *lines]))
     named = _named(article, lines[0], lines[3])
     assert named[1] == "However, Jonas Brekke added that the quay still needed new lights."
+
+
+def test_his_before_the_subject_gets_the_name_of_a_quotations_speaker() -> None:
+    # The seed (2026-12-07): "His comments came days after Trump declared ..." are
+    # Hegseth's, who spoke the quotation two sentences before it ("'The United States does
+    # not believe ...,' Hegseth told ..."); published after a sentence that did not name
+    # him, they read as nobody's.
+    lines = [
+        "Tove Arnesen opened the new ferry ramp on Monday.",
+        "'The council does not think the old quay can be saved,' Jonas Brekke told the board.",
+        "He later added that the ramp would be checked every month.",
+        "His remarks came a day after the mayor promised new lights for the quay.",
+    ]
+    article = clean("\n\n".join(["Ferry day", *lines]))
+    named = _named(article, lines[0], lines[2], lines[3])
+    assert named[1] == "Jonas Brekke later added that the ramp would be checked every month."
+    # The sentence before now names him, so the next "His" stays.
+    assert named[2] == lines[3]
+    owned = _named(article, lines[0], lines[3])[1]
+    assert (
+        owned
+        == "Jonas Brekke's remarks came a day after the mayor promised new lights for the quay."
+    )
+    # Where the sentence before names him, "His" is left as it is.
+    assert _named(article, lines[1], lines[3])[1] == lines[3]
 
 
 def _named(article: Article, *sentences: str) -> list[str]:

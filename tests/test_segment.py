@@ -53,6 +53,13 @@ def words(text: str) -> int:
             ],
         ),
         (
+            # BBC (XSumFaith dev, 2026-12-07): a quotation closed with a full stop left
+            # "Nicholson told BBC Radio Devon." a sentence, which a rewrite published alone.
+            # A next sentence with a clause of its own after the tag stays apart.
+            '"The ferry is late." Dana Pike told Radio Ness. "It is." Lee said he left.',
+            ['"The ferry is late." Dana Pike told Radio Ness.', '"It is."', "Lee said he left."],
+        ),
+        (
             "Is it late? He left.",
             ["Is it late?", "He left."],
         ),

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 from retell.text.facts import ROLE_NOUNS, TITLES
 from retell.text.parse import parse
-from retell.text.speech import DOUBLE_QUOTED, SINGLE_QUOTED
+from retell.text.speech import DOUBLE_QUOTED, SINGLE_QUOTED, narration, sayers
 
 #: The pronouns a sentence's subject may be that stand for one named person.
 PRONOUNS = frozenset({"he", "she"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: The possessive forms of PRONOUNS.
+POSSESSIVES = frozenset({"his", "her"})
 #: Verbs too common to tell one person's sentence from another's.
 LINKING = frozenset({"be", "have", "do", "get", "become"})
 
@@ -66,7 +69,24 @@ def full_names(paragraphs: Iterable[str]) -> dict[str, str]:
     for words in people:
         if len(words) >= 2:
             found.setdefault(words[-1], set()).add(" ".join(words))
-    return {surname: names.pop() for surname, names in found.items() if len(names) == 1}
+    text = "\n\n".join(paragraphs)
+    return {
+        surname: name
+        for surname, (name, *others) in found.items()
+        if not others and not _alone_first(text, surname, name)
+    }
+
+
+def _alone_first(text: str, surname: str, name: str) -> bool:
+    """True when the text says the surname alone before it first gives the full name: its
+    "McKenzie, 38, will take on ..." is then someone the text never names in full, not the
+    "uncle, former three-time world champion Duke McKenzie" of its last sentence (a BBC
+    article, XSumFaith dev, retold "Duke McKenzie, 38, will take on ...", 2026-12-07)."""
+    first = text.find(name)
+    for mention in re.finditer(rf"\b{re.escape(surname)}\b", text[: max(first, 0)]):
+        if not text[: mention.end()].endswith(name):
+            return True
+    return False
 
 
 def introduce(text: str, names: dict[str, str], named: set[str]) -> tuple[str, set[str]]:
@@ -148,6 +168,57 @@ def subject_pronoun(doc: Any) -> Any | None:
             plain = head.dep_ == "ROOT" and head.lemma_.lower() not in LINKING
             return token if plain else None
     return None
+
+
+def subject_possessive(doc: Any) -> Any | None:
+    """The "his" or "her" that owns the subject of a text's main verb ("His comments came
+    days after ..."), when no person is named before it in the same sentence."""
+    for token in doc:
+        if token.ent_type_ == "PERSON":
+            return None
+        if token.lower_ in POSSESSIVES and token.dep_ == "poss":
+            owned = token.head
+            return token if owned.dep_ in SUBJECTS and owned.head.dep_ == "ROOT" else None
+    return None
+
+
+#: For each word of a person's name, the pronoun the source uses and a sentence that does.
+Genders = dict[str, tuple[str, str]]
+
+
+def source_genders(sources: list[str]) -> Genders:
+    """For each word of a person's name, "he" or "she" as the source calls them, read only
+    in the plain case: a sentence whose subject is the pronoun, after one whose subject
+    names the person ("Nadia Mohamed, 27, won ... She has served ..."). A name the source
+    calls both is left out."""
+    seen: dict[str, dict[str, str]] = {}
+    for before, text in pairwise(sources):
+        pronoun = opening_pronoun(parse(text))
+        said = "" if pronoun is None else pronoun.lower_
+        for word in name_words(sentence_person(parse(before))) if said else ():
+            seen.setdefault(word, {}).setdefault(said, text)
+    return {word: found.popitem() for word, found in seen.items() if len(found) == 1}
+
+
+def opening_pronoun(doc: Any) -> Any | None:
+    """The "he" or "she" that is the subject of a text's main verb, with no person named
+    before it in the text."""
+    subjects = main_subjects(doc)[:1]
+    if not subjects or subjects[0].lower_ not in PRONOUNS:
+        return None
+    named = any(token.ent_type_ == "PERSON" for token in doc[: subjects[0].i])
+    return None if named else subjects[0]
+
+
+def sentence_person(doc: Any) -> str:
+    """The person a sentence is about: its named subject, or, where that subject stands
+    inside a quotation, the quotation's named speaker. "'The United States does not
+    believe ...,' Hegseth told ..." is Hegseth's sentence, not the United States'."""
+    subjects = main_subjects(doc)
+    voice = narration(doc.text)
+    if subjects and not voice[subjects[0].idx].strip():
+        return next((name for name in sayers(doc.text, voice) if name not in PRONOUNS), "")
+    return subject_person(doc)
 
 
 def subject_person(doc: Any) -> str:

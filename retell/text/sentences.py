@@ -83,15 +83,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _tagged_question(stop: str, after: str) -> bool:
-    """True when a quoted question or exclamation is followed by its speech tag, which
-    belongs to it: '"What is it about Joe Biden ...?" King asked Scott.' was cut in two, and
-    a rewrite kept "King asked Scott." alone (CBS News' page, 2026-12-06). After a full
-    stop the tag is lower-cased ("... ,” she said.") and no boundary is found anyway."""
-    return (
-        stop.rstrip()[-1:] in _CLOSING_MARKS
-        and stop.lstrip()[:1] in "?!"
-        and bool(_SPEECH_TAG.match(after))
-    )
+    """True when a quotation is followed by its speech tag, which belongs to it: '"What is
+    it about Joe Biden ...?" King asked Scott.' was cut in two, and a rewrite kept "King
+    asked Scott." alone (CBS News' page, 2026-12-06). After a full stop the tag is mostly
+    lower-cased ("... ,” she said.") and no boundary is found; where a source stops with
+    a full stop anyway, a tag that is the whole next sentence belongs to the quotation
+    ('... the leader-type I've been after." Nicholson told BBC Radio Devon.' was published
+    as "Nicholson told BBC Radio Devon.": BBC, XSumFaith dev, 2026-12-07)."""
+    if stop.rstrip()[-1:] not in _CLOSING_MARKS:
+        return False
+    if stop.lstrip()[:1] in "?!":
+        return bool(_SPEECH_TAG.match(after))
+    return bool(_BARE_TAG.match(after))
 
 
 _CLOSING_MARKS = "\"'”’»"
@@ -99,6 +102,12 @@ _CLOSING_MARKS = "\"'”’»"
 _SPEECH_TAG = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|asks|told|tells|added|adds|wrote|writes|"
     r"replied|replies|wondered|wonders|explained|recalled|continued|shouted|exclaimed)\b"
+)
+#: A speech tag that is a whole sentence: the tag, up to five words that cannot start a
+#: clause of their own ("BBC Radio Devon", "reporters on Friday"), and a full stop.
+_BARE_TAG = re.compile(
+    _SPEECH_TAG.pattern
+    + r"(?:[ ,]+(?!(?:he|she|they|it|we|I|that|this|there)\b)[\w'’-]+){0,5}\.(?=\s|$)"
 )
 
 

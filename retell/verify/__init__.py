@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from retell.article import Article, Evidence, Spend, Verdict
+from retell.text.people import source_genders
 from retell.text.sentences import split_sentences
 from retell.text.speech import DOUBLE_QUOTED, in_quotation_marks, wholly_spoken, with_marks
 from retell.verify import retold
@@ -37,7 +38,7 @@ from retell.verify.checks import (
 )
 from retell.verify.evidence import EvidenceIndex, terms
 from retell.verify.judge import Judge
-from retell.verify.reference import misgendered, misread, source_genders
+from retell.verify.reference import misgendered, misread
 
 #: Source sentences the judge reads for a candidate: the best few for each sentence it
 #: must decide, and at most so many in all.

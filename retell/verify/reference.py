@@ -14,16 +14,16 @@ same way, at whoever the sentences before it named (`made_definite`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from retell.text.parse import parse
 from retell.text.people import (
     PRONOUNS,
     SUBJECTS,
-    main_subjects,
+    Genders,
     name_words,
     named_subject,
+    opening_pronoun,
     subject_person,
     subject_pronoun,
 )
@@ -74,17 +74,13 @@ class Misgendered:
     source: str
 
 
-#: For each word of a person's name, the pronoun the source uses and a sentence that does.
-Genders = dict[str, tuple[str, str]]
-
-
 def misgendered(previous: str, sentence: str, genders: Genders) -> Misgendered | None:
     """The pronoun of a sentence that means the person the sentence before names as its
     subject, with the gender the source does not give them ("Nadia Mohamed becomes the first
     Black mayor ... He said ..." where the source calls her "she": Twin Cities' page,
     2026-12-06). Nothing is claimed where the sentence before names anyone the source
     gives the pronoun's gender, since a reader may take it to mean them."""
-    pronoun = _opening_pronoun(parse(sentence))
+    pronoun = opening_pronoun(parse(sentence))
     person = subject_person(parse(previous)) if pronoun is not None else ""
     theirs = {genders[word] for word in name_words(person) if word in genders}
     if pronoun is None or len({said for said, _ in theirs}) != 1:
@@ -94,30 +90,6 @@ def misgendered(previous: str, sentence: str, genders: Genders) -> Misgendered |
     if said == pronoun.lower_ or pronoun.lower_ in named:
         return None
     return Misgendered(pronoun.text, person, said, source)
-
-
-def source_genders(sources: list[str]) -> Genders:
-    """For each word of a person's name, "he" or "she" as the source calls them, read only
-    in the plain case: a sentence whose subject is the pronoun, after one whose subject
-    names the person ("Nadia Mohamed, 27, won ... She has served ..."). A name the source
-    calls both is left out."""
-    seen: dict[str, dict[str, str]] = {}
-    for before, text in pairwise(sources):
-        pronoun = _opening_pronoun(parse(text))
-        said = "" if pronoun is None else pronoun.lower_
-        for word in name_words(subject_person(parse(before))) if said else ():
-            seen.setdefault(word, {}).setdefault(said, text)
-    return {word: found.popitem() for word, found in seen.items() if len(found) == 1}
-
-
-def _opening_pronoun(doc: Any) -> Any | None:
-    """The "he" or "she" that is the subject of a text's main verb, with no person named
-    before it in the text."""
-    subjects = main_subjects(doc)[:1]
-    if not subjects or subjects[0].lower_ not in PRONOUNS:
-        return None
-    named = any(token.ent_type_ == "PERSON" for token in doc[: subjects[0].i])
-    return None if named else subjects[0]
 
 
 def _source_person(text: str, action: str, sources: list[str]) -> str | None:
