@@ -1643,6 +1643,21 @@ def test_a_retelling_that_leaves_out_the_verb_it_means_is_flagged() -> None:
     assert "grammar" not in _held_types(story, spans, right)
 
 
+def test_one_person_doing_what_a_quotation_has_we_do_is_flagged() -> None:
+    # XSumFaith dev (BBC, 2026-12-07, published): "He dealt with those well." from
+    # Ferguson's '"... we picked up a couple of other injuries but we dealt with that well,"
+    # said Ferguson'.
+    story = [
+        "Ferry back on time",
+        "“The engine failed twice but we dealt with that well,” said skipper Tom Kerr.",
+    ]
+    spans = [("“The engine", "Tom Kerr.")]
+    wrong = "Tom Kerr said he dealt with the failures well."
+    assert "attribution" in _held_types(story, spans, wrong)
+    right = "Tom Kerr said the crew dealt with the engine failing twice well."
+    assert "attribution" not in _held_types(story, spans, right)
+
+
 def test_an_aside_about_a_person_with_new_nouns_is_an_addition() -> None:
     # XSumFaith dev (BBC, 2026-12-06, published): "Mrs. Smith, who was in charge of the
     # fire, said ..." where the source says only that she burned rubbish in the stove.

@@ -184,17 +184,22 @@ def subject_possessive(doc: Any) -> Any | None:
 
 #: For each word of a person's name, the pronoun the source uses and a sentence that does.
 Genders = dict[str, tuple[str, str]]
+#: How far into a sentence its "he" or "she" may stand to tell whom the sentence before
+#: named: "But she ...", "However, he ..."; further in, the small parser took the "she"
+#: of "As to what Melania's priorities will be there is only one hint - she is ..." for
+#: its subject, and the man the sentence before named became "she" (BBC, XSumFaith).
+OPENING_WORDS = 4
 
 
 def source_genders(sources: list[str]) -> Genders:
     """For each word of a person's name, "he" or "she" as the source calls them, read only
     in the plain case: a sentence whose subject is the pronoun, after one whose subject
-    names the person ("Nadia Mohamed, 27, won ... She has served ..."). A name the source
-    calls both is left out."""
+    names the person ("Nadia Mohamed, 27, won ... She has served ..."), the pronoun among
+    the sentence's first OPENING_WORDS words. A name the source calls both is left out."""
     seen: dict[str, dict[str, str]] = {}
     for before, text in pairwise(sources):
         pronoun = opening_pronoun(parse(text))
-        said = "" if pronoun is None else pronoun.lower_
+        said = "" if pronoun is None or pronoun.i >= OPENING_WORDS else pronoun.lower_
         for word in name_words(sentence_person(parse(before))) if said else ():
             seen.setdefault(word, {}).setdefault(said, text)
     return {word: found.popitem() for word, found in seen.items() if len(found) == 1}

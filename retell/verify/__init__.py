@@ -334,6 +334,7 @@ def _joined_wrongly(text: str, made_from: list[str]) -> list[Finding]:
         ("attribution", retold.later_speaker(text, made_from)),
         ("fusion", retold.dangling_opening(text, made_from)),
         ("grammar", retold.elided_verb(text)),
+        ("attribution", retold.one_for_we(text, made_from)),
     ]
     return [Finding(kind, "unsupported", reason) for kind, reason in found if reason]
 

@@ -148,3 +148,50 @@ def _elided(token: Any) -> bool:
     if token.dep_ in ("aux", "auxpass"):
         return False
     return all(child.dep_ in _BARE for child in token.children)
+
+
+def one_for_we(sentence: str, made_from: Sequence[str]) -> str | None:
+    """Why a retelling gives one person what the sentences it retells have "we" do: "He
+    dealt with those well." from Ferguson's '"... we picked up a couple of other injuries
+    but we dealt with that well," said Ferguson' (BBC, XSumFaith dev, 2026-12-07,
+    published). A speaker's "we" is his team or his firm, not himself. Only "he", "she"
+    or a named person as the subject is read; where both verbs have content objects,
+    they must share one. It fired on nothing else among the 2,766 FaithBench summary
+    sentences (each with its three best source sentences) or the 370 sentences of this
+    session's retellings, regenerated ones included."""
+    theirs = [v for text in made_from for v in parse(text) if _doer(v) == "we"]
+    for verb in parse(sentence):
+        doer = _doer(verb)
+        if doer in ("", "we") or not (doer in ("he", "she") or _is_person(verb)):
+            continue
+        for other in theirs:
+            if other.lemma_.lower() == verb.lemma_.lower() and _same_objects(verb, other):
+                return f"has one person '{verb.text}' where the sentences it retells have 'we'"
+    return None
+
+
+def _doer(verb: Any) -> str:
+    """The lower-cased subject of a verb, or "" when it is no verb or has none."""
+    if verb.pos_ != "VERB":
+        return ""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return str(subjects[0].lower_) if subjects else ""
+
+
+def _is_person(verb: Any) -> bool:
+    """True when spaCy takes the verb's subject for a person."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children)
+
+
+def _same_objects(verb: Any, other: Any) -> bool:
+    """True unless both verbs have objects (nouns, or nouns after a preposition) and share
+    none of them."""
+    mine, theirs = _objects(verb), _objects(other)
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def _objects(verb: Any) -> frozenset[str]:
+    """The lemmas of the nouns a verb takes as its object or after its prepositions."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    found += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return frozenset(t.lemma_.lower() for t in found if t.pos_ in ("NOUN", "PROPN"))
