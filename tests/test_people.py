@@ -251,7 +251,7 @@ def test_a_run_of_he_sentences_goes_back_to_the_name_before_it() -> None:
         "the queue moving. But at the quay, he was able to show how he helps the harbour master. "
         "He opened the day guarding the ramp and moved to the fuel pier later.",
     ]
-    article = clean("\n\n".join(["Ferry day", *lines]))
+    article = _ferry_day(lines)
     last = "He opened the day guarding the ramp and moved to the fuel pier later."
     assert _named(article, lines[0], last)[1].startswith("Jonas Brekke opened the day")
 
@@ -266,7 +266,7 @@ def test_a_he_after_a_quotation_goes_back_to_its_speaker() -> None:
         "“The old one had rusted through.”",
         "However, he added that the quay still needed new lights.",
     ]
-    article = clean("\n\n".join(["Ferry day", *lines]))
+    article = _ferry_day(lines)
     named = _named(article, lines[0], lines[3])
     assert named[1] == "However, Jonas Brekke added that the quay still needed new lights."
 
@@ -282,7 +282,7 @@ def test_his_before_the_subject_gets_the_name_of_a_quotations_speaker() -> None:
         "He later added that the ramp would be checked every month.",
         "His remarks came a day after the mayor promised new lights for the quay.",
     ]
-    article = clean("\n\n".join(["Ferry day", *lines]))
+    article = _ferry_day(lines)
     named = _named(article, lines[0], lines[2], lines[3])
     assert named[1] == "Jonas Brekke later added that the ramp would be checked every month."
     # The sentence before now names him, so the next "His" stays.
@@ -294,6 +294,11 @@ def test_his_before_the_subject_gets_the_name_of_a_quotations_speaker() -> None:
     )
     # Where the sentence before names him, "His" is left as it is.
     assert _named(article, lines[1], lines[3])[1] == lines[3]
+
+
+def _ferry_day(lines: list[str]) -> Article:
+    """A story titled "Ferry day" with one paragraph for each line."""
+    return clean("\n\n".join(["Ferry day", *lines]))
 
 
 def _named(article: Article, *sentences: str) -> list[str]:
