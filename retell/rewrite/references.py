@@ -103,18 +103,18 @@ def _naming(naming: str, previous: str, genders: Genders) -> Change:
         if pronoun is not None:
             return _replaced(text, pronoun, _referent(naming, previous)), set()
         owner = subject_possessive(doc)
-        person = _owner(owner, naming, genders) if owner is not None else ""
-        if not person or name_words(person) & name_words(previous):
+        if owner is None:
             return text, set()
-        return _replaced(text, owner, person + "'s"), set()
+        return _replaced(text, owner, _owner(owner, naming, previous, genders)), set()
 
     return change
 
 
-def _owner(possessive: Any, naming: str, genders: Genders) -> str:
-    """Whom a "his" or "her" outside quotation marks means: the person the source sentence
-    `naming` is about, when spaCy takes them for a person and the source calls them by the
-    same pronoun ("His comments came days after Trump declared ...", Hegseth's in the
+def _owner(possessive: Any, naming: str, previous: str, genders: Genders) -> str:
+    """Whom a "his" or "her" outside quotation marks means, as a possessive ("Hegseth's"):
+    the person the source sentence `naming` is about, when spaCy takes them for a person
+    and the source calls them by the same pronoun, or "" where `previous` already names
+    them ("His comments came days after Trump declared ...", Hegseth's in the
     seed, published after a sentence that no longer named him, 2026-12-07). Over
     XSumFaith's 500 articles, publishing each sentence after the one two before it, the
     person alone was wrong 8 times in 18 ("Hull's entrance", "Police Scotland's
@@ -127,7 +127,9 @@ def _owner(possessive: Any, naming: str, genders: Genders) -> str:
     if not any(e.label_ == "PERSON" and person in e.text for e in doc.ents):
         return ""
     said = {genders[word][0] for word in name_words(person) if word in genders}
-    return person if said == {"he" if possessive.lower_ == "his" else "she"} else ""
+    if said != {"he" if possessive.lower_ == "his" else "she"}:
+        return ""
+    return "" if name_words(person) & name_words(previous) else person + "'s"
 
 
 def _replaced(text: str, token: Any, words: str) -> str:

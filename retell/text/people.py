@@ -14,7 +14,7 @@ people who share a surname change nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -52,7 +52,7 @@ _NAME_AFTER = re.compile(r"(?:['’]s)?\s+[A-Z][a-z]")
 _NAME_WORD = re.compile(r"^[A-Z](?![\w.-]*['’]s$)[\w'’.-]*$")
 
 
-def full_names(paragraphs: Iterable[str]) -> dict[str, str]:
+def full_names(paragraphs: Sequence[str]) -> dict[str, str]:
     """Each surname the paragraphs give one full name for, mapped to that name without
     honorifics ("Gonzales" to "Anne Gonzales"). A name of two or three words that spaCy
     took for something else counts when its last word is elsewhere a person on its own:

@@ -17,6 +17,7 @@ from typing import Any
 
 from retell.text.facts import quotations, quoted_in
 from retell.text.parse import lemmas, parse
+from retell.text.people import PRONOUNS, SUBJECTS
 from retell.text.speech import sayers
 
 #: Parts of speech whose words say what a clause is about.
@@ -161,8 +162,7 @@ def one_for_we(sentence: str, made_from: Sequence[str]) -> str | None:
     session's retellings, regenerated ones included."""
     theirs = [v for text in made_from for v in parse(text) if _doer(v) == "we"]
     for verb in parse(sentence):
-        doer = _doer(verb)
-        if doer in ("", "we") or not (doer in ("he", "she") or _is_person(verb)):
+        if not _one_person(_subjects(verb)):
             continue
         for other in theirs:
             if other.lemma_.lower() == verb.lemma_.lower() and _same_objects(verb, other):
@@ -170,17 +170,23 @@ def one_for_we(sentence: str, made_from: Sequence[str]) -> str | None:
     return None
 
 
+def _subjects(verb: Any) -> list[Any]:
+    """A verb's subjects; none for a word that is no verb."""
+    return [c for c in verb.children if c.dep_ in SUBJECTS] if verb.pos_ == "VERB" else []
+
+
+def _one_person(subjects: list[Any]) -> bool:
+    """True when a verb's first subject is "he" or "she", or spaCy takes a subject of it
+    for a person (and the first is not "we")."""
+    if not subjects or subjects[0].lower_ == "we":
+        return False
+    return subjects[0].lower_ in PRONOUNS or any(s.ent_type_ == "PERSON" for s in subjects)
+
+
 def _doer(verb: Any) -> str:
-    """The lower-cased subject of a verb, or "" when it is no verb or has none."""
-    if verb.pos_ != "VERB":
-        return ""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    """The lower-cased first subject of a verb, or "" when it is no verb or has none."""
+    subjects = _subjects(verb)
     return str(subjects[0].lower_) if subjects else ""
-
-
-def _is_person(verb: Any) -> bool:
-    """True when spaCy takes the verb's subject for a person."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children)
 
 
 def _same_objects(verb: Any, other: Any) -> bool:
