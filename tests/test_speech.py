@@ -173,3 +173,19 @@ def test_a_participle_the_parser_takes_for_the_main_verb_reports_nothing() -> No
     said = parse("The coach added that the crops will vary, and officials added that it rained.")
     assert reported(next(t for t in said if t.text == "crops"))
     assert reported(next(t for t in said if t.text == "rained"))
+
+
+def test_a_quotation_in_a_flattened_article_is_read_with_its_own_sentences() -> None:
+    # Research sets give an article as one line: the first person who says anything in it
+    # is not the speaker of a quotation tagged ten sentences later (XSumFaith, 2026-12-07).
+    text = (
+        "Mayor Ines Okafor said the ferry would run again. The harbour stayed shut. "
+        '"We owe the islands an answer," said Transport Commissioner Bram de Wit. '
+        'The crews went home. "It was a long night." Tolu Ade walked on. '
+        '"Nobody slept," he said.'
+    )
+    assert _speaker_of(text, "We owe the islands an answer") == "Commissioner Bram de Wit"
+    assert _speaker_of(text, "It was a long night.") is None
+    assert _speaker_of(text, "Nobody slept") is None
+    later = text + ' Okafor said so too. "The boats are ready."'
+    assert _speaker_of(later, "The boats are ready.") == "Okafor"
