@@ -1699,3 +1699,27 @@ def test_a_speaker_made_of_whom_a_report_was_done_for_is_an_attribution_error() 
     assert not own_source_links('The Harbour Board said the ferry was "not fit".', [spokesman])
     report = 'A report by the Harbour Board said the ferry was "not fit to sail".'
     assert not own_source_links('The Harbour Board said the ferry was "not fit".', [report])
+
+
+def test_two_events_put_the_other_way_round_by_the_same_time_are_flagged() -> None:
+    # A BBC rewrite (XSumFaith dev, 2026-12-07) made "comes four days after X was removed"
+    # into "X was removed ... four days later".
+    text = "\n\n".join(
+        [
+            "Harbour win lifts Kestrels",
+            "The win lifts Kestrels off the bottom and comes four days after coach Ada Flint "
+            "was sacked. Captain Rui Sato scored twice.",
+        ]
+    )
+    verifier_ = Verifier(clean(text.encode()))
+    swapped = verifier_.sentence(
+        "The win lifts Kestrels off the bottom, and Flint was sacked four days later."
+    )
+    assert swapped.label == "contradicted" and "relation" in swapped.types, swapped.reason
+    for faithful in (
+        "Flint was sacked four days before the win.",
+        "Four days after Flint was sacked, Kestrels won.",
+        "The win came four days after Flint was sacked.",
+    ):
+        kept = verifier_.sentence(faithful)
+        assert "relation" not in kept.types, (faithful, kept.reason)

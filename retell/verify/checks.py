@@ -82,6 +82,7 @@ from retell.verify.links import (
     unheld,
 )
 from retell.verify.modality import negation_flipped, possible_made_certain, turned_to_fact
+from retell.verify.order import placed, reversed_order
 from retell.verify.reference import made_definite
 from retell.verify.years import moved, placings
 
@@ -2208,6 +2209,25 @@ def _holder(text: str, verb: str) -> str:
     return ""
 
 
+def check_order(sentence: str, context: Context) -> list[Finding]:
+    """Two events kept apart by the same stretch of time, in the other order: "Nolan was
+    removed four days later" where the source has the win come "four days after" he was
+    removed (`retell.verify.order`)."""
+    found = reversed_order(sentence, context.source)
+    if not found:
+        return []
+    event, (amount, unit), side = found[0]
+    reason = (
+        f"puts '{event}' {show_number(amount)} {unit}(s) {side}; the source puts it "
+        f"{_OTHER_SIDE[side]}"
+    )
+    where = _first_holding(context, lambda text: any(e == event for e, _, _ in placed(text)))
+    return [Finding("relation", "contradicted", reason, where)]
+
+
+_OTHER_SIDE = {"later": "earlier", "earlier": "later"}
+
+
 def check_speaker(sentence: str, context: Context) -> list[Finding]:
     """A quotation in the first person must keep its speaker: "My overall assessment is
     ..." standing alone belongs to nobody, or reads as the writer's own."""
@@ -2456,6 +2476,7 @@ CHECKS: tuple[Check, ...] = (
     check_spoken_as_fact,
     check_quoted_speaker,
     check_narrator,
+    check_order,
     check_holder,
     check_negation_scope,
     check_fusion,
