@@ -361,3 +361,31 @@ def test_a_determiner_is_no_first_name_and_the_name_is_not_doubled() -> None:
     assert "Zoom" not in full_names(["Our Zoom panel meets on Monday.", "Zoom hosts it."])
     text = "Readers can attend our Zoom panel on Monday."
     assert introduce(text, {"Zoom": "Our Zoom"}, set())[0] == text
+
+
+def test_a_he_said_passes_over_a_sentence_of_no_one_to_the_speaker_before_it() -> None:
+    # BBC (XSumFaith dev, 2026-12-07): "Many publishers were afraid to work with this
+    # material, he said." is Mr Yashin's, who said something two sentences before it;
+    # published after a sentence about Boris Nemtsov, it read as his.
+    lines = [
+        "Tove Arnesen began the ferry survey in May.",
+        "Jonas Brekke said the board would seek money for a second boat. But building boats "
+        "on the island is slow work. Many yards were afraid to take the order, he said.",
+    ]
+    article = _ferry_day(lines)
+    afraid = "Many yards were afraid to take the order, he said."
+    assert _named(article, lines[0], afraid)[1] == (
+        "Many yards were afraid to take the order, Jonas Brekke said."
+    )
+    # Past two sentences of no one, "he" stays.
+    two = clean(
+        "\n\n".join(
+            [
+                "Ferry day",
+                "Tove Arnesen began the ferry survey in May.",
+                "Jonas Brekke said the board would seek money. Building boats is slow. "
+                "The island has one yard. Many yards were afraid to take the order, he said.",
+            ]
+        )
+    )
+    assert _named(two, "Tove Arnesen began the ferry survey in May.", afraid)[1] == afraid

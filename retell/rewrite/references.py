@@ -250,7 +250,8 @@ def _source_before(found: tuple[Sentence, ...], piece: Piece) -> str:
     "he" or "she" of them: in "Tobias Harris was solid ... He leveraged ... But on the
     defensive end, he was able ... He opened the game defending Jaylen Brown", the last
     sentence's "he" is Harris (trafilatura-eval's PhillyVoice page, where it was published
-    after a sentence about another player, 2026-12-05)."""
+    after a sentence about another player, 2026-12-05). A "he said" may pass over one
+    sentence that names no one, to a named speaker just before it."""
     if not piece.sources:
         return ""
     start = piece.sources[0].start
@@ -259,12 +260,22 @@ def _source_before(found: tuple[Sentence, ...], piece: Piece) -> str:
         return ""
     paragraphs = {before[-1].paragraph}
     saying = _says(next((s.text for s in found if s.start >= start), ""))
+    passed = False
     for sentence in reversed(before[-PRONOUN_RUN - 1 :]):
         if sentence.paragraph not in paragraphs:
             break
         doc = parse(sentence.text)
+        if passed:
+            # "Many publishers were afraid ..., he said." is Mr Yashin's, who "said the
+            # opposition would seek donations" two sentences before, past "But publishing
+            # ... is hard work.", which names no one (BBC, XSumFaith dev, 2026-12-07;
+            # published after a sentence about Boris Nemtsov, it read as his). Only a
+            # speaker named just before such a sentence is taken.
+            named = subject_person(doc) and _says(sentence.text)
+            return sentence.text if named else before[-1].text
         quoted = saying and _unattributed_quotation(sentence.text)
-        if subject_person(doc) or not (quoted or _about_him_or_her(doc)):
+        passed = saying and not quoted and _no_one(doc)
+        if subject_person(doc) or not (quoted or passed or _about_him_or_her(doc)):
             return sentence.text
         # A quotation names no one, and the "he" who "added" after it may be its speaker,
         # named in the paragraph before it: "However, he added that ..." followed the
@@ -275,6 +286,20 @@ def _source_before(found: tuple[Sentence, ...], piece: Piece) -> str:
         # seed, after Hegseth's quotation, 2026-12-07).
         paragraphs = {sentence.paragraph, sentence.paragraph - 1}
     return before[-1].text
+
+
+def _no_one(doc: Any) -> bool:
+    """True for a sentence that names no person, has no name or person by role for a
+    subject ("An HMRC spokesman pointed out ...", "..., which Simpson said were ..."),
+    and says nothing of "he" or "she"."""
+    if subject_role(doc):
+        return False
+    return not any(
+        t.ent_type_ == "PERSON"
+        or t.lower_ in PRONOUNS
+        or (t.pos_ == "PROPN" and t.dep_ in SUBJECTS)
+        for t in doc
+    )
 
 
 def _says(text: str) -> bool:
