@@ -1723,3 +1723,24 @@ def test_two_events_put_the_other_way_round_by_the_same_time_are_flagged() -> No
     ):
         kept = verifier_.sentence(faithful)
         assert "relation" not in kept.types, (faithful, kept.reason)
+
+
+def test_an_its_for_a_persons_thing_is_refused_but_not_for_a_firms() -> None:
+    # BBC (XSumFaith dev, 2026-12-07, published): "the murdered opposition politician's
+    # colleagues" retold as "its colleagues", after "The report was never written".
+    made_from = [
+        "The survey was never finished, but the drowned harbour historian's students, led by "
+        "Ola Vik, have since worked to complete it."
+    ]
+    its = own_source_links(
+        "The survey was never finished, but its students, led by Ola Vik, have since worked "
+        "to complete it.",
+        made_from,
+    )
+    assert its and its[0].type == "relation", its
+    named = "The survey was never finished, but the historian's students have since worked on it."
+    assert not own_source_links(named, made_from)
+    firm = ["Until now the code was not asked for when owners used the firm's back-up service."]
+    assert not own_source_links(
+        "Kestrel Ltd did not ask for the code when owners used its back-up service.", firm
+    )

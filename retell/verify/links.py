@@ -22,6 +22,7 @@ from typing import Any
 
 from retell.text.facts import ROLE_NOUNS
 from retell.text.parse import parse
+from retell.text.people import PERSON_NOUNS
 from retell.text.speech import proper_name
 from retell.verify.evidence import terms
 
@@ -916,7 +917,7 @@ def new_owners(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     "their" or another name counts against it. A retelling's "his" or "her" for an owner
     the sentences name, where it names that owner nowhere, counts too: "nothing in his
     statement" for "nothing in the PM's statement", in a sentence about Alex Salmond (the
-    same day, published)."""
+    same day, published). So does an "its" for a person (`_its_for_a_person`)."""
     theirs = _owners(tuple(sources))
     doc = parse(text)
     words = {token.lemma_.lower() for token in doc}
@@ -933,7 +934,35 @@ def new_owners(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
             found += [
                 (token.text, token.head.text, other) for other in others[:1] if other not in words
             ]
+        elif owner == "its" and _its_for_a_person(token, owners):
+            found += [(token.text, token.head.text, other) for other in others[:1]]
     return found
+
+
+def _its_for_a_person(its: Any, owners: frozenset[str]) -> bool:
+    """True when an "its" stands for a person the sentences retold give the thing to, and
+    the reader would take the noun nearest before it for the owner: "The report was never
+    written, but its colleagues, led by Ilya Yashin, ..." for "the murdered opposition
+    politician's colleagues" (BBC, XSumFaith dev, 2026-12-07, published). An "its" for a
+    thing or a body ("the firm's back-up service", retold as Apple's "its") is left."""
+    nouns = [t for t in its.doc[: its.i] if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or nouns[-1].lemma_.lower() in owners:
+        return False
+    return any(_a_person(owner) for owner in owners)
+
+
+def _a_person(noun: str) -> bool:
+    """True for a noun that names a person by role or by a common ending of such nouns
+    ("politician", "scientist", "spokesman"). Written here: the small spaCy model gives
+    common nouns no class, and no packaged word list of people's nouns was found."""
+    return (
+        noun in ROLE_NOUNS
+        or noun in PERSON_NOUNS
+        or (len(noun) >= 6 and noun.endswith(_PERSON_ENDINGS))
+    )
+
+
+_PERSON_ENDINGS = ("ian", "ist", "man", "woman")
 
 
 #: Owners that stand for someone named elsewhere.
