@@ -1744,3 +1744,25 @@ def test_an_its_for_a_persons_thing_is_refused_but_not_for_a_firms() -> None:
     assert not own_source_links(
         "Kestrel Ltd did not ask for the code when owners used its back-up service.", firm
     )
+
+
+def test_what_someone_is_only_described_as_doing_stated_as_fact_is_flagged() -> None:
+    # A BBC rewrite (XSumFaith dev, 2026-12-07, published): "A Russian army veteran,
+    # described as helping to enlist volunteers, says ..." became "..., who helped enlist
+    # volunteers, says ...".
+    text = "\n\n".join(
+        [
+            "Ferry crews short",
+            "A retired skipper, described as helping to recruit deckhands, says the pay "
+            "is too low.",
+        ]
+    )
+    verifier_ = Verifier(clean(text.encode()))
+    told = verifier_.sentence(
+        "A retired skipper, who helped recruit deckhands, says the pay is too low."
+    )
+    assert "modality" in told.types, told.reason
+    kept = verifier_.sentence(
+        "A retired skipper described as helping to recruit deckhands says the pay is too low."
+    )
+    assert kept.label == "supported", kept.reason

@@ -29,6 +29,9 @@ HEDGING_MODALS = frozenset({"could", "may", "might", "can", "must", "should", "o
 #: possibility or open question rather than an event. "understand" is the press's "it is
 #: understood ...", what a writer was told and could not confirm (a BBC rewrite dropped it,
 #: XSumFaith dev, 2026-12-07; adding it moved no FaithBench, XSumFaith or claim-set figure).
+#: "describe" is "a veteran, described as helping to enlist volunteers": someone's account
+#: of him, published as "who helped enlist volunteers" (BBC, the same day; adding it moved
+#: no FaithBench or claim-set figure).
 HEDGING_HEADS = frozenset(
     """
     fear worry concern risk threaten danger possibility possible potential potentially perhaps
@@ -36,7 +39,7 @@ HEDGING_HEADS = frozenset(
     consider prepare ready willing wish try attempt bid push urge call demand suggest
     speculate speculation rumour rumor claim allege allegedly whether unclear uncertain
     question doubt see if unless would-be mean design purpose prospect chance ambition
-    aspiration goal effort desire wish keen eager opportunity look understand
+    aspiration goal effort desire wish keen eager opportunity look understand describe
     """.split()
 )
 #: Adverbs that say an action is under way or done, so no hedge above it makes it a plan.
