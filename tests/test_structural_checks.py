@@ -155,6 +155,28 @@ def test_a_sentence_without_a_main_verb_is_flagged() -> None:
     assert verdict.label != "supported"
 
 
+def test_an_and_that_a_relative_clause_left_joining_nothing_is_flagged() -> None:
+    # A BBC rewrite (XSumFaith dev, 2026-12-07, published): "But those relatives never went
+    # public and, after his assassination, have become even more scared." became "But
+    # relatives who never went public and, after his assassination, became ...".
+    text = "\n\n".join(
+        [
+            "Ferry families",
+            "The crews' families never spoke to the press and, after the storm, have grown "
+            "even more wary.",
+        ]
+    )
+    verifier_ = Verifier(clean(text.encode()))
+    broken = verifier_.sentence(
+        "But families who never spoke to the press and, after the storm, grew even more wary."
+    )
+    assert "grammar" in broken.types, broken.reason
+    whole = verifier_.sentence(
+        "The crews' families never spoke to the press and, after the storm, grew more wary."
+    )
+    assert "grammar" not in whole.types, whole.reason
+
+
 def test_an_open_question_stated_as_settled_is_flagged() -> None:
     verdict = verifier("bridge").sentence(
         "The county council will pay for the work on the bridge when it meets in March."

@@ -57,7 +57,7 @@ from retell.text.speech import (
 from retell.verify.changes import roles, swapped
 from retell.verify.core import new_name, new_statement
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
-from retell.verify.grammar import verbless, wordless_speech
+from retell.verify.grammar import unjoined_and, verbless, wordless_speech
 from retell.verify.groups import spread
 from retell.verify.links import (
     RELATIONS,
@@ -2437,6 +2437,8 @@ def check_main_verb(sentence: str, context: Context) -> list[Finding]:
         reason = "no main verb: the sentence states nothing the source can be held to"
     elif wordless_speech(sentence):
         reason = "a verb of speech without what was said"
+    elif unjoined_and(sentence):
+        reason = "an 'and' after a relative clause joins nothing: the sentence lost its verb"
     else:
         return []
     return [Finding("grammar", "unsupported", reason, context.evidence[:1])]
