@@ -377,3 +377,18 @@ def test_a_topic_pointed_back_at_leans_back() -> None:
         ]
     )
     assert [leans_back(s) for s in run] == [True, True, False, False]
+
+
+def test_a_this_in_a_clause_before_its_speech_tag_leans_back() -> None:
+    # BBC (XSumFaith dev, 2026-12-07): "This was the case even when ..., the researchers
+    # said." was kept without the finding "this" meant and retold as a condition on the
+    # next one. The parser makes "said" the root, so the clause before it is read too.
+    run = _run(
+        [
+            "Late ferries were more common in winter.",
+            "This was the case even when storms were left out, the harbour board said.",
+            "The board said the new timetable would help.",
+        ]
+    )
+    assert [leans_back(s) for s in run] == [False, True, False]
+    assert [run[0], run[1]] in units(run)
