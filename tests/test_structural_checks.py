@@ -148,6 +148,11 @@ def test_one_buyers_deposit_given_to_both_is_flagged() -> None:
     assert verdict.label != "supported"
 
 
+def _story(title: str, *paragraphs: str) -> Verifier:
+    """A verifier for a story written here: a title and its paragraphs."""
+    return Verifier(clean("\n\n".join([title, *paragraphs]).encode()))
+
+
 def test_a_sentence_without_a_main_verb_is_flagged() -> None:
     verdict = verifier("extradition").sentence(
         "Two buyers for the Harlow warehouse, one of them already paying a deposit."
@@ -159,14 +164,11 @@ def test_an_and_that_a_relative_clause_left_joining_nothing_is_flagged() -> None
     # A BBC rewrite (XSumFaith dev, 2026-12-07, published): "But those relatives never went
     # public and, after his assassination, have become even more scared." became "But
     # relatives who never went public and, after his assassination, became ...".
-    text = "\n\n".join(
-        [
-            "Ferry families",
-            "The crews' families never spoke to the press and, after the storm, have grown "
-            "even more wary.",
-        ]
+    verifier_ = _story(
+        "Ferry families",
+        "The crews' families never spoke to the press and, after the storm, have grown "
+        "even more wary.",
     )
-    verifier_ = Verifier(clean(text.encode()))
     broken = verifier_.sentence(
         "But families who never spoke to the press and, after the storm, grew even more wary."
     )
@@ -1726,14 +1728,11 @@ def test_a_speaker_made_of_whom_a_report_was_done_for_is_an_attribution_error() 
 def test_two_events_put_the_other_way_round_by_the_same_time_are_flagged() -> None:
     # A BBC rewrite (XSumFaith dev, 2026-12-07) made "comes four days after X was removed"
     # into "X was removed ... four days later".
-    text = "\n\n".join(
-        [
-            "Harbour win lifts Kestrels",
-            "The win lifts Kestrels off the bottom and comes four days after coach Ada Flint "
-            "was sacked. Captain Rui Sato scored twice.",
-        ]
+    verifier_ = _story(
+        "Harbour win lifts Kestrels",
+        "The win lifts Kestrels off the bottom and comes four days after coach Ada Flint "
+        "was sacked. Captain Rui Sato scored twice.",
     )
-    verifier_ = Verifier(clean(text.encode()))
     swapped = verifier_.sentence(
         "The win lifts Kestrels off the bottom, and Flint was sacked four days later."
     )
@@ -1772,14 +1771,10 @@ def test_what_someone_is_only_described_as_doing_stated_as_fact_is_flagged() -> 
     # A BBC rewrite (XSumFaith dev, 2026-12-07, published): "A Russian army veteran,
     # described as helping to enlist volunteers, says ..." became "..., who helped enlist
     # volunteers, says ...".
-    text = "\n\n".join(
-        [
-            "Ferry crews short",
-            "A retired skipper, described as helping to recruit deckhands, says the pay "
-            "is too low.",
-        ]
+    verifier_ = _story(
+        "Ferry crews short",
+        "A retired skipper, described as helping to recruit deckhands, says the pay is too low.",
     )
-    verifier_ = Verifier(clean(text.encode()))
     told = verifier_.sentence(
         "A retired skipper, who helped recruit deckhands, says the pay is too low."
     )
