@@ -82,7 +82,7 @@ from retell.verify.links import (
     unheld,
 )
 from retell.verify.modality import negation_flipped, possible_made_certain, turned_to_fact
-from retell.verify.order import placed, reversed_order
+from retell.verify.order import OPPOSITE, placed, reversed_order
 from retell.verify.reference import made_definite
 from retell.verify.years import moved, placings
 
@@ -2219,13 +2219,10 @@ def check_order(sentence: str, context: Context) -> list[Finding]:
     event, (amount, unit), side = found[0]
     reason = (
         f"puts '{event}' {show_number(amount)} {unit}(s) {side}; the source puts it "
-        f"{_OTHER_SIDE[side]}"
+        f"{OPPOSITE[side]}"
     )
     where = _first_holding(context, lambda text: any(e == event for e, _, _ in placed(text)))
     return [Finding("relation", "contradicted", reason, where)]
-
-
-_OTHER_SIDE = {"later": "earlier", "earlier": "later"}
 
 
 def check_speaker(sentence: str, context: Context) -> list[Finding]:

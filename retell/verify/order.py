@@ -24,7 +24,8 @@ _UNITS = frozenset("second minute hour day week month year decade".split())
 #: and "before" the event they govern is the reference; for "later" and "earlier" the
 #: event they modify is the one placed.
 _LINKS = {"after": "later", "later": "later", "before": "earlier", "earlier": "earlier"}
-_OPPOSITE = {"later": "earlier", "earlier": "later"}
+#: Each side and the other one.
+OPPOSITE = {"later": "earlier", "earlier": "later"}
 #: Verbs that only say an event took place; the event is their subject ("the crash
 #: happened").
 _LIGHT = frozenset("happen occur come take".split())
@@ -46,7 +47,7 @@ def placed(text: str) -> set[Placed]:
             found |= {(event, stretch, side) for event in _events(link.head)}
             continue
         found |= {(event, stretch, side) for event in _events(_governor(link))}
-        found |= {(event, stretch, _OPPOSITE[side]) for event in _events(_governed(link))}
+        found |= {(event, stretch, OPPOSITE[side]) for event in _events(_governed(link))}
     return found
 
 
@@ -102,5 +103,5 @@ def reversed_order(sentence: str, source: str) -> list[Placed]:
     return [
         (event, stretch, side)
         for event, stretch, side in sorted(placed(sentence))
-        if (event, stretch, _OPPOSITE[side]) in theirs and (event, stretch, side) not in theirs
+        if (event, stretch, OPPOSITE[side]) in theirs and (event, stretch, side) not in theirs
     ]
