@@ -1783,3 +1783,16 @@ def test_what_someone_is_only_described_as_doing_stated_as_fact_is_flagged() -> 
         "A retired skipper described as helping to recruit deckhands says the pay is too low."
     )
     assert kept.label == "supported", kept.reason
+
+
+def test_a_reported_clause_of_invented_words_is_an_addition_whatever_common_words_it_has() -> None:
+    # A published summary (XSumFaith test, 2026-12-07): "Lars Vogt said some of the
+    # problems had been solved", from a quotation about music with neither word; "some"
+    # had kept a third of the clause "known".
+    said = '"We have come to hear the old ferry songs as cheerful," said choir leader Ana Vik.'
+    invented = own_source_additions(
+        "Choir leader Ana Vik said some of the faults had been fixed.", said, said
+    )
+    assert invented and invented[0].type == "addition", invented
+    kept = "Choir leader Ana Vik said they have come to hear the old ferry songs as cheerful."
+    assert not own_source_additions(kept, said, said)
