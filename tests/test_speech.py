@@ -189,3 +189,22 @@ def test_a_quotation_in_a_flattened_article_is_read_with_its_own_sentences() -> 
     assert _speaker_of(text, "Nobody slept") is None
     later = text + ' Okafor said so too. "The boats are ready."'
     assert _speaker_of(later, "The boats are ready.") == "Okafor"
+
+
+def test_a_quotation_whose_paragraphs_were_run_into_one_line_stays_one_quotation() -> None:
+    # A data set that lost its paragraph breaks runs the next paragraph of a quotation,
+    # opened by a mark of its own, into the one before, which never closed.
+    text = (
+        'Ms Orr said: "The coast road has not been repaired. "Nobody at the council seems to '
+        'care about it." Work on the road begins on Monday.'
+    )
+    inside = " ".join(quoted(text))
+    assert "Nobody at the council seems to care" in inside
+    assert "Work on the road" not in inside
+    # Where the spaces around a closing mark were lost, the next mark opens a new quotation:
+    # nothing here can be read as quoted with any confidence.
+    lost = (
+        'Orr said: "I am ready to start. "Signed in 2010, Orr has played 200 games for the '
+        'club. "Every game counts," added Orr.'
+    )
+    assert "Signed in 2010" not in " ".join(quoted(lost))
