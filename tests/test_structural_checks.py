@@ -19,11 +19,13 @@ from retell.verify.checks import (
     new_purpose,
     own_source_additions,
     own_source_definite,
+    own_source_headline,
     own_source_links,
     own_source_reported_he,
     own_source_speaker,
     own_source_voice,
 )
+from retell.verify.links import self_linked
 
 from .conftest import DATA, SEED_PAGE
 
@@ -1796,3 +1798,110 @@ def test_a_reported_clause_of_invented_words_is_an_addition_whatever_common_word
     assert invented and invented[0].type == "addition", invented
     kept = "Choir leader Ana Vik said they have come to hear the old ferry songs as cheerful."
     assert not own_source_additions(kept, said, said)
+
+
+# Errors read in summaries of unread XSumFaith test articles (2026-12-07, all published
+# before these checks), each retold here as an invented story.
+
+
+def test_a_participle_clause_gives_its_action_to_the_subject_it_hangs_on() -> None:
+    # "Michael Luciw was hit by a Mazda Premacy while driving the wrong way" from "... was
+    # a passenger in a van that was hit by a Mazda Premacy, being driven the wrong way".
+    source = [
+        "Dana Firth, 31, was a passenger in a taxi that was struck by a lorry, being driven "
+        "the wrong way along the bypass by Ola Brandt."
+    ]
+    found = own_source_links(
+        "Dana Firth was struck by a lorry while driving the wrong way along the bypass.", source
+    )
+    assert found and found[0].type == "role", found
+    assert not own_source_links(
+        "Dana Firth was a passenger in a taxi struck by a lorry being driven the wrong way "
+        "along the bypass.",
+        source,
+    )
+
+
+def test_an_ing_clause_with_no_subject_is_done_by_its_head_clause_subject() -> None:
+    # "Hosts lost strikers ... to injuries, transforming the stadium mood" from "the mood
+    # ... was transformed in the space of two second-half minutes".
+    source = [
+        "The visitors lost two defenders to injuries, but the mood of the crowd was changed "
+        "in the space of three minutes after the break."
+    ]
+    found = own_source_links(
+        "The visitors lost two defenders to injuries, changing the mood of the crowd.", source
+    )
+    assert found and found[0].type == "relation", found
+    assert not own_source_links(
+        "The visitors lost two defenders to injuries, but the mood of the crowd was changed "
+        "within three minutes after the break.",
+        source,
+    )
+
+
+def test_a_work_of_its_maker_is_not_a_work_showing_its_maker() -> None:
+    # "The portrait of renowned American artist Tim O'Brien" from "The portrait was
+    # painted by renowned American artist Tim O'Brien".
+    source = ["The mural was painted by celebrated Lisbon artist Ines Varga and opens in May."]
+    found = own_source_links(
+        "The mural of celebrated Lisbon artist Ines Varga opens in May.", source
+    )
+    assert found and "painted" in found[0].reason, found
+    assert not own_source_links(
+        "The mural by celebrated Lisbon artist Ines Varga opens in May.", source
+    )
+
+
+def test_a_subject_that_names_another_of_its_kind_is_another_subject() -> None:
+    # "Newcastle College has closed its Westbank campus" from "The sports college closed
+    # ..., while Skelmersdale College's Westbank campus, owned by Newcastle College, is
+    # also unused."
+    source = [
+        "The arts college closed in June, while Dunmore College's east campus, owned by "
+        "Harlow College, is also empty."
+    ]
+    found = own_source_links(
+        "Harlow College has closed its east campus, while the arts college is also empty.", source
+    )
+    assert found and found[0].type == "role", found
+    assert not own_source_links("The Kilbride arts college closed in June.", source)
+
+
+def test_one_name_made_both_doer_and_done_to_is_a_relation_error() -> None:
+    # "Serco Northlink will return to operator Serco Northlink from next month."
+    source = ["The new deal will see the ferry services return to operator Tarn Ferries in May."]
+    found = self_linked("Tarn Ferries will return to operator Tarn Ferries in May.", source)
+    assert found == ("ferries", "return"), found
+    assert self_linked("The ferry services return to operator Tarn Ferries in May.", source) is None
+    # A name the sources give twice may meet itself: "Dunmore beat Dunmore's reserves".
+    twice = ["Dunmore beat the reserve side of Dunmore 2-0."]
+    assert self_linked("Dunmore beat Dunmore's reserves 2-0.", twice) is None
+
+
+def test_a_retelling_written_as_a_headline_is_sent_back() -> None:
+    # "MSF hospital was severely damaged by strikes ..." for "The MSF hospital ...".
+    source = "The harbour office at Dunmere was closed on Monday after the flood."
+    found = own_source_headline("Harbour office was closed on Monday after the flood.", source)
+    assert found and found[0].type == "grammar", found
+    assert not own_source_headline("The harbour office was closed on Monday.", source)
+    assert not own_source_headline("Staff were sent home.", "Staff were sent home early.")
+
+
+def test_an_aim_the_source_does_not_give_is_a_new_purpose() -> None:
+    # "The aim of planting millions of native UK trees ... is to avoid problems."
+    source = "Its aim is to plant 500 oaks on the common to mark the town's 800th year."
+    assert new_purpose("The aim of planting 500 oaks on the common is to cut costs.", source)
+    assert not new_purpose("The aim is to plant 500 oaks to mark the town's 800th year.", source)
+
+
+def test_what_something_faced_is_not_what_happened_to_it() -> None:
+    # "80,000 works ... were auctioned" from "80,000 works ... faced being auctioned".
+    verifier_ = _story(
+        "Pottery sale",
+        "About 900 vases faced being sold to pay the pottery firm's debts.",
+    )
+    told = verifier_.sentence("About 900 vases were sold to pay the pottery firm's debts.")
+    assert "modality" in told.types, told.reason
+    kept = verifier_.sentence("About 900 vases faced being sold to pay the firm's debts.")
+    assert kept.label == "supported", kept.reason

@@ -29,6 +29,7 @@ from retell.verify.checks import (
     overlap,
     own_source_additions,
     own_source_definite,
+    own_source_headline,
     own_source_links,
     own_source_obligation,
     own_source_reported_he,
@@ -208,6 +209,7 @@ class Verifier:
         extra += own_source_speaker(typed.text, sources)
         extra += own_source_reported_he(typed.text, sources)
         extra += own_source_speaker_for_pronoun(typed.text, sources)
+        extra += own_source_headline(typed.text, sources)
         texts = [span.text for span in made_from]
         extra += own_source_definite(typed.text, texts)
         extra += _joined_wrongly(typed.text, texts)

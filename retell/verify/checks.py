@@ -57,7 +57,7 @@ from retell.text.speech import (
 from retell.verify.changes import roles, swapped
 from retell.verify.core import new_name, new_statement
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
-from retell.verify.grammar import unjoined_and, verbless, wordless_speech
+from retell.verify.grammar import bare_subject, unjoined_and, verbless, wordless_speech
 from retell.verify.groups import spread
 from retell.verify.links import (
     RELATIONS,
@@ -67,6 +67,7 @@ from retell.verify.links import (
     form,
     fused,
     held,
+    maker_as_subject,
     new_agents,
     new_doers,
     new_owners,
@@ -75,6 +76,7 @@ from retell.verify.links import (
     new_verb_links,
     promoted_modifiers,
     renamed,
+    self_linked,
     split_subject,
     thing_for_person,
     turned_nouns,
@@ -1251,8 +1253,8 @@ def new_purpose(sentence: str, made_from: str) -> str | None:
     """The verb of a purpose a retelling adds ("hours will be extended from 10 a.m. to 9
     p.m. to accommodate more votes", City Limits, 2026-12-05, where the source gives no
     reason): an infinitive with "to" hung on a verb as a clause of its own, whose verb the
-    sentences it retells never use. Complements of verbs such as "want" or "agree" are
-    parsed otherwise and are not purposes."""
+    sentences it retells never use, or that says what an aim is. Complements of verbs such
+    as "want" or "agree" are parsed otherwise and are not purposes."""
     known = lemmas(made_from)
     aims = _aimed_at(made_from)
     for token in parse(sentence):
@@ -1261,10 +1263,23 @@ def new_purpose(sentence: str, made_from: str) -> str | None:
         # NATO" (the seed rewrite) says what is realistic, not why anything was done.
         own = any(child.dep_ in ("nsubj", "mark") for child in token.children)
         purpose = token.dep_ == "advcl" and token.head.pos_ == "VERB" and marked and not own
+        purpose = purpose or (marked and _an_aim_is(token))
         new = token.lemma_.lower() not in known and token.lower_ not in known
         if token.pos_ == "VERB" and purpose and new and not _objects(token) & aims:
             return str(token.text)
     return None
+
+
+def _an_aim_is(token: Any) -> bool:
+    """True for the infinitive that says what an aim is: "The aim of planting millions of
+    native UK trees ... is to avoid problems" (a summary of an XSumFaith test article,
+    2026-12-07, published: the source's aim is the planting)."""
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    aims = any(subject.lemma_.lower() in _AIMS for subject in subjects)
+    return token.dep_ == "xcomp" and token.head.lemma_ == "be" and aims
+
+
+_AIMS = frozenset("aim goal purpose objective intention idea point mission".split())
 
 
 def _infinitive(token: Any) -> bool:
@@ -1346,6 +1361,10 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
         verb, one, other = joined[0]
         reason = f"'{verb}' joins {one} and {other}, which the sentences it retells do not link"
         return [Finding("relation", "unsupported", reason)]
+    itself = self_linked(sentence, made_from)
+    if itself:
+        reason = "makes {} both the one who '{}' and the one it is done to"
+        return [Finding("relation", "unsupported", reason.format(*itself))]
     split = split_subject(sentence, made_from)
     if split:
         reason = "'{}' takes its subject from one sentence it retells, the rest from another"
@@ -1377,6 +1396,11 @@ _PARTIES: tuple[tuple[Callable[[str, list[str]], Sequence[tuple[str, ...]]], str
     ),
     (cited_as_doers, "relation", "has {0} '{1}'; the sentences it retells only cite {0}"),
     (new_owners, "relation", "gives the {1} to '{0}'; the sentences it retells give it to '{2}'"),
+    (
+        maker_as_subject,
+        "relation",
+        "says the {0} of {1}; the sentences it retells say {1} '{2}' it",
+    ),
     (
         promoted_modifiers,
         "relation",
@@ -1743,6 +1767,18 @@ def own_source_definite(sentence: str, made_from: list[str]) -> list[Finding]:
         return []
     reason = f"says 'the {noun}' as if named before; the sentences it retells say 'a {noun}'"
     return [Finding("reference", "unsupported", reason)]
+
+
+def own_source_headline(sentence: str, made_from: str) -> list[Finding]:
+    """A retelling written as a headline, its subject without the "the" or "a" its source
+    sentences give it (`grammar.bare_subject`). Read only here, where a second try costs
+    little: a summary of a whole article may rightly use a noun bare that one sentence
+    happened to give a determiner."""
+    noun = bare_subject(sentence, made_from)
+    if noun is None:
+        return []
+    reason = f"writes '{noun}' without 'the' or 'a', as a headline does: write a full sentence"
+    return [Finding("grammar", "unsupported", reason)]
 
 
 def own_source_reported_he(sentence: str, made_from: str) -> list[Finding]:

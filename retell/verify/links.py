@@ -15,6 +15,7 @@ source never uses is the other checks' business.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -413,8 +414,8 @@ def _means(verb: Any) -> Iterator[str]:
 
 
 def _doer(verb: Any) -> Any | None:
-    """The subject of an active verb, or of the verb it is joined to by "and" when it has
-    none of its own, or the "by" of a passive one."""
+    """The subject of an active verb, or of the verb it is joined to by "and" or hangs on
+    as an "-ing" clause when it has none of its own, or the "by" of a passive one."""
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
@@ -422,6 +423,11 @@ def _doer(verb: Any) -> Any | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.pos_ == "VERB" and not _passive(verb):
         return _doer(verb.head)
+    # "Hosts lost strikers ..., transforming the stadium mood": an "-ing" clause with no
+    # subject of its own has its head's (a summary of an XSumFaith test article,
+    # 2026-12-07, published; the source's mood "was transformed" by no one named).
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _passive(verb):
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -744,7 +750,25 @@ def _roles(sentence: str, nouns: bool = False) -> frozenset[Role]:
                 found.add((party, action, "doer"))
             if child.dep_ == "nsubj" and form(verb) in _DOING:
                 found |= {(party, _stem(deed), "doer") for deed in _objects(verb)}
+        found |= _implied_roles(verb, action, nouns)
     return frozenset(found)
+
+
+def _implied_roles(verb: Any, action: str, nouns: bool) -> set[Role]:
+    """The role a participle clause with no subject of its own gives the subject of the
+    clause it hangs on: "Michael Luciw was hit ... while driving the wrong way" has Luciw
+    drive, where its source, "Michael Luciw ... was a passenger in a van ..., being driven
+    the wrong way ... by Albert Kenneth Newman" has him driven (a summary of an XSumFaith
+    test article, 2026-12-07, published). A participle after "being", or a past one with
+    no auxiliary, gives the subject the undergoer's role."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN"):
+        return set()
+    if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children):
+        return set()
+    role = "undergoer" if verb.tag_ == "VBN" or _passive(verb) else "doer"
+    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = [s for s in subjects if _named(s) or (nouns and s.pos_ == "NOUN")]
+    return {(_party(subject, nouns), action, role) for subject in named}
 
 
 def new_subjects(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
@@ -760,12 +784,39 @@ def new_subjects(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     for verb, subjects in _subjects(parse(text)):
         others = [_noun_words(other) for other in theirs.get(form(verb), [])]
         words = frozenset().union(*(_noun_words(subject) for subject in subjects))
-        if not others or not words or not all(others) or any(words & other for other in others):
+        if not others or not words or not all(others):
+            continue
+        if any(_same_party(mine, other) for mine in subjects for other in theirs[form(verb)]):
             continue
         if _acting(verb) and form(verb) not in _RELATING:
             phrase = " ".join(t.text for t in _phrase(theirs[form(verb)][0]))
             found.append((subjects[0].text, verb.text, phrase))
     return found
+
+
+def _same_party(mine: Any, other: Any) -> bool:
+    """True when two subject phrases may name one party: their nouns share a word, and
+    where both say which one they mean, that shares a word too. "Newcastle College has
+    closed its Westbank campus" from "The sports college closed ..., while Skelmersdale
+    College's Westbank campus, owned by Newcastle College, is also unused" (a summary of an
+    XSumFaith test article, 2026-12-07, published) shares only "college"."""
+    if not _noun_words(mine) & _noun_words(other):
+        return False
+    # Two names may say which one differently and mean one person ("Mr Reyes", "Juan
+    # Reyes"); only a kind ("the sports college") is held to its specifiers.
+    if mine.pos_ != "NOUN" and other.pos_ != "NOUN":
+        return True
+    which, theirs = _specifiers(mine), _specifiers(other)
+    return not (which and theirs) or bool(which & theirs)
+
+
+def _specifiers(subject: Any) -> frozenset[str]:
+    """The stems of the nouns and names a subject phrase sets before its head to say which
+    one it means: "Newcastle" of "Newcastle College", "sports" of "the sports college"."""
+    if subject.pos_ == "PRON":
+        return frozenset()
+    before = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")]
+    return frozenset(stem for t in before for stem in terms(t.text))
 
 
 def thing_for_person(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
@@ -909,6 +960,62 @@ def renamed(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     return found
 
 
+def maker_as_subject(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
+    """(work, name, verb) where a retelling's "portrait of O'Brien" makes the one its
+    source sentences say made the work the one it shows: "The portrait of renowned
+    American artist Tim O'Brien will be projected ..." from "The portrait was painted by
+    renowned American artist Tim O'Brien" (a summary of an XSumFaith test article,
+    2026-12-07, published). Only nouns of depiction count, whose "of" names what they
+    show, and only where the sources never say the work "of" that name."""
+    makers: dict[tuple[str, str], str] = {}
+    shown: set[tuple[str, str]] = set()
+    for doc in (parse(sentence) for sentence in sources):
+        for token in doc:
+            if form(token) in _DEPICTIONS:
+                shown |= {(form(token), form(name)) for name in _of_names(token)}
+            if token.pos_ == "VERB":
+                makers.update(_made_by(token))
+    found = []
+    for token in parse(text):
+        for name in _of_names(token) if form(token) in _DEPICTIONS else ():
+            made = makers.get((form(token), form(name)))
+            if made and (form(token), form(name)) not in shown:
+                found.append((token.text, name.text, made))
+    return found
+
+
+#: Nouns whose "of" names what they show ("a portrait of Mozart"), not who made them.
+_DEPICTIONS = frozenset(
+    "portrait picture photo photograph painting image statue sculpture bust drawing sketch "
+    "film documentary biography profile mural cartoon".split()
+)
+
+
+def _of_names(noun: Any) -> list[Any]:
+    """The names a noun takes with "of": "portrait of ... Tim O'Brien"."""
+    return [
+        name
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for name in prep.children
+        if name.dep_ == "pobj" and _named(name)
+    ]
+
+
+def _made_by(verb: Any) -> dict[tuple[str, str], str]:
+    """(work, maker) pairs of one verb: "The portrait was painted by O'Brien" and "O'Brien
+    painted the portrait" both give (portrait, O'Brien)."""
+    works = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    active = [c for c in verb.children if c.dep_ == "nsubj"] if not by else []
+    return {
+        (form(work), form(maker)): str(verb.text)
+        for work in works
+        for maker in by + active
+        if _named(maker)
+    }
+
+
 def new_owners(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     """(owner, thing, their owner) where a retelling gives a thing to a named owner ("her
     son David's house") while the sentences it retells give the same thing another one
@@ -1010,6 +1117,32 @@ def _person_appositions(sentence: str) -> list[tuple[str, str]]:
 _PREDICATE_DEPS = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "dative", "agent"})
 #: A subject or predicate draws on a sentence when it uses this many of its content words.
 _SHARED = 2
+
+
+def self_linked(text: str, sources: list[str]) -> tuple[str, str] | None:
+    """(name, verb) where a retelling makes one name both the subject of a verb and what
+    it acts on, and its source sentences never give that name twice: "Serco Northlink will
+    return to operator Serco Northlink from next month" from "... will see contracted out
+    services return to operator Serco Northlink" (a summary of an XSumFaith test article,
+    2026-12-07, published): a small model that loses a subject fills it with the nearest
+    name."""
+    counts = Counter(form(t) for sentence in sources for t in parse(sentence) if _named(t))
+    for verb in parse(text):
+        subjects = {form(c) for c in verb.children if c.dep_ == "nsubj" and _named(c)}
+        acted = {form(t) for t in _acted_on(verb) if _named(t)}
+        for name in subjects & acted:
+            if counts[name] < 2:
+                return name, str(verb.text)
+    return None
+
+
+def _acted_on(verb: Any) -> Iterator[Any]:
+    """Any word a verb takes as its object, directly or through a preposition."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            yield child
+        if child.dep_ == "prep":
+            yield from (grand for grand in child.children if grand.dep_ == "pobj")
 
 
 def split_subject(text: str, sources: list[str]) -> tuple[str, str] | None:
