@@ -139,6 +139,28 @@ def test_a_summary_draws_on_the_lead() -> None:
     ]
 
 
+# An invented story whose lead frames a statement and whose statement speaks as "I" and
+# "our" without quotation marks: a summary takes neither alone.
+STATEMENT = _story(
+    "The harbour master gave this statement to the inquiry on behalf of the crew:",
+    "I saw the north quay wall crack in the February storms and our boats moved at once.",
+    "The inquiry into the collapse of the north quay at Dunmere opens in March.",
+    "Fishing boats from Kilbride will moor at the south quay while the work goes on.",
+)
+
+
+def test_a_summary_takes_no_framing_line_and_no_unquoted_first_person() -> None:
+    requests = plan(STATEMENT, RewriteOptions(style="summary", sentences=2), FakeBackend())
+    sources = [r.source for r in requests[0]]
+    assert sources == [
+        "The inquiry into the collapse of the north quay at Dunmere opens in March.",
+        "Fishing boats from Kilbride will moor at the south quay while the work goes on.",
+    ]
+    # A rewrite keeps both among their neighbours.
+    told = " ".join(r.source for p in plan(STATEMENT, RewriteOptions(), FakeBackend()) for r in p)
+    assert "gave this statement" in told and "I saw the north quay" in told
+
+
 def test_a_summary_of_so_many_words_has_a_sentence_per_twenty() -> None:
     requests = plan(HARBOUR, RewriteOptions(style="summary", words=40), FakeBackend())[0]
     assert len(requests) == 2
@@ -843,6 +865,7 @@ def test_a_date_stamp_a_byline_a_copy_notice_and_disguised_text_are_not_retold()
     # opened its rewrite, and an advertisement in look-alike Cyrillic letters closed it.
     told = _planned(
         "Posted: Monday, March 6, 2023. 8:15 am EST.",
+        "6 March 2023 Last updated at 09:40 GMT.",
         "By Ann Rowe: The new boat carries 200 passengers and 40 cars.",
         "The council will hold a public discussion of the timetable in March. "
         "Yоur аdvеrt rеасhеs thоuѕаndѕ оf rеаdеrѕ еvеrу dау!",
@@ -852,6 +875,7 @@ def test_a_date_stamp_a_byline_a_copy_notice_and_disguised_text_are_not_retold()
         "The copyright in the old ferry's name passed to the council in 1990.",
     )
     assert "Posted" not in told and "8:15" not in told and "Ann Rowe" not in told
+    assert "Last updated" not in told
     assert "Yоur" not in told and "rеаdеrѕ" not in told
     assert "©" not in told and "copyrighted property" not in told
     assert "may not be published" not in told and "From the book" not in told

@@ -67,6 +67,28 @@ def _without_promotions(found: list[Sentence], article: Article) -> list[Sentenc
     ]
 
 
+def summarisable(found: list[Sentence], article: Article) -> list[Sentence]:
+    """The sentences a summary may take one at a time, far from their neighbours: none
+    that ends in a colon, since it frames what follows ("He told the BBC's Richard Hamilton
+    about his experiences ...:"), and none that speaks in the first person outside
+    quotation marks, since its "I" or "our" is someone the article lets speak at length
+    ("I had a normal family life before the war started in 1991."; both were published as
+    summary sentences of XSumFaith test articles, 2026-12-07). A rewrite keeps them among
+    their neighbours."""
+    voice = narration(article.text)
+    return [
+        s
+        for s in found
+        if not _FRAMING_END.search(s.text) and not _FIRST_PERSON.search(voice[s.start : s.end])
+    ]
+
+
+#: A colon at the end, or before a stop a page added after it ("on behalf of his
+#: brother, Peter Copoc:.").
+_FRAMING_END = re.compile(r":[\s.]*$")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?)\b")
+
+
 def reporting(every: list[Sentence]) -> list[Sentence]:
     """The sentences of `prose` worth retelling: each said once, and no orders to the
     reader."""
@@ -242,9 +264,11 @@ def _without_byline(sentence: Sentence) -> Sentence:
 
 #: A date or a time set as a sentence of its own is the page's stamp, not the story: the
 #: same page opened "Posted: Thursday, April 21, 2022. 10:11 pm CST.", which its rewrite
-#: kept as its first words.
+#: kept as its first words. A BBC video page's "8 September 2016 Last updated at 15:33
+#: BST." was a summary's first sentence (XSumFaith test, 2026-12-07).
 _STAMP = re.compile(
-    r"^\s*(?:(?i:posted|published|updated|last updated)(?:\s+on)?\s*:?|(?=\d{1,2}[:.]\d{2}))"
+    r"^\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+)?"
+    r"(?:(?i:posted|published|updated|last updated)(?:\s+on)?\s*:?|(?=\d{1,2}[:.]\d{2}))"
     r"(?:\s*(?:[A-Z][a-z]+|\d{1,4}(?:st|nd|rd|th)?|(?i:[ap]\.?m\b\.?)|[A-Z]{2,4}|at|on|[,:./-]))*"
     r"\s*\.?\s*$"
 )
