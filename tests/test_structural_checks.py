@@ -1905,3 +1905,34 @@ def test_what_something_faced_is_not_what_happened_to_it() -> None:
     assert "modality" in told.types, told.reason
     kept = verifier_.sentence("About 900 vases faced being sold to pay the firm's debts.")
     assert kept.label == "supported", kept.reason
+
+
+def test_what_is_only_reported_to_have_happened_is_not_stated_as_fact() -> None:
+    # "Shanghai ... are reported to have agreed a deal worth £40m for Tevez" published as
+    # "Shanghai agreed a £40m deal with Tevez" (XSumFaith test summary, 2026-12-07).
+    verifier_ = _story(
+        "Ferry sale",
+        "Harlow Ferries are reported to have agreed a deal worth £4m for the island route.",
+    )
+    focus = verifier_.focus(["Harlow Ferries agreed a deal for the island route."])
+    told = verifier_.sentence("Harlow Ferries agreed a £4m deal for the island route.", focus=focus)
+    assert "modality" in told.types, told.reason
+    kept = "Harlow Ferries are reported to have agreed a £4m deal for the island route."
+    assert verifier_.sentence(kept, focus=focus).label == "supported"
+    # Read against the whole article, as FaithBench's annotators read summaries, it passes.
+    assert verifier_.sentence("Harlow Ferries agreed a £4m deal for the island route.").label == (
+        "supported"
+    )
+
+
+def test_a_hedge_reaches_a_joined_verb_but_not_a_joined_clause() -> None:
+    from retell.verify.modality import turned_to_fact
+
+    source = ["Mr Hale allegedly broke into the depot and stole a van on Tuesday."]
+    assert turned_to_fact("Mr Hale stole a van on Tuesday.", source)
+    # The retelling that keeps "allegedly" for both verbs states neither.
+    kept = "Mr Hale allegedly broke into the depot and stole a van on Tuesday."
+    assert turned_to_fact(kept, source) is None
+    # A clause of its own after "but" is not under the doubt of the one before.
+    doubted = ["The cost is unclear, but engineers say the bridge needs new cables."]
+    assert turned_to_fact("Engineers say the bridge needs new cables.", doubted) is None

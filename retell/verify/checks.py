@@ -1152,7 +1152,13 @@ def _content_word(token: Any) -> bool:
 
 
 def _possibly(sentence: str, made_from: str) -> list[Finding]:
-    """What a thing can be, retold as what it is (`modality.possible_made_certain`)."""
+    """What a thing can be, retold as what it is (`modality.possible_made_certain`), or
+    what "is reported" to have happened retold as what happened (`modality.turned_to_fact`
+    with hearsay)."""
+    passed_on = turned_to_fact(sentence, [made_from], hearsay=True)
+    if passed_on is not None:
+        reason = f"'{passed_on[0]}' is stated as fact; the sentences it retells only report it"
+        return [Finding("modality", "unsupported", reason)]
     found = possible_made_certain(sentence, made_from)
     if found is None:
         return []
