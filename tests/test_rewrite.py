@@ -140,17 +140,21 @@ def test_a_summary_draws_on_the_lead() -> None:
 
 
 # An invented story whose lead frames a statement and whose statement speaks as "I" and
-# "our" without quotation marks: a summary takes neither alone.
+# "our" without quotation marks, and which ends with another framed account: a summary
+# takes neither framing line, nor the first person, nor what follows a framing line.
 STATEMENT = _story(
     "The harbour master gave this statement to the inquiry on behalf of the crew:",
     "I saw the north quay wall crack in the February storms and our boats moved at once.",
     "The inquiry into the collapse of the north quay at Dunmere opens in March.",
     "Fishing boats from Kilbride will moor at the south quay while the work goes on.",
+    # XSumFaith's articles end each paragraph with a stop, one after a colon too.
+    "He gave the inquiry this account of the night:.",
+    "The wall had been patched twice since 2019, and the patch failed first.",
 )
 
 
 def test_a_summary_takes_no_framing_line_and_no_unquoted_first_person() -> None:
-    requests = plan(STATEMENT, RewriteOptions(style="summary", sentences=2), FakeBackend())
+    requests = plan(STATEMENT, RewriteOptions(style="summary", sentences=3), FakeBackend())
     sources = [r.source for r in requests[0]]
     assert sources == [
         "The inquiry into the collapse of the north quay at Dunmere opens in March.",

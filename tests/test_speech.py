@@ -208,3 +208,11 @@ def test_a_quotation_whose_paragraphs_were_run_into_one_line_stays_one_quotation
         'club. "Every game counts," added Orr.'
     )
     assert "Signed in 2010" not in " ".join(quoted(lost))
+    # Three paragraphs run into one: the middle one speaks as "we", so it is the quotation's.
+    three = (
+        'Mr Hale said: "The council must answer for closing a much-loved pier. "We have used '
+        'it all our lives. "This decision shows no respect for the town." Work stops in May.'
+    )
+    inside = " ".join(quoted(three))
+    assert "much-loved pier" in inside and "no respect for the town" in inside
+    assert "Work stops" not in inside

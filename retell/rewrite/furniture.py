@@ -17,7 +17,7 @@ from retell.article import Article
 from retell.text.facts import plain
 from retell.text.parse import parse
 from retell.text.sentences import Sentence, source_pieces, split_sentences
-from retell.text.speech import narration, wholly_spoken
+from retell.text.speech import FIRST_PERSON, narration, wholly_spoken
 
 
 def prose(article: Article) -> list[Sentence]:
@@ -70,23 +70,23 @@ def _without_promotions(found: list[Sentence], article: Article) -> list[Sentenc
 def summarisable(found: list[Sentence], article: Article) -> list[Sentence]:
     """The sentences a summary may take one at a time, far from their neighbours: none
     that ends in a colon, since it frames what follows ("He told the BBC's Richard Hamilton
-    about his experiences ...:"), and none that speaks in the first person outside
+    about his experiences ...:"), nor any after it, and none that speaks in the first person outside
     quotation marks, since its "I" or "our" is someone the article lets speak at length
     ("I had a normal family life before the war started in 1991."; both were published as
     summary sentences of XSumFaith test articles, 2026-12-07). A rewrite keeps them among
     their neighbours."""
     voice = narration(article.text)
-    return [
-        s
-        for s in found
-        if not _FRAMING_END.search(s.text) and not _FIRST_PERSON.search(voice[s.start : s.end])
-    ]
+    framing = [s.start for s in found if _FRAMING_END.search(s.text)]
+    # What a framing line introduces is someone's statement or testimony set without
+    # quotation marks ("Angela was just seven years old.", from a family's statement that
+    # followed "This is the full statement ...:"; XSumFaith test, 2026-12-07).
+    until = min(framing, default=len(article.text))
+    return [s for s in found if s.start < until and not FIRST_PERSON.search(voice[s.start : s.end])]
 
 
 #: A colon at the end, or before a stop a page added after it ("on behalf of his
 #: brother, Peter Copoc:.").
 _FRAMING_END = re.compile(r":[\s.]*$")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?)\b")
 
 
 def reporting(every: list[Sentence]) -> list[Sentence]:

@@ -179,6 +179,11 @@ def _closed_late(
     return closed_first
 
 
+#: Words of someone speaking of themselves. Capitals only where a sentence starts: "US" is
+#: a country, not "us".
+FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?)\b")
+
+
 def _reopens(paragraph: str, at: int) -> bool:
     """True for a straight mark that opens a new sentence inside an open quotation: the
     next paragraph of the quotation, which news writing opens with a mark and does not
@@ -193,8 +198,20 @@ def _reopens(paragraph: str, at: int) -> bool:
     # A page that lost the spaces around its marks looks the same where a quotation closed
     # ('... getting started. "Capped twice for Scotland ..., Clarkson has made ...', a
     # FaithBench source): there the next mark opens another quotation, not closes this one.
+    # A quotation of three paragraphs reopens twice; each sentence of its middle one speaks
+    # as "I" or "we" ('"Brecon Barracks has served our country ...', the same data set),
+    # which narration between two quotations does not ("Brook has played for three clubs").
     following = paragraph.find('"', at + 1)
-    return following > 0 and _facing(paragraph, following) == (False, True)
+    if following < 0:
+        return False
+    if _facing(paragraph, following) == (False, True):
+        return True
+    stretch = _SENTENCE_BREAK.split(paragraph[at:following])
+    spoken_here = all(FIRST_PERSON.search(sentence) for sentence in stretch if sentence.strip())
+    return spoken_here and _reopens(paragraph, following)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 def _closed_by_a_single_mark(

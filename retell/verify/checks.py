@@ -43,6 +43,7 @@ from retell.text.peoples import place_known
 from retell.text.sentences import lower_cased
 from retell.text.speech import (
     DOUBLE_QUOTED,
+    FIRST_PERSON,
     SAYING,
     SINGLE_QUOTED,
     narration,
@@ -1797,7 +1798,7 @@ def own_source_reported_he(sentence: str, made_from: str) -> list[Finding]:
     "King said he's not necessarily talking about himself" (Clyburn was), and on nothing
     else."""
     quotations = [q for q in DOUBLE_QUOTED.findall(made_from) if _THIRD.search(q)]
-    if not any(not _FIRST_PERSON.search(q) for q in quotations):
+    if not any(not FIRST_PERSON.search(q) for q in quotations):
         return []
     voice = narration(sentence)
     for verb in parse(sentence):
@@ -1839,7 +1840,7 @@ def own_source_speaker_for_pronoun(sentence: str, made_from: str) -> list[Findin
         for token in doc
         if token.lower_ in _THIRD_PERSON
         and not voice[token.idx].strip()
-        and not _FIRST_PERSON.search(token.sent.text)
+        and not FIRST_PERSON.search(token.sent.text)
     }
     outside = {t.lower_ for t in doc if t.pos_ == "PROPN" and voice[t.idx].strip()}
     inside = {t.lower_ for t in doc if t.pos_ == "PROPN" and not voice[t.idx].strip()}
@@ -2207,8 +2208,6 @@ def _a_persons_report(verb: Any) -> bool:
     return any(child.dep_ == "nsubj" and child.ent_type_ == "PERSON" for child in verb.children)
 
 
-# Capitals only where a sentence starts: "US" is a country, not "us".
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]ine|[Ww]e|[Oo]ur|[Uu]s)\b")
 _WHOLLY_QUOTED = re.compile(r"^\s*[\"“‘']([^\"“”]+)[\"”’']\s*[.!?]?\s*$")
 
 
@@ -2275,7 +2274,7 @@ def check_speaker(sentence: str, context: Context) -> list[Finding]:
     """A quotation in the first person must keep its speaker: "My overall assessment is
     ..." standing alone belongs to nobody, or reads as the writer's own."""
     quoted = _WHOLLY_QUOTED.match(plain(sentence))
-    if quoted is None or not _FIRST_PERSON.search(quoted.group(1)):
+    if quoted is None or not FIRST_PERSON.search(quoted.group(1)):
         return []
     reason = "a first-person quotation without its speaker"
     return [Finding("attribution", "unsupported", reason, context.evidence[:1])]
@@ -2286,7 +2285,7 @@ def check_narrator(sentence: str, context: Context) -> list[Finding]:
     marks, where the source has those words only inside a quotation, puts a speaker's
     words in the writer's mouth."""
     outside = _QUOTATION.sub(" ", plain(sentence))
-    found = _FIRST_PERSON.search(outside)
+    found = FIRST_PERSON.search(outside)
     if found is None:
         return []
     if re.search(rf"\b{found.group()}\b", narration(context.source), re.I):
