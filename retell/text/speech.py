@@ -21,7 +21,7 @@ from retell.text.sentences import split_sentences
 
 
 @lru_cache(maxsize=16)
-def spoken(source: str) -> tuple[tuple[int, int], ...]:
+def spoken(source: str, reopen: bool = True) -> tuple[tuple[int, int], ...]:
     """Where the source quotes someone, paragraph by paragraph (see `Marks`).
 
     A quotation left open at a paragraph's end runs on into the next one,
@@ -33,7 +33,7 @@ def spoken(source: str) -> tuple[tuple[int, int], ...]:
     breaks that made sense of their marks).
     """
     regions: list[tuple[int, int]] = []
-    lines = _lines(source)
+    lines = _lines(source, reopen)
     previous_open = False
     for number, (offset, end, marks) in enumerate(lines):
         runs_on = _joined(lines, number)
@@ -51,13 +51,13 @@ Line = tuple[int, int, "Marks"]  # a paragraph's start and end in the source, an
 
 
 @lru_cache(maxsize=16)
-def _lines(source: str) -> tuple[Line, ...]:
+def _lines(source: str, reopen: bool = True) -> tuple[Line, ...]:
     """Each line of the source that holds any text, with its place and its marks."""
     lines = source.split("\n")
     starts = [0, *accumulate(len(line) + 1 for line in lines)][: len(lines)]
     single = single_marked(source)
     return tuple(
-        (start, start + len(line), Marks.of(line, single))
+        (start, start + len(line), Marks.of(line, single, reopen))
         for start, line in zip(starts, lines, strict=True)
         if line.strip()
     )
@@ -98,13 +98,14 @@ class Marks:
         return self.opens_first or self.closed_first is not None
 
     @classmethod
-    def of(cls, paragraph: str, single: bool = False) -> Marks:
+    def of(cls, paragraph: str, single: bool = False, reopen: bool = True) -> Marks:
         """Read a paragraph's marks: double ones, or single ones on a page that quotes with
-        them (see `single_marked`)."""
-        return cls._of_single(paragraph) if single else cls._of_double(paragraph)
+        them (see `single_marked`). With `reopen`, a mark that opens the next paragraph of
+        an open quotation run into this one is read as such (`_reopens`)."""
+        return cls._of_single(paragraph) if single else cls._of_double(paragraph, reopen)
 
     @classmethod
-    def _of_double(cls, paragraph: str) -> Marks:
+    def _of_double(cls, paragraph: str, reopen: bool) -> Marks:
         """Read a paragraph's double marks, straight or curly."""
         found: list[tuple[int, int]] = []
         opened: int | None = None
@@ -115,7 +116,7 @@ class Marks:
         for mark in re.finditer(r"[\"“”]", paragraph):
             opens, closes = _facing(paragraph, mark.start())
             turned += mark.group() == "”" and opens
-            if opened is not None and mark.group() == '"' and _reopens(paragraph, mark.start()):
+            if reopen and opened is not None and _reopens(paragraph, mark.start()):
                 reopened += 1
             elif opened is None and not found and closes and not opens and closed_first is None:
                 closed_first = mark.end()
@@ -329,11 +330,12 @@ def continues_a_quotation(text: str) -> bool:
 DOUBLE_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 
 
-def wholly_spoken(source: str, start: int, end: int) -> bool:
+def wholly_spoken(source: str, start: int, end: int, reopen: bool = True) -> bool:
     """True when source[start:end], its outer quotation marks and punctuation aside, lies
-    inside one of the source's quotations."""
+    inside one of the source's quotations (read with `reopen`, as `spoken` reads them)."""
     inner = _trimmed(source, start, end)
-    return any(first <= inner[0] and inner[1] <= last for first, last in spoken(source))
+    regions = spoken(source, reopen)
+    return any(first <= inner[0] and inner[1] <= last for first, last in regions)
 
 
 def with_marks(source: str, start: int, end: int) -> str:
@@ -494,13 +496,14 @@ def proper_name(head: Any) -> str:
     return " ".join(word.text for word in words)
 
 
-def quoted_parts(source: str, start: int, end: int) -> tuple[str, str]:
+def quoted_parts(source: str, start: int, end: int, reopen: bool = True) -> tuple[str, str]:
     """source[start:end] split in two texts of its length: the words inside its quotations
-    in double marks, and the rest (each with the other's characters blanked)."""
+    in double marks, and the rest (each with the other's characters blanked); `reopen` as
+    `spoken` reads it."""
     text = source[start:end]
     inside = [" "] * len(text)
     outside = list(text)
-    for first, last in spoken(source):
+    for first, last in spoken(source, reopen):
         first, last = max(first, start) - start, min(last, end) - start
         if first < last:
             inside[first:last] = text[first:last]
