@@ -818,6 +818,25 @@ def test_a_quotation_running_on_over_paragraphs_is_still_a_speakers_words() -> N
     assert findings(check_narrator, HEARING, kept) == []
 
 
+def test_a_kept_sentence_whose_quotation_reopens_keeps_its_first_person_inside() -> None:
+    # A summary kept a one-line source's sentence whose quoted post runs into its next
+    # paragraph ('the tweet read "... past. "I wonder if ..."', XSumFaith test, 2026-12-07),
+    # and the check read its "I" as the writer's.
+    line = (
+        'The court heard the post read "Ms Orr spoke to the radio about the pier. "I wonder '
+        'if she will say who paid for it." Ms Orr sued in May.'
+    )
+    source = Article(source="<test>", title=None, blocks=layout_blocks([line], []))
+    kept = (
+        'The court heard the post read "Ms Orr spoke to the radio about the pier. "I wonder '
+        'if she will say who paid for it."'
+    )
+    assert findings(check_narrator, source, kept) == []
+    assert findings(check_narrator, source, "I wonder who paid for the pier.") == [
+        ("attribution", "unsupported")
+    ]
+
+
 def test_a_letter_quoted_in_single_marks_stays_its_signatories_words() -> None:
     # trafilatura-eval's Daily Mail page (2026-12-05) quotes with single marks; its
     # retelling published the letter's "We're talking about meat produced with growth

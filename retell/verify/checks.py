@@ -2284,7 +2284,10 @@ def check_narrator(sentence: str, context: Context) -> list[Finding]:
     """A retelling speaks in the third person: "Our analysis shows ..." outside quotation
     marks, where the source has those words only inside a quotation, puts a speaker's
     words in the writer's mouth."""
-    outside = _QUOTATION.sub(" ", plain(sentence))
+    # Read as `speech` reads marks too: a quotation whose next paragraph reopens with a
+    # mark ('the tweet read "Tom Elliott speaks ... past. "I wonder if ..."', a source
+    # sentence a summary kept, XSumFaith test, 2026-12-07) is inside to its closing mark.
+    outside = _QUOTATION.sub(" ", narration(plain(sentence)))
     found = FIRST_PERSON.search(outside)
     if found is None:
         return []
