@@ -1936,3 +1936,16 @@ def test_a_hedge_reaches_a_joined_verb_but_not_a_joined_clause() -> None:
     # A clause of its own after "but" is not under the doubt of the one before.
     doubted = ["The cost is unclear, but engineers say the bridge needs new cables."]
     assert turned_to_fact("Engineers say the bridge needs new cables.", doubted) is None
+
+
+def test_a_source_sentence_kept_word_for_word_is_the_sources_own() -> None:
+    # A summary kept a source sentence as it stood, and the grammar check, misreading it,
+    # called it verbless (XSumFaith test, 2026-12-07).
+    kept = (
+        "The 27-year-old finished fifth and seventh in the 1500m and 5,000m at the World "
+        "Indoor Championships."
+    )
+    verifier_ = _story("Runner", "The club named its new captain on Monday.", kept)
+    assert verifier_.sentence(kept).label == "supported"
+    changed = kept.replace("seventh", "eighth")
+    assert verifier_.sentence(changed).label != "supported"
