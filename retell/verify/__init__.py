@@ -237,8 +237,11 @@ class Verifier:
     def typed(self, text: str) -> Typed:
         """The typed checks' findings on a sentence, and whether the judge must still see it."""
         evidence = tuple(self.index.search(text))
-        if framing(text) or self._verbatim(text, evidence):
+        if framing(text):
             return Typed(text, evidence, [], False)
+        if self._verbatim(text, evidence):
+            # Asked to judge every sentence, the judge still reads it.
+            return Typed(text, evidence, [], self.judge is not None and self.judge_all)
         context = Context(self.source.text, self.index, evidence)
         findings = [finding for check_one in CHECKS for finding in check_one(text, context)]
         pending = not findings and self.judge is not None
