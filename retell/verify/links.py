@@ -426,8 +426,8 @@ def _doer(verb: Any) -> Any | None:
     # "Hosts lost strikers ..., transforming the stadium mood": an "-ing" clause with no
     # subject of its own has its head's (a summary of an XSumFaith test article,
     # 2026-12-07, published; the source's mood "was transformed" by no one named).
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _passive(verb):
-        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ == "VBG" and not _passive(verb):
+        return next((s for s in _hung_on(verb) if s.dep_ == "nsubj"), None)
     return None
 
 
@@ -761,14 +761,20 @@ def _implied_roles(verb: Any, action: str, nouns: bool) -> set[Role]:
     the wrong way ... by Albert Kenneth Newman" has him driven (a summary of an XSumFaith
     test article, 2026-12-07, published). A participle after "being", or a past one with
     no auxiliary, gives the subject the undergoer's role."""
-    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN"):
-        return set()
-    if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children):
-        return set()
     role = "undergoer" if verb.tag_ == "VBN" or _passive(verb) else "doer"
-    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    named = [s for s in subjects if _named(s) or (nouns and s.pos_ == "NOUN")]
+    named = [s for s in _hung_on(verb) if _named(s) or (nouns and s.pos_ == "NOUN")]
     return {(_party(subject, nouns), action, role) for subject in named}
+
+
+def _hung_on(verb: Any) -> list[Any]:
+    """The subjects of the clause a participle clause with no subject of its own hangs on
+    ("while driving", "being driven", "transforming ..."), which are its subjects too;
+    none for any other verb."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN"):
+        return []
+    if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def new_subjects(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
@@ -783,8 +789,7 @@ def new_subjects(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     found = []
     for verb, subjects in _subjects(parse(text)):
         others = [_noun_words(other) for other in theirs.get(form(verb), [])]
-        words = frozenset().union(*(_noun_words(subject) for subject in subjects))
-        if not others or not words or not all(others):
+        if not others or not all(others) or not any(map(_noun_words, subjects)):
             continue
         if any(_same_party(mine, other) for mine in subjects for other in theirs[form(verb)]):
             continue
@@ -928,11 +933,7 @@ def _named(token: Any) -> bool:
 
 def _objects(verb: Any) -> Iterator[Any]:
     """The nouns a verb takes as its object, directly or through a preposition."""
-    for child in verb.children:
-        nouns = [child] if child.dep_ == "dobj" else []
-        if child.dep_ == "prep":
-            nouns = [grand for grand in child.children if grand.dep_ == "pobj"]
-        yield from (noun for noun in nouns if noun.pos_ == "NOUN")
+    yield from (word for word in _acted_on(verb) if word.pos_ == "NOUN")
 
 
 def _stem(token: Any) -> str:
