@@ -412,6 +412,19 @@ def test_a_bound_dropped_or_changed_before_a_figure_is_sent_back() -> None:
     assert not any("bound on" in p for p in problems(kept, source, 12))
 
 
+def test_a_condition_retold_without_its_only_is_sent_back() -> None:
+    # trafilatura-eval's Independent page retold with --copy-penalty 2 (2026-12-07):
+    # "restrictions only after a parliamentary debate" retold as "after a ... debate".
+    source = "Harbour fees should rise only after a vote of the whole council, members said."
+    found = problems("Members said harbour fees should rise after a council vote.", source, 12)
+    assert "'only after' made 'after'" in found
+    for kept in (
+        "Members said harbour fees should rise only after a council vote.",
+        "Members said harbour fees should not rise before a council vote.",
+    ):
+        assert not [p for p in problems(kept, source, 12) if "only" in p], kept
+
+
 def test_a_bound_after_a_figure_counts_too() -> None:
     # BBC's Hart Island page (2026-12-06): "wait a week or more" became "up to a week".
     source = "Some crews have had to wait a week or more for a berth; 80 or fewer boats fit."

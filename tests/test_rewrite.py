@@ -165,6 +165,36 @@ def test_a_summary_takes_no_framing_line_and_no_unquoted_first_person() -> None:
     assert "gave this statement" in told and "I saw the north quay" in told
 
 
+# An invented story whose best sentence, by what it says, points back with "It" at the
+# sentence before, and whose opening sentence leans on a first sentence the page lost.
+LEANING = _story(
+    "She was named harbour master of Dunmere in 2019, the board said.",
+    "The Dunmere harbour board fined the Kilbride ferry company on Monday.",
+    "It also banned the company's two ferries, the Morven and the Islay, from the north "
+    "quay for 12 months from 1 March 2027 after the February collision.",
+    "The ferry company said it would appeal against the fine.",
+    "It is hoped the north quay will reopen to other boats in April.",
+)
+
+
+def test_a_summary_takes_a_sentence_that_points_back_only_with_the_one_before() -> None:
+    requests = plan(LEANING, RewriteOptions(style="summary", sentences=2), FakeBackend())
+    sources = [r.source for r in requests[0]]
+    assert sources == [
+        "The Dunmere harbour board fined the Kilbride ferry company on Monday.",
+        "It also banned the company's two ferries, the Morven and the Islay, from the north "
+        "quay for 12 months from 1 March 2027 after the February collision.",
+    ]
+    one = plan(LEANING, RewriteOptions(style="summary", sentences=1), FakeBackend())[0]
+    assert [r.source for r in one] == [
+        "The Dunmere harbour board fined the Kilbride ferry company on Monday."
+    ]
+    # "It is hoped ..." points at nothing before it.
+    four = plan(LEANING, RewriteOptions(style="summary", sentences=4), FakeBackend())[0]
+    assert any(r.source.startswith("It is hoped") for r in four)
+    assert not any(r.source.startswith("She was named") for r in four)
+
+
 def test_a_summary_of_so_many_words_has_a_sentence_per_twenty() -> None:
     requests = plan(HARBOUR, RewriteOptions(style="summary", words=40), FakeBackend())[0]
     assert len(requests) == 2

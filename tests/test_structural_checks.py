@@ -22,6 +22,8 @@ from retell.verify.checks import (
     own_source_headline,
     own_source_links,
     own_source_reported_he,
+    own_source_scope,
+    own_source_self_description,
     own_source_speaker,
     own_source_voice,
 )
@@ -1027,6 +1029,58 @@ def test_a_noun_of_the_source_made_a_verb_with_a_new_doer_is_flagged() -> None:
     )
 
 
+def test_a_feeling_set_as_background_is_not_given_to_anyone() -> None:
+    # The kind of error read in the seed rewrite with --copy-penalty 2 (2026-12-07): "X
+    # hatched the plan amid fears the US could abandon Ukraine" retold as "X, fearing ...".
+    source = [
+        "The mayor of Lindvik drew up the ferry timetable with the harbour board amid fears "
+        "the operator could cut the winter crossings, the Lindvik Post reported."
+    ]
+    for told in (
+        "The mayor of Lindvik drew up the timetable with the harbour board, fearing the "
+        "operator could cut the winter crossings, the Lindvik Post reported.",
+        "The mayor drew up the timetable with the harbour board because she feared the "
+        "operator could cut winter crossings, the Lindvik Post reported.",
+        "The mayor's fears that the operator could cut winter crossings led her to draw up "
+        "the timetable with the harbour board, the Lindvik Post reported.",
+    ):
+        found = own_source_links(told, source)
+        assert found and found[0].type == "relation", told
+    assert not own_source_links(
+        "The mayor of Lindvik drew up the timetable with the harbour board amid fears that "
+        "the operator could cut winter crossings, the Lindvik Post reported.",
+        source,
+    )
+    # Where the source says whose fears they are, the retelling may say so too.
+    owned = [
+        "The mayor drew up the timetable amid her fears that the operator could cut crossings."
+    ]
+    assert not own_source_links(
+        "The mayor drew up the timetable, fearing the operator could cut crossings.", owned
+    )
+
+
+def test_a_ban_or_curfew_retold_without_what_it_is_on_is_flagged() -> None:
+    # The kind of error read in a rewrite of trafilatura-eval's BBC page (2026-12-07): "a
+    # curfew on alcohol sales from 21:00" retold as "a curfew from 21:00".
+    source = [
+        "Westmere imposed a curfew on ferry ticket sales from 22:00 on Friday to stop crowds "
+        "gathering on the quay."
+    ]
+    found = own_source_scope("Westmere imposed a curfew from 22:00 to stop crowds.", source)
+    assert found and found[0].type == "omission" and "curfew" in found[0].reason
+    assert own_source_scope("Westmere imposed a curfew on Friday to stop crowds.", source)
+    for told in (
+        "Westmere imposed a curfew on ticket sales from 22:00 to stop crowds on the quay.",
+        "Westmere imposed a ticket sales curfew from 22:00 on Friday.",
+        "The curfew starts at 22:00 on Friday.",
+        "Westmere acted on Friday to stop crowds gathering on the quay.",
+    ):
+        assert not own_source_scope(told, source), told
+    # A ban the source gives without saying what it is on may be retold the same way.
+    assert not own_source_scope("The town imposed a ban.", ["The town imposed a ban on Friday."])
+
+
 HARBOUR_CHILDHOOD = (
     "Ida Berg was born in Tromso in 1971, where her mother was posted as she served in the "
     "Norwegian Coast Guard."
@@ -1136,6 +1190,46 @@ def test_a_retelling_that_drops_the_speaker_is_flagged() -> None:
     # that more will need to be done" retold without "he said".
     found = own_source_speaker("However, more money will be needed next winter.", LEVY)
     assert found and found[0].type == "attribution" and "who said it" in found[0].reason
+
+
+def test_a_short_quotation_does_not_stand_for_the_speaker_it_dropped() -> None:
+    # The kind of error read in a summary of an XSumFaith test article (2026-12-07): 'She
+    # had been a "guiding example" of what a good monarch should be, he said.' retold
+    # without "he said" but with the two quoted words.
+    source = 'The ferry had been a "lifeline" for the islands all winter, the harbour master said.'
+    found = own_source_speaker('The ferry was a "lifeline" for the islands all winter.', source)
+    assert found and found[0].type == "attribution", found
+    assert not own_source_speaker(
+        'The harbour master said the ferry was a "lifeline" for the islands all winter.', source
+    )
+    assert not own_source_speaker(
+        'The ferry was a "lifeline" for the islands all winter, according to the harbour master.',
+        source,
+    )
+
+
+def test_what_someone_calls_itself_is_not_told_as_fact() -> None:
+    # The kind of error read in a summary of an XSumFaith test article (2026-12-07): "X
+    # describes itself as 'an international temp agency for beautiful and talented people'"
+    # retold as "X is an international temp agency for ...".
+    source = (
+        'Kilbride Ferries describes itself as "the friendliest crossing on the west coast", '
+        "and it runs four boats a day."
+    )
+    for told in (
+        "Kilbride Ferries is the friendliest crossing on the west coast and runs four boats a day.",
+        "Kilbride Ferries, the friendliest crossing on the west coast, runs four boats a day.",
+    ):
+        found = own_source_self_description(told, source)
+        assert found and found[0].type == "attribution", told
+    for told in (
+        "Kilbride Ferries calls itself the friendliest crossing on the west coast.",
+        "Kilbride Ferries says it is the friendliest crossing on the west coast.",
+        "Kilbride Ferries runs four boats a day.",
+    ):
+        assert not own_source_self_description(told, source), told
+    called = "The group calls itself the voice of small farmers, and it met on Friday."
+    assert own_source_self_description("The group is the voice of small farmers.", called)
 
 
 def test_a_clause_that_drops_the_speaker_is_flagged() -> None:

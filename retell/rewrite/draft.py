@@ -321,7 +321,29 @@ def _summary_ranking(material: _Material, article: Article) -> list[Sentence]:
     # An article told wholly in someone's voice has only such sentences: then take them.
     usable = furniture.summarisable(material.found, article) or material.found
     ranked = _ranked(usable, document_weights(material.every))
-    return [ranked[0], *(s for s in usable if s is not ranked[0])] if ranked else []
+    if not ranked:
+        return []
+    top = next((s for s in ranked if not _needs_before(s)), ranked[0])
+    order = [top]
+    for sentence in (s for s in usable if s is not top):
+        if not _needs_before(sentence) or _before(sentence, material.found) in order:
+            order.append(sentence)
+    return order + [s for s in usable if s not in order]
+
+
+def _needs_before(sentence: Sentence) -> bool:
+    """True when a sentence means nothing without the one before it: it leans back, or
+    its subject is "he", "she" or "they". A summary takes it only with that one: "It also
+    annulled her results ..." (the Russian anti-doping agency, named in the sentence
+    before) was published in a summary without it (an XSumFaith test article,
+    2026-12-07)."""
+    return leans_back(sentence) or bool(_HE_SHE_THEY.match(after_joining(sentence.text)))
+
+
+def _before(sentence: Sentence, found: list[Sentence]) -> Sentence | None:
+    """The sentence just before this one in the article's kept sentences."""
+    place = found.index(sentence)
+    return found[place - 1] if place else None
 
 
 def _summary_request(

@@ -78,6 +78,7 @@ def problems(
     found += _named_nothing(retelling, source)
     found += _future_made_present(retelling, source)
     found += _bound_changed(retelling, source)
+    found += _only_dropped(retelling, source)
     found += _concession(retelling, source)
     found += [f"number used more often than in source: {n}" for n in _repeated(retelling, source)]
     found += [
@@ -279,6 +280,20 @@ def _bound_changed(retelling: str, source: str) -> list[str]:
                 f"{', '.join(sorted(known)) or 'nothing'}"
             )
     return found
+
+
+def _only_dropped(retelling: str, source: str) -> list[str]:
+    """A condition the source makes the only one, kept without its "only": "ministers should
+    introduce restrictions after a parliamentary debate and vote" for "only after a
+    parliamentary debate and vote" (trafilatura-eval's Independent page retold with
+    --copy-penalty 2, 2026-12-07). "Only 30%" is left alone: there it only stresses."""
+    theirs = {word.lower() for word in _ONLY.findall(source)}
+    mine = {word.lower() for word in _ONLY.findall(retelling)}
+    kept = {word for word in theirs - mine if re.search(rf"\b{word}\b", retelling, re.I)}
+    return [f"'only {word}' made '{word}'" for word in sorted(kept)]
+
+
+_ONLY = re.compile(r"\bonly (after|if|when|once|until|unless|where|by|through|with)\b", re.I)
 
 
 def _future_made_present(retelling: str, source: str) -> list[str]:

@@ -270,7 +270,10 @@ def _unnamed_in_opening(text: str) -> bool:
 #: looking increasingly unlikely that ...", "It remains to be seen how ..." (seed 000).
 _EXPLETIVE = re.compile(
     r"it(?:'s|’s| is| was| appears| seems| remains| looks| is looking| will be| would be)\b"
-    r".*\b(?:that|how|whether|if|to)\b",
+    r".*\b(?:that|how|whether|if|to)\b"
+    # "It is hoped the theatre ... will be used": a passive of belief says "that" unsaid.
+    r"|it (?:is|was|has been) (?:hoped|expected|thought|believed|understood|feared|estimated|"
+    r"claimed|reported|alleged|said)\b",
     re.I,
 )
 

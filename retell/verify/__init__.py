@@ -33,6 +33,8 @@ from retell.verify.checks import (
     own_source_links,
     own_source_obligation,
     own_source_reported_he,
+    own_source_scope,
+    own_source_self_description,
     own_source_speaker,
     own_source_speaker_for_pronoun,
     own_source_voice,
@@ -207,11 +209,13 @@ class Verifier:
         extra += own_source_obligation(typed.text, sources)
         extra += own_source_voice(typed.text, sources)
         extra += own_source_speaker(typed.text, sources)
+        extra += own_source_self_description(typed.text, sources)
         extra += own_source_reported_he(typed.text, sources)
         extra += own_source_speaker_for_pronoun(typed.text, sources)
         extra += own_source_headline(typed.text, sources)
         texts = [span.text for span in made_from]
         extra += own_source_definite(typed.text, texts)
+        extra += own_source_scope(typed.text, texts)
         extra += _joined_wrongly(typed.text, texts)
         extra = extra or own_source_links(typed.text, texts)
         if not extra:

@@ -63,6 +63,7 @@ from retell.verify.groups import spread
 from retell.verify.links import (
     RELATIONS,
     action_word,
+    background_holders,
     chains,
     cited_as_doers,
     form,
@@ -1340,6 +1341,7 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
     with a verb of its own that they do not link: `links.new_doers`, `links.new_subjects`,
     `links.new_verb_links`, `links.unheld`."""
     doers = new_doers(sentence, made_from) + new_agents(sentence, made_from)
+    doers += background_holders(sentence, made_from)
     if doers:
         doer, action = doers[0]
         reason = f"has {doer} '{action}'; the sentences it retells name no one who does"
@@ -1647,7 +1649,12 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
     if any(_holds(token, theirs) for token in doc):
         return []
     if _ATTRIBUTED.search(sentence):
-        return _unowned_quotation(sentence, doc, theirs)
+        found = _unowned_quotation(sentence, doc, theirs)
+        # A short quotation gives no speaker either: 'She was a "guiding example" of what a
+        # good monarch should be.' from '... should be, he said.' (a summary of an XSumFaith
+        # test article, 2026-12-07, published) quotes two words and says the rest as fact.
+        if found or _speaker_given(sentence, doc):
+            return found
     # A clause may drop the speaker the rest of the sentence never had: "The operation
     # began in July 2020, and meetings were held on two websites ..." from "The operation
     # began in July 2020, authorities said, and meetings were set up ..." (Boston Herald,
@@ -1662,6 +1669,49 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
             )
             return [Finding("attribution", "unsupported", reason)]
     return []
+
+
+def own_source_self_description(sentence: str, made_from: str) -> list[Finding]:
+    """A retelling that states as fact how its source sentences say someone describes
+    itself: "Matching Models in London is an international temp agency for beautiful and
+    talented people" from "Matching Models in London describes itself as 'an international
+    temp agency for beautiful and talented people'" (a summary of an XSumFaith test
+    article, 2026-12-07, published). What follows "is", or stands beside a name, may not
+    take two or more of the description's words unless a verb of naming or saying keeps
+    whose words they are."""
+    described = _self_descriptions(made_from)
+    doc = parse(sentence) if described else ()
+    if not doc or any(t.lemma_.lower() in _SELF_NAMING | SAYING for t in doc):
+        return []
+    for token in doc:
+        if token.dep_ in ("attr", "acomp", "appos"):
+            told = described & set(_content(terms(" ".join(t.text for t in token.subtree))))
+            if len(told) >= 2:
+                reason = "states as fact how the sentences it retells say someone describes itself"
+                return [Finding("attribution", "unsupported", reason)]
+    return []
+
+
+#: Verbs by which someone names itself: "describes itself as", "calls itself", "bills
+#: itself as".
+_SELF_NAMING = frozenset("describe bill call style brand present market tout label".split())
+_REFLEXIVE = frozenset("itself himself herself themselves".split())
+_REFLEXIVE_WORD = re.compile(r"\b(?:itself|himself|herself|themselves)\b", re.I)
+
+
+def _self_descriptions(text: str) -> set[str]:
+    """The content stems of what a text says someone calls itself."""
+    found: set[str] = set()
+    # Most sources have no reflexive at all, and need not be parsed.
+    for verb in parse(text) if _REFLEXIVE_WORD.search(text) else ():
+        children = list(verb.children)
+        if verb.lemma_.lower() not in _SELF_NAMING:
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in children):
+            continue
+        for child in (c for c in children if c.dep_ in ("prep", "oprd") and c.lower_ != "in"):
+            found |= set(_content(terms(" ".join(t.text for t in child.subtree))))
+    return found
 
 
 def _unsaid(doc: Any, theirs: dict[str, bool]) -> list[str]:
@@ -1687,16 +1737,23 @@ def _unowned_quotation(sentence: str, doc: Any, theirs: dict[str, bool]) -> list
     give voters "a live demonstration of how we each take on an egomaniac billionaire."'
     dropped the page's "she said Tuesday" (LA Times, 2026-12-06). A sentence wholly in
     quotation marks is left alone: the sentence before it may name its speaker."""
-    if "according to" in sentence.lower() or _WHOLLY_QUOTED.match(plain(sentence)):
-        return []
-    voice = narration(sentence)
-    if any(_reporting(token) and voice[token.idx].strip() for token in doc):
+    if _speaker_given(sentence, doc):
         return []
     for quoted, known in _quoted_known(sentence, theirs):
         if all(theirs[stem] for stem in known):
             reason = f"quotes '{quoted}' without saying who said it"
             return [Finding("attribution", "unsupported", reason)]
     return []
+
+
+def _speaker_given(sentence: str, doc: Any) -> bool:
+    """True when a retelling with quotation marks says whose words they are: "according
+    to", a verb of saying outside the quotation, or a sentence wholly quoted (the sentence
+    before it may name its speaker)."""
+    if "according to" in sentence.lower() or _WHOLLY_QUOTED.match(plain(sentence)):
+        return True
+    voice = narration(sentence)
+    return any(_reporting(token) and voice[token.idx].strip() for token in doc)
 
 
 def _reporting(token: Any) -> bool:
@@ -1762,6 +1819,57 @@ def _holds(token: Any, theirs: dict[str, bool]) -> bool:
 #: words with its source than those retellings did.
 SPOKEN_SHARE = 0.75
 _ATTRIBUTED = re.compile(r"[\"“”]|\baccording to\b", re.I)
+
+
+def own_source_scope(sentence: str, made_from: list[str]) -> list[Finding]:
+    """A retelling that drops what a ban, curfew or tax of its source sentences is on: "Chicago
+    imposed a curfew from 21:00 to stop persistent violations ..." from "Chicago ... imposed
+    a curfew on alcohol sales from 21:00 ..." (trafilatura-eval's BBC page with
+    --copy-penalty 2, 2026-12-07): a curfew on sales is not one on people. Only a new
+    "a curfew" counts; "the curfew" points at one already said."""
+    scoped = {
+        token.lemma_.lower()
+        for text in made_from
+        for token in parse(text)
+        if token.lemma_.lower() in _SCOPED and _scope(token)
+    }
+    for token in parse(sentence) if scoped else ():
+        lemma = token.lemma_.lower()
+        if lemma in scoped and token.pos_ == "NOUN" and not _scope(token) and _new(token):
+            reason = f"drops what '{token.text}' is on, which the sentences it retells say"
+            return [Finding("omission", "unsupported", reason)]
+    return []
+
+
+#: Nouns that mean little without what they are on or against.
+_SCOPED = frozenset(
+    # Not "duty": "duties on employers" are as often obligations as taxes.
+    "ban curfew tax levy limit cap restriction embargo moratorium sanction tariff freeze "
+    "boycott".split()
+)
+
+
+def _scope(noun: Any) -> bool:
+    """What a ban or tax is on: its own "on" or "against", a noun before it ("an alcohol
+    curfew"), or an "on" of the verb it is the object of ("put a tax on drinks") that is
+    not a day or a time."""
+    if any(child.dep_ == "compound" for child in noun.children):
+        return True
+    verb = [noun.head] if noun.dep_ == "dobj" else []
+    return any(_on_something(child) for token in [noun, *verb] for child in token.children)
+
+
+def _on_something(prep: Any) -> bool:
+    """True for an "on" or "against" whose object is not a day or a time."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
+        return False
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and objects[0].ent_type_ not in ("DATE", "TIME")
+
+
+def _new(noun: Any) -> bool:
+    """True for a noun brought in as new: "a curfew", "curfews", not "the curfew"."""
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
 
 
 def own_source_definite(sentence: str, made_from: list[str]) -> list[Finding]:

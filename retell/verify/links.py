@@ -372,6 +372,50 @@ def new_doers(text: str, sources: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+def background_holders(text: str, sources: list[str]) -> list[tuple[str, str]]:
+    """(holder, action) pairs of a retelling that give a feeling or claim its source
+    sentences set only as background, "amid fears ..." with no one's fears, to someone:
+    "Starmer reportedly hatched a plan with Macron, fearing the US could abandon Ukraine"
+    from "Starmer reportedly hatched the plan ... amid fears the US ... could abandon
+    Ukraine" (the seed rewrite with --copy-penalty 2, 2026-12-07). Unlike `new_doers` this
+    holds whoever is named nearby, a pronoun too: "amid" says the source names no holder.
+    The word must be a verb with a doer, or a noun with an owner, in the retelling and
+    only a noun after "amid" with no owner in the sources."""
+    docs = [parse(sentence) for sentence in sources]
+    owned = {form(t) for doc in docs for t in doc if t.pos_ == "VERB" or _owned(t)}
+    background = {
+        form(t)
+        for doc in docs
+        for t in doc
+        if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "amid"
+    }
+    background -= owned
+    found = []
+    for token in parse(text) if background else ():
+        if form(token) not in background:
+            continue
+        holder = _doer(token) if token.pos_ == "VERB" else _owner(token)
+        if holder is not None:
+            found.append((holder.text, token.text))
+    return found
+
+
+def _owned(noun: Any) -> bool:
+    """True for a noun with an owner: "his fears", "fears among residents"."""
+    return _owner(noun) is not None
+
+
+def _owner(noun: Any) -> Any | None:
+    """Whose a noun is: its possessor ("his fears") or the party after "among" or "by"
+    ("fears among residents"). "Of" is left out: "fears of a collapse" says what is feared."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("among", "by"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def new_agents(text: str, sources: list[str]) -> list[tuple[str, str]]:
     """(doer, action) pairs of a retelling that give a doer to what its source sentences
     say is done to something by no one named: "demanding that the foreign supplier return
