@@ -425,6 +425,25 @@ def test_a_condition_retold_without_its_only_is_sent_back() -> None:
         assert not [p for p in problems(kept, source, 12) if "only" in p], kept
 
 
+def test_what_someone_backs_or_urges_told_as_an_event_is_sent_back() -> None:
+    # A summary of an XSumFaith test article (2026-12-07): "she would back councillor Lisa
+    # Duffy to succeed Nigel Farage" published as "She said Lisa Duffy would succeed ...".
+    source = "Berg said she would back councillor Ida Lund to succeed Tove Arnesen as mayor."
+    for told in (
+        "Berg said Ida Lund would succeed Tove Arnesen as mayor.",
+        "Ida Lund succeeded Tove Arnesen as mayor, Berg said.",
+    ):
+        found = problems(told, source, 12)
+        assert any("only wishes for" in p for p in found), (told, found)
+    for kept in (
+        "Berg said she would back Ida Lund to succeed Tove Arnesen as mayor.",
+        "Berg said she wanted Ida Lund to succeed Tove Arnesen as mayor.",
+    ):
+        assert not [p for p in problems(kept, source, 12) if "wishes" in p], kept
+    urged = "The union urged its members to reject the ferry company's offer."
+    assert any("wishes" in p for p in problems("Members rejected the offer.", urged, 8))
+
+
 def test_a_bound_after_a_figure_counts_too() -> None:
     # BBC's Hart Island page (2026-12-06): "wait a week or more" became "up to a week".
     source = "Some crews have had to wait a week or more for a berth; 80 or fewer boats fit."

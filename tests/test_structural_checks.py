@@ -1029,6 +1029,29 @@ def test_a_noun_of_the_source_made_a_verb_with_a_new_doer_is_flagged() -> None:
     )
 
 
+def test_what_a_who_clause_has_one_party_do_is_not_given_to_another() -> None:
+    # A summary of an XSumFaith test article (2026-12-07): "officers flew out to work with
+    # Thai police, who are holding two Burmese suspects" published as "... to work with Thai
+    # police to hold two Burmese suspects".
+    source = [
+        "Coastguard officers from Oban sailed out on Friday to work with Norwegian divers, "
+        "who are searching two sunken trawlers."
+    ]
+    found = own_source_links(
+        "Coastguard officers from Oban sailed out to work with Norwegian divers to search two "
+        "sunken trawlers.",
+        source,
+    )
+    assert found and found[0].type == "role" and "Norwegian divers" in found[0].reason
+    for told in (
+        "Coastguard officers sailed out to work with Norwegian divers, who are searching two "
+        "sunken trawlers.",
+        "Norwegian divers are searching two sunken trawlers.",
+        "Divers are searching two sunken trawlers.",
+    ):
+        assert not own_source_links(told, source), told
+
+
 def test_a_feeling_set_as_background_is_not_given_to_anyone() -> None:
     # The kind of error read in the seed rewrite with --copy-penalty 2 (2026-12-07): "X
     # hatched the plan amid fears the US could abandon Ukraine" retold as "X, fearing ...".

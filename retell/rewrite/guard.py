@@ -75,6 +75,7 @@ def problems(
     found += _addressing_the_reader(retelling, source)
     found += _dependence_turned(retelling, source)
     found += _hedge_made_fact(retelling, source)
+    found += _wish_made_event(retelling, source)
     found += _named_nothing(retelling, source)
     found += _future_made_present(retelling, source)
     found += _bound_changed(retelling, source)
@@ -404,6 +405,43 @@ def _hedge_made_fact(retelling: str, source: str) -> list[str]:
         if _finite(token) and not reported(token):
             return [f"'{token.text}' told as fact; the source has it only as a possibility"]
     return []
+
+
+def _wish_made_event(retelling: str, source: str) -> list[str]:
+    """An action the source has only as what someone wants, backs or urges, told as what
+    happens or will happen: "She said Lisa Duffy would succeed Nigel Farage" for "She said
+    she would back councillor Lisa Duffy to succeed Nigel Farage" (a summary of an XSumFaith
+    test article, 2026-12-07, published). Reported speech counts too: the speaker said she
+    backed it, not that it would happen."""
+    theirs = [t for t in parse(source) if t.pos_ == "VERB"]
+    wished = {t.lemma_.lower() for t in theirs if _wished(t)}
+    plain = {t.lemma_.lower() for t in theirs if not _wished(t) and _finite(t)}
+    for token in parse(retelling) if wished else ():
+        if token.lemma_.lower() in wished - plain and not _wished(token) and _happens(token):
+            return [f"'{token.text}' tells as an event what the source only wishes for"]
+    return []
+
+
+def _happens(verb: Any) -> bool:
+    """True for a verb told as what happens, happened or will happen."""
+    return _finite(verb) or bool(_modals(verb) & {"will", "would"})
+
+
+def _wished(verb: Any) -> bool:
+    """True for an infinitive under a verb of wanting, backing or urging: "back X to
+    succeed", "wanted X to succeed", "urged members to reject"."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "ccomp", "advcl")
+        and "to" in _modals(verb)
+        and head.lemma_.lower() in _WISHING
+    )
+
+
+_WISHING = frozenset(
+    "want back urge ask hope wish expect encourage push call support like prefer press lobby "
+    "invite beg implore".split()
+)
 
 
 def _finite(token: Any) -> bool:
