@@ -444,6 +444,28 @@ def test_what_someone_backs_or_urges_told_as_an_event_is_sent_back() -> None:
     assert any("wishes" in p for p in problems("Members rejected the offer.", urged, 8))
 
 
+def test_an_action_someone_is_helped_to_do_keeps_its_doer() -> None:
+    # trafilatura-eval's Independent page (2026-12-07, published): "in the hope of helping
+    # them escape the need to go into a 14-day quarantine" retold as "hoping to escape ...".
+    source = (
+        "The fine would also catch a skipper who hid a passenger's cough, in the hope of "
+        "helping them avoid a week in quarantine."
+    )
+    found = problems(
+        "The fine would also catch a skipper who hid a passenger's cough, hoping to avoid a "
+        "week in quarantine.",
+        source,
+        20,
+    )
+    assert any("lost its doer" in p for p in found), found
+    for kept in (
+        "The fine would also catch a skipper who hid a cough to help a passenger avoid quarantine.",
+        "The fine would also catch a skipper who hid a cough so the passenger could avoid "
+        "quarantine.",
+    ):
+        assert not [p for p in problems(kept, source, 16) if "doer" in p], kept
+
+
 def test_a_bound_after_a_figure_counts_too() -> None:
     # BBC's Hart Island page (2026-12-06): "wait a week or more" became "up to a week".
     source = "Some crews have had to wait a week or more for a berth; 80 or fewer boats fit."

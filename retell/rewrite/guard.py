@@ -76,6 +76,7 @@ def problems(
     found += _dependence_turned(retelling, source)
     found += _hedge_made_fact(retelling, source)
     found += _wish_made_event(retelling, source)
+    found += _doer_dropped(retelling, source)
     found += _named_nothing(retelling, source)
     found += _future_made_present(retelling, source)
     found += _bound_changed(retelling, source)
@@ -442,6 +443,43 @@ _WISHING = frozenset(
     "want back urge ask hope wish expect encourage push call support like prefer press lobby "
     "invite beg implore".split()
 )
+
+
+def _doer_dropped(retelling: str, source: str) -> list[str]:
+    """An action the source has someone help, let or force another to do, retold with no
+    doer of its own, so that it falls to the retelling's subject: "someone who omitted to
+    mention ..., hoping to escape the need to go into quarantine" for "..., in the hope of
+    helping them escape the need to go into a 14-day quarantine" (trafilatura-eval's
+    Independent page, 2026-12-07, published: it was the friend who would escape)."""
+    verbs = [t for t in parse(source) if t.pos_ == "VERB"]
+    free = {t.lemma_.lower() for t in verbs if not _made_to(t)}
+    done = {
+        t.lemma_.lower(): t.head.text
+        for t in verbs
+        if _made_to(t) and _own_doer(t) and t.lemma_.lower() not in free
+    }
+    doc = parse(retelling) if done else []
+    # A retelling that still helps or lets someone is left alone: the small parser often
+    # hangs "to help a passenger avoid quarantine"'s "avoid" on another verb.
+    if any(token.lemma_.lower() in _CONTROLLING for token in doc):
+        return []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in done and token.pos_ == "VERB" and not _own_doer(token):
+            return [f"'{token.text}' lost its doer: the source has '{done[lemma]}' someone do it"]
+    return []
+
+
+def _made_to(verb: Any) -> bool:
+    """True for a verb under one of helping, letting or making ("helping them escape")."""
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _CONTROLLING
+
+
+def _own_doer(verb: Any) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+
+
+_CONTROLLING = frozenset("help allow let enable force make cause permit require order".split())
 
 
 def _finite(token: Any) -> bool:
