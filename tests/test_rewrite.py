@@ -189,6 +189,15 @@ def test_a_summary_takes_a_sentence_that_points_back_only_with_the_one_before() 
     assert [r.source for r in one] == [
         "The Dunmere harbour board fined the Kilbride ferry company on Monday."
     ]
+    # A question is a subheading; a bracketed "(He ...)" leans back like "He ...".
+    asking = _story(
+        "(He was named harbour master of Dunmere in 2019.)",
+        "What could the Dunmere harbour board have done to stop the Kilbride ferry company?",
+        "The Dunmere harbour board fined the Kilbride ferry company on Monday.",
+        "The ferry company said it would appeal against the fine.",
+    )
+    taken = plan(asking, RewriteOptions(style="summary", sentences=2), FakeBackend())[0]
+    assert [r.source[:12] for r in taken] == ["The Dunmere ", "The ferry co"]
     # "It is hoped ..." points at nothing before it.
     four = plan(LEANING, RewriteOptions(style="summary", sentences=4), FakeBackend())[0]
     assert any(r.source.startswith("It is hoped") for r in four)

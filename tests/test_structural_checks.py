@@ -2003,6 +2003,11 @@ def test_a_retelling_written_as_a_headline_is_sent_back() -> None:
     assert found and found[0].type == "grammar", found
     assert not own_source_headline("The harbour office was closed on Monday.", source)
     assert not own_source_headline("Staff were sent home.", "Staff were sent home early.")
+    # A capital at the start makes the tagger call the noun a name (XSumFaith test,
+    # 2026-12-07: "Conductor founded Academy of Ancient Music in 1973 ...").
+    founded = "The conductor founded the Dunmere Festival Orchestra in 1973."
+    assert own_source_headline("Conductor founded Dunmere Festival Orchestra in 1973.", founded)
+    assert not own_source_headline("Hogwood founded the orchestra in 1973.", founded)
 
 
 def test_an_aim_the_source_does_not_give_is_a_new_purpose() -> None:

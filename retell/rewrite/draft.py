@@ -337,7 +337,8 @@ def _needs_before(sentence: Sentence) -> bool:
     annulled her results ..." (the Russian anti-doping agency, named in the sentence
     before) was published in a summary without it (an XSumFaith test article,
     2026-12-07)."""
-    return leans_back(sentence) or bool(_HE_SHE_THEY.match(after_joining(sentence.text)))
+    opening = after_joining(sentence.text).lstrip("(\"'“‘")
+    return leans_back(sentence) or bool(_HE_SHE_THEY.match(opening))
 
 
 def _before(sentence: Sentence, found: list[Sentence]) -> Sentence | None:

@@ -81,7 +81,15 @@ def summarisable(found: list[Sentence], article: Article) -> list[Sentence]:
     # quotation marks ("Angela was just seven years old.", from a family's statement that
     # followed "This is the full statement ...:"; XSumFaith test, 2026-12-07).
     until = min(framing, default=len(article.text))
-    return [s for s in found if s.start < until and not FIRST_PERSON.search(voice[s.start : s.end])]
+    return [s for s in found if s.start < until and _writers_statement(voice[s.start : s.end])]
+
+
+def _writers_statement(narrated: str) -> bool:
+    """True for a sentence, as the writer's voice has it (quotations blanked), that states
+    something: not in the first person, and not a question, which in a news page is a
+    subheading ("What could the US government see?" was published as a summary sentence
+    of an XSumFaith test article, 2026-12-07)."""
+    return not FIRST_PERSON.search(narrated) and not narrated.rstrip().endswith("?")
 
 
 #: A colon at the end, or before a stop a page added after it ("on behalf of his
