@@ -19,6 +19,7 @@ from retell.verify.checks import (
     new_purpose,
     own_source_additions,
     own_source_definite,
+    own_source_description,
     own_source_headline,
     own_source_links,
     own_source_reported_he,
@@ -1081,6 +1082,21 @@ def test_a_feeling_set_as_background_is_not_given_to_anyone() -> None:
     assert not own_source_links(
         "The mayor drew up the timetable, fearing the operator could cut crossings.", owned
     )
+
+
+def test_a_description_the_article_never_uses_is_flagged() -> None:
+    # A summary of an XSumFaith test article (2026-12-07): "The 44-year-old, from Everton,
+    # had been shot" published as "44-year-old Everton player shot in head and chest".
+    source = "The 52-year-old, from Kilbride, had been injured on the quay. He died later."
+    found = own_source_description("The 52-year-old Kilbride skipper was injured.", source)
+    assert found and found[0].type == "entity" and "skipper" in found[0].reason
+    assert own_source_description("The 52-year-old skipper died later.", source)
+    for told in (
+        "The 52-year-old from Kilbride was injured on the quay.",
+        "The 52-year-old Kilbride man was injured on the quay.",
+        "A man from Kilbride was injured on the quay.",
+    ):
+        assert not own_source_description(told, source), told
 
 
 def test_a_ban_or_curfew_retold_without_what_it_is_on_is_flagged() -> None:

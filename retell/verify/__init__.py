@@ -29,6 +29,7 @@ from retell.verify.checks import (
     overlap,
     own_source_additions,
     own_source_definite,
+    own_source_description,
     own_source_headline,
     own_source_links,
     own_source_obligation,
@@ -206,6 +207,7 @@ class Verifier:
         speaker, a link between their words they do not make (`checks.own_source_*`)."""
         sources = " ".join(self._in_voice(span) for span in made_from)
         extra = own_source_additions(typed.text, sources, self.source.text)
+        extra += own_source_description(typed.text, self.source.text)
         extra += own_source_obligation(typed.text, sources)
         extra += own_source_voice(typed.text, sources)
         extra += own_source_speaker(typed.text, sources)
