@@ -1649,11 +1649,13 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
     if any(_holds(token, theirs) for token in doc):
         return []
     if _ATTRIBUTED.search(sentence):
-        found = _unowned_quotation(sentence, doc, theirs)
+        if _speaker_given(sentence, doc):
+            return []
+        found = _unowned_quotation(sentence, theirs)
         # A short quotation gives no speaker either: 'She was a "guiding example" of what a
         # good monarch should be.' from '... should be, he said.' (a summary of an XSumFaith
         # test article, 2026-12-07, published) quotes two words and says the rest as fact.
-        if found or _speaker_given(sentence, doc):
+        if found:
             return found
     # A clause may drop the speaker the rest of the sentence never had: "The operation
     # began in July 2020, and meetings were held on two websites ..." from "The operation
@@ -1731,14 +1733,12 @@ def _unsaid(doc: Any, theirs: dict[str, bool]) -> list[str]:
     return spoken
 
 
-def _unowned_quotation(sentence: str, doc: Any, theirs: dict[str, bool]) -> list[Finding]:
-    """A quotation set inside a retelling's own sentence with no one to say it, where its
-    source sentences give it to a speaker: 'Bloomberg's presence in the Las Vegas debate will
-    give voters "a live demonstration of how we each take on an egomaniac billionaire."'
-    dropped the page's "she said Tuesday" (LA Times, 2026-12-06). A sentence wholly in
-    quotation marks is left alone: the sentence before it may name its speaker."""
-    if _speaker_given(sentence, doc):
-        return []
+def _unowned_quotation(sentence: str, theirs: dict[str, bool]) -> list[Finding]:
+    """A quotation set inside a retelling's own sentence with no one to say it (see
+    `_speaker_given`), where its source sentences give it to a speaker: 'Bloomberg's
+    presence in the Las Vegas debate will give voters "a live demonstration of how we each
+    take on an egomaniac billionaire."' dropped the page's "she said Tuesday" (LA Times,
+    2026-12-06)."""
     for quoted, known in _quoted_known(sentence, theirs):
         if all(theirs[stem] for stem in known):
             reason = f"quotes '{quoted}' without saying who said it"
