@@ -86,10 +86,25 @@ def summarisable(found: list[Sentence], article: Article) -> list[Sentence]:
 
 def _writers_statement(narrated: str) -> bool:
     """True for a sentence, as the writer's voice has it (quotations blanked), that states
-    something: not in the first person, and not a question, which in a news page is a
+    something: not in the first person, not a question, which in a news page is a
     subheading ("What could the US government see?" was published as a summary sentence
-    of an XSumFaith test article, 2026-12-07)."""
-    return not FIRST_PERSON.search(narrated) and not narrated.rstrip().endswith("?")
+    of an XSumFaith test article, 2026-12-07), and not a line to the reader about the page
+    (`_TO_THE_VIEWER`)."""
+    if FIRST_PERSON.search(narrated) or _TO_THE_VIEWER.search(narrated):
+        return False
+    return not narrated.rstrip().endswith("?")
+
+
+#: The page speaking to its reader or presenting its own pictures and clips: "Here are
+#: some of your pictures from the 26 beaches ...", "It looks like a right dog's dinner -
+#: check out this clip." and "In 15 seconds, here's the story" were published as summary
+#: sentences of XSumFaith test articles (2026-12-07). Apart among other sentences, they
+#: say nothing of the story; a rewrite keeps them among their neighbours.
+_TO_THE_VIEWER = re.compile(
+    r"\b(?:you|your|yours)\b|(?:^\W*|,\s*)here(?:'s|’s| is| are)\b|\bcheck out\b"
+    r"|\bthis (?:video|clip|gallery)\b|\bfull screen\b",
+    re.I,
+)
 
 
 #: A colon at the end, or before a stop a page added after it ("on behalf of his
