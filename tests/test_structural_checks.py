@@ -586,6 +586,19 @@ def test_two_things_swapped_round_a_verb_are_flagged() -> None:
     assert not own_source_links("Other hospitals include the Eye Hospital.", [listed])
 
 
+def test_a_noun_a_participle_describes_keeps_its_role() -> None:
+    # A summary of an XSumFaith test article (2026-12-07) published "there was a driver
+    # filming for 30 seconds" for "one driver was filmed for 30 seconds".
+    source = "Wardens said that one courier was filmed for 20 seconds driving with no seatbelt."
+    turned = own_source_links(
+        "Wardens said there was a courier filming for 20 seconds without a seatbelt.", [source]
+    )
+    assert turned and turned[0].type == "role", turned
+    assert not own_source_links(
+        "Wardens said there was a courier filmed for 20 seconds without a seatbelt.", [source]
+    )
+
+
 def test_a_state_that_has_ended_retold_as_lasting_is_flagged() -> None:
     # The seed rewrite with a copy penalty (2026-12-06): "the answer to that question was,
     # until recently, very obvious: NATO membership" retold "NATO membership remained the

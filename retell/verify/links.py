@@ -806,8 +806,19 @@ def _implied_roles(verb: Any, action: str, nouns: bool) -> set[Role]:
     test article, 2026-12-07, published). A participle after "being", or a past one with
     no auxiliary, gives the subject the undergoer's role."""
     role = "undergoer" if verb.tag_ == "VBN" or _passive(verb) else "doer"
-    named = [s for s in _hung_on(verb) if _named(s) or (nouns and s.pos_ == "NOUN")]
+    held = [*_hung_on(verb), *_described(verb)]
+    named = [s for s in held if _named(s) or (nouns and s.pos_ == "NOUN")]
     return {(_party(subject, nouns), action, role) for subject in named}
+
+
+def _described(verb: Any) -> list[Any]:
+    """The noun a participle with no subject of its own describes ("a driver filming for
+    30 seconds", "a man called ..."), which does or undergoes its action."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
+        return []
+    if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children):
+        return []
+    return [verb.head]
 
 
 def _hung_on(verb: Any) -> list[Any]:
