@@ -125,6 +125,20 @@ def test_check_sends_the_judge_only_weakly_supported_sentences_the_typed_checks_
     assert len(asked) == 1 and judged in asked[0]
 
 
+def test_a_new_verb_acting_on_a_new_noun_goes_to_the_judge_however_close_the_words() -> None:
+    # "Switching focus to Android has solved the problems with the BB10 platform." (an
+    # XSumFaith test summary, 2026-12-07) kept most of its source sentence's words.
+    backend = judge_says_no_to("solved")
+    new = (
+        "Councillors in Westmere voted 7 to 4 on Wednesday night to keep the town's only "
+        "passenger ferry running until 2028, which solved the problems of the islands."
+    )
+    report = check(SOURCE, new, judge=Judge(backend))
+    assert [(v.label, v.types) for v in report.verdicts] == [("unsupported", ("judge",))]
+    asked = [call[-1].content for call in backend.calls if "Claim: " in call[-1].content]
+    assert asked
+
+
 def test_judge_all_sends_strongly_supported_sentences_too() -> None:
     close = "Margaret Osei cheered the vote to keep the ferry."
     report = check(SOURCE, close, judge=Judge(judge_says_no_to("cheered")), judge_all=True)

@@ -40,6 +40,7 @@ from retell.verify.checks import (
     own_source_speaker_for_pronoun,
     own_source_voice,
 )
+from retell.verify.core import new_predicate
 from retell.verify.evidence import EvidenceIndex, terms
 from retell.verify.judge import Judge
 from retell.verify.reference import misgendered, misread
@@ -251,8 +252,13 @@ class Verifier:
         context = Context(self.source.text, self.index, evidence)
         findings = [finding for check_one in CHECKS for finding in check_one(text, context)]
         pending = not findings and self.judge is not None
-        pending = pending and (self.judge_all or weakly_supported(text, evidence))
+        pending = pending and (self.judge_all or self._weak(text, evidence))
         return Typed(text, evidence, findings, pending)
+
+    def _weak(self, text: str, evidence: tuple[Evidence, ...]) -> bool:
+        """True when the judge must be asked about a sentence the typed checks pass: no
+        source sentence holds most of its words, or it says something new with them."""
+        return weakly_supported(text, evidence) or new_predicate(text, self.source.text) is not None
 
     def _verbatim(self, text: str, evidence: tuple[Evidence, ...]) -> bool:
         """True for one of the source's own sentences, word for word, that is not part of a

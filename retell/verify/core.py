@@ -44,6 +44,29 @@ def new_statement(sentence: str, made_from: str) -> tuple[str, str] | None:
     return None
 
 
+def new_predicate(sentence: str, source: str) -> tuple[str, str] | None:
+    """A verb and the noun it acts on when the source uses neither, or None: the statement
+    is new however many of the sentence's other words are the source's. "Switching focus to
+    Android has solved the problems with the BB10 platform." shares five of seven content
+    words with its source sentence, so the word-overlap gate called it strongly supported
+    and the judge, which rejects it, was never asked (an XSumFaith test summary,
+    2026-12-07). It is a reason to ask the judge, not a finding, since a paraphrase
+    ("demonstrated his enduring skill") does the same: of the 1,151 FaithBench news
+    sentences the typed checks and the gate passed, it sends 37 to the judge, 7 of them
+    marked, and the embedded judge passed all 37 (2026-12-07). Over 529 saved summary
+    sentences of retell's it picked three, all false."""
+    known = _known(source)
+    for verb in parse(sentence):
+        if verb.pos_ != "VERB" or _in(verb, known):
+            continue
+        new = [
+            c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not _in(c, known)
+        ]
+        if new:
+            return verb.text, new[0].text
+    return None
+
+
 def _said_of_known(verb: Any, known: frozenset[str]) -> bool:
     """True when the verb is the source's, or frames a clause of its own."""
     return _in(verb, known) or any(child.dep_ in _CARRIED for child in verb.children)
