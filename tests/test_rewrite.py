@@ -198,11 +198,13 @@ def test_a_summary_takes_a_sentence_that_points_back_only_with_the_one_before() 
     )
     taken = plan(asking, RewriteOptions(style="summary", sentences=2), FakeBackend())[0]
     assert [r.source[:12] for r in taken] == ["The Dunmere ", "The ferry co"]
-    # A line to the reader about the page's own pictures is no part of a summary.
+    # A line to the reader about the page's own pictures, or an aside, is no part of a
+    # summary.
     viewing = _story(
         "Here are some of your photographs of the Dunmere harbour on Monday.",
         "The Dunmere harbour board fined the Kilbride ferry company on Monday.",
         "Check out this clip of the ferry leaving the harbour.",
+        "The islanders have waited a long time for this!",
         "The ferry company said it would appeal against the fine.",
     )
     shown = plan(viewing, RewriteOptions(style="summary", sentences=2), FakeBackend())[0]

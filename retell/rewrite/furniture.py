@@ -88,11 +88,12 @@ def _writers_statement(narrated: str) -> bool:
     """True for a sentence, as the writer's voice has it (quotations blanked), that states
     something: not in the first person, not a question, which in a news page is a
     subheading ("What could the US government see?" was published as a summary sentence
-    of an XSumFaith test article, 2026-12-07), and not a line to the reader about the page
-    (`_TO_THE_VIEWER`)."""
+    of an XSumFaith test article, 2026-12-07) nor an exclamation, which is the page's aside
+    ("Good luck!", after a news quiz's introduction, was published the same way), and not
+    a line to the reader about the page (`_TO_THE_VIEWER`)."""
     if FIRST_PERSON.search(narrated) or _TO_THE_VIEWER.search(narrated):
         return False
-    return not narrated.rstrip().endswith("?")
+    return not narrated.rstrip().endswith(("?", "!"))
 
 
 #: The page speaking to its reader or presenting its own pictures and clips: "Here are
