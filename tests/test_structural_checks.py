@@ -22,6 +22,7 @@ from retell.verify.checks import (
     own_source_description,
     own_source_headline,
     own_source_links,
+    own_source_predicate,
     own_source_reported_he,
     own_source_scope,
     own_source_self_description,
@@ -2100,3 +2101,43 @@ def test_a_source_sentence_kept_word_for_word_is_the_sources_own() -> None:
     assert verifier_.sentence(kept).label == "supported"
     changed = kept.replace("seventh", "eighth")
     assert verifier_.sentence(changed).label != "supported"
+
+
+def test_what_a_court_heard_keeps_its_source_even_with_the_court_as_a_setting() -> None:
+    # A summary of an XSumFaith test article (2026-12-07) published "In the trial, Dhillon
+    # became obsessed with the 24-year-old and stalked her." from "The trial ... heard
+    # Dhillon had become obsessed with the 24-year-old and had stalked her."
+    source = "The inquest at Dunmere heard Hale had ignored the tide warnings and had sailed alone."
+    for retelling in (
+        "At the inquest, Hale ignored the tide warnings and sailed alone.",
+        "Hale had ignored the tide warnings and had sailed alone.",
+    ):
+        dropped = own_source_speaker(retelling, source)
+        assert dropped and dropped[0].type == "attribution", retelling
+    assert not own_source_speaker(
+        "The inquest heard that Hale had ignored the tide warnings and sailed alone.", source
+    )
+
+
+def test_a_verdict_the_article_never_gives_is_a_new_statement() -> None:
+    # A summary of an XSumFaith test article (2026-12-07) published "Bradford dominated
+    # the opening period, securing a victory over the visitors." of a 1-1 draw.
+    source = "Dunmere dominated the first half as the visitors' defence held out. It ended 1-1."
+    added = own_source_predicate("Dunmere dominated the first half, securing a win.", source)
+    assert added and added[0].type == "addition"
+    # A paraphrase in new words passes a verdict on nothing.
+    assert not own_source_predicate("Dunmere dominated the first half, keeping the ball.", source)
+    assert not own_source_predicate(
+        "Dunmere dominated the first half while the visitors' defence held out.", source
+    )
+
+
+def test_a_name_among_what_it_owns_is_a_pronoun_given_the_wrong_name() -> None:
+    # A summary of an XSumFaith test article (2026-12-07) published "Sue Hills's parents
+    # Sue Hills and Clive Ruggles described ..." for "Her parents Sue Hills and ...".
+    text = "Her parents Ada Quist and Tom Hale described the storm to the harbour board."
+    story = Verifier(clean(("Harbour inquest\n\n" + text + "\n").encode()))
+    wrong = story.sentence("Ada Quist's parents Ada Quist and Tom Hale described the storm.")
+    assert wrong.label == "unsupported" and "reference" in wrong.types, wrong.reason
+    right = story.sentence("Her parents, Ada Quist and Tom Hale, described the storm.")
+    assert "reference" not in right.types, right.reason

@@ -33,6 +33,7 @@ from retell.verify.checks import (
     own_source_headline,
     own_source_links,
     own_source_obligation,
+    own_source_predicate,
     own_source_reported_he,
     own_source_scope,
     own_source_self_description,
@@ -209,6 +210,7 @@ class Verifier:
         sources = " ".join(self._in_voice(span) for span in made_from)
         extra = own_source_additions(typed.text, sources, self.source.text)
         extra += own_source_description(typed.text, self.source.text)
+        extra += own_source_predicate(typed.text, self.source.text)
         extra += own_source_obligation(typed.text, sources)
         extra += own_source_voice(typed.text, sources)
         extra += own_source_speaker(typed.text, sources)

@@ -56,9 +56,15 @@ from retell.text.speech import (
     wholly_spoken,
 )
 from retell.verify.changes import roles, swapped
-from retell.verify.core import new_name, new_statement
+from retell.verify.core import new_name, new_predicate, new_statement
 from retell.verify.evidence import EvidenceIndex, plain_words, terms
-from retell.verify.grammar import bare_subject, unjoined_and, verbless, wordless_speech
+from retell.verify.grammar import (
+    bare_subject,
+    own_possessor,
+    unjoined_and,
+    verbless,
+    wordless_speech,
+)
 from retell.verify.groups import spread
 from retell.verify.links import (
     RELATIONS,
@@ -1046,6 +1052,31 @@ def check_additions(sentence: str, context: Context) -> list[Finding]:
     return [Finding("addition", "unsupported", reason, context.evidence[:1])]
 
 
+def own_source_predicate(sentence: str, source: str) -> list[Finding]:
+    """A retelling that passes a verdict the article never gives: a verb and the noun it
+    acts on, both new to the whole article (`core.new_predicate`), where the noun judges
+    how things went (`_VERDICTS`). "Bradford dominated the opening period, securing a
+    victory over the visitors." (a 1-1 draw), "... has solved the problems ...", "...
+    has found problems." and "... is to avoid problems." were published as summary
+    sentences of XSumFaith test articles (2026-12-07); the judge passed the first. Over
+    1,146 saved retellings, rejected answers and summary sentences, a new verb with a new
+    object fired on those four and on five paraphrases ("surrender the regions" for
+    "giving up the territories" is one more), none with such a noun."""
+    found = new_predicate(sentence, source)
+    if found is None or not lemmas(found[1]) & _VERDICTS:
+        return []
+    verb, noun = found
+    reason = f"'{verb} … {noun}': a verdict in words the article never uses"
+    return [Finding("addition", "unsupported", reason)]
+
+
+#: Nouns that say how something went or stands.
+_VERDICTS = frozenset(
+    "problem issue trouble victory win defeat loss success failure crisis threat setback "
+    "breakthrough boost blow triumph disaster".split()
+)
+
+
 def own_source_additions(sentence: str, made_from: str, source: str) -> list[Finding]:
     """A clause of a retelling half or more of whose content words the sentences it was
     made from never use ("Kyiv is worried about Trump's intentions, and there is mounting evidence
@@ -1648,6 +1679,11 @@ def own_source_speaker(sentence: str, made_from: str) -> list[Finding]:
     theirs = _voices(made_from)
     if any(_holds(token, theirs) for token in doc):
         return []
+    # Who spoke, kept as a setting, is not what they said: "In the trial, Dhillon became
+    # obsessed ..." from "The trial ... heard Dhillon had become obsessed ..." (a summary
+    # of an XSumFaith test article, 2026-12-07, published).
+    holders = _holders(made_from)
+    theirs = {stem: said for stem, said in theirs.items() if stem not in holders}
     if _ATTRIBUTED.search(sentence):
         if _speaker_given(sentence, doc):
             return []
@@ -1800,6 +1836,19 @@ _THE_SOURCE = frozenset(
 def _sayer_finding(sayer: str, verb: str) -> Finding:
     reason = f"'{sayer} {verb}': the source never mentions {sayer}"
     return Finding("attribution", "unsupported", reason)
+
+
+def _holders(text: str) -> frozenset[str]:
+    """The content stems of the subjects of a text's verbs of saying (`_SOURCE_REPORTING`)."""
+    return frozenset(
+        stem
+        for verb in parse(text)
+        if verb.lemma_.lower() in _SOURCE_REPORTING
+        for child in verb.children
+        if child.dep_ in SUBJECTS
+        for word in child.subtree
+        for stem in terms(word.text)
+    )
 
 
 def _holds(token: Any, theirs: dict[str, bool]) -> bool:
@@ -2106,11 +2155,14 @@ def _said_after(verb: Any) -> set[int]:
 #: "indicated" it.
 #: "Emphasize", "highlight" and their like tag quotations too: "Paul Verhagen ... emphasizes
 #: that '...'" was refused as a quotation with no one to say it, where its source had
-#: "highlights that" (Dominican Today's page, 2026-12-06).
+#: "highlights that" (Dominican Today's page, 2026-12-06). What "the trial heard" or "the
+#: court heard" is a party's case, not a finding: "In the trial, Dhillon became obsessed
+#: with the 24-year-old" was published from "The trial ... heard Dhillon had become
+#: obsessed ..." (a summary of an XSumFaith test article, 2026-12-07).
 _SOURCE_REPORTING = SAYING | frozenset(
     "indicate estimate predict forecast project tout signal hint assert declare maintain "
     "contend testify concede boast complain recall emphasize emphasise highlight underline "
-    "underscore reiterate remark comment mention".split()
+    "underscore reiterate remark comment mention hear".split()
 )
 
 
@@ -2632,6 +2684,9 @@ def check_main_verb(sentence: str, context: Context) -> list[Finding]:
         reason = "a verb of speech without what was said"
     elif unjoined_and(sentence):
         reason = "an 'and' after a relative clause joins nothing: the sentence lost its verb"
+    elif owner := own_possessor(sentence):
+        reason = f"makes {owner} part of what {owner} owns: a pronoun was given the wrong name"
+        return [Finding("reference", "unsupported", reason, context.evidence[:1])]
     else:
         return []
     return [Finding("grammar", "unsupported", reason, context.evidence[:1])]

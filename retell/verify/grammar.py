@@ -54,6 +54,27 @@ def _carries(token: Any) -> bool:
     return token.dep_ == "ROOT" and token.tag_ == "NNS" and after_name and governs
 
 
+def own_possessor(sentence: str) -> str | None:
+    """The name a sentence makes part of what it owns, or None: "Sue Hills's parents Sue
+    Hills and Clive Ruggles described ..." (a summary of an XSumFaith test article,
+    2026-12-07, published) put a name where the source's "Her parents" pointed at someone
+    else, and no one is among their own parents."""
+    for noun in parse(sentence):
+        owners = {_full_name(c) for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
+        named = [c for c in noun.children if c.dep_ == "appos"]
+        named += [c for a in named for c in a.conjuncts]
+        same = owners & {_full_name(c) for c in named}
+        if same:
+            return same.pop()
+    return None
+
+
+def _full_name(token: Any) -> str:
+    """A name with the compounds before it: "Sue Hills" for "Hills"."""
+    parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    return " ".join([*(part.text for part in parts), token.text])
+
+
 def unjoined_and(sentence: str) -> bool:
     """True when an "and" or "or" after a relative clause joins nothing: "But relatives
     who never went public and, after his assassination, became even more scared." (a
