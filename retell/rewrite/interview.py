@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from retell.article import Article
 from retell.text.parse import parse
 from retell.text.sentences import Sentence
-from retell.text.speech import in_quotation_marks, narration
+from retell.text.speech import FIRST_PERSON, in_quotation_marks, narration
 
 #: A page is an interview when at least this many questions are each followed by an
 #: answer in the first person.
@@ -27,10 +27,6 @@ MIN_QUESTIONS = 2
 #: A question paragraph without a label is short; a longer one ending in "?" is prose
 #: that asks.
 QUESTION_WORDS = 40
-_FIRST_PERSON = re.compile(
-    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|We|we're|We’re|"
-    r"We're|we’re|our|Our|us)\b"
-)
 #: Who speaks, before a colon at the start of a paragraph: "ALEXANDRIA DOUZIECH: I try
 #: to ...", "L.A. WEEKLY: What ...?", "The Economist: You say ...", "Mr Malone: ...".
 _LABEL = re.compile(r"^((?:[A-Z][\w.'’&-]*\s){0,3}[A-Z][\w.'’&-]*):\s")
@@ -171,7 +167,7 @@ _ASKS_YOU = re.compile(r"(?:^|[.!?]\s+)[^.!?]*\b(?:you|your)\b[^.!?]*\?", re.I)
 
 def first_person(text: str) -> bool:
     """True when the text speaks as "I" outside quotation marks."""
-    return _FIRST_PERSON.search(narration(text)) is not None
+    return FIRST_PERSON.search(narration(text)) is not None
 
 
 def problems(retelling: str, speaker: str) -> list[str]:

@@ -182,7 +182,7 @@ def _closed_late(
 
 #: Words of someone speaking of themselves. Capitals only where a sentence starts: "US" is
 #: a country, not "us".
-FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?)\b")
+FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?)\b")
 
 
 def _reopens(paragraph: str, at: int) -> bool:

@@ -176,8 +176,12 @@ def _hearsay(head: Any) -> bool:
     was made from: FaithBench's annotators let a summary drop it ("schools were said to
     have been evacuated" as "schools were evacuated"), four false alarms there and no
     catch."""
-    passive = any(child.dep_ == "auxpass" for child in head.children)
-    return passive and head.lemma_.lower() in _HEARSAY
+    return _passive_auxiliary(head) and head.lemma_.lower() in _HEARSAY
+
+
+def _passive_auxiliary(verb: Any) -> bool:
+    """True for a verb with a passive auxiliary ("is reported", "being auctioned")."""
+    return any(child.dep_ == "auxpass" for child in verb.children)
 
 
 _HEARSAY = frozenset("report say think believe rumour rumor suppose allege claim".split())
@@ -233,11 +237,11 @@ def parties(token: Any) -> set[str]:
     # subject: "80,000 works ... faced being auctioned". (Every subjectless complement
     # given its head's subject added two false alarms on FaithBench and caught nothing:
     # "is still trying to recover" read against "is still recovering".)
-    if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.children):
+    if token.dep_ == "xcomp" and _passive_auxiliary(token):
         found |= {c for c in token.head.children if c.dep_ == "nsubj"}
     # Under a passive verb the subject is the complement's: "Shanghai ... are reported to
     # have agreed a deal" (Shanghai agreed).
-    if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.head.children):
+    if token.dep_ == "xcomp" and _passive_auxiliary(token.head):
         found |= {c for c in token.head.children if c.dep_ == "nsubjpass"}
     return {form(party) for party in found if party.pos_ != "PRON"}
 
