@@ -2141,3 +2141,17 @@ def test_a_name_among_what_it_owns_is_a_pronoun_given_the_wrong_name() -> None:
     assert wrong.label == "unsupported" and "reference" in wrong.types, wrong.reason
     right = story.sentence("Her parents, Ada Quist and Tom Hale, described the storm.")
     assert "reference" not in right.types, right.reason
+
+
+def test_a_passive_retelling_does_not_hand_the_joined_verb_to_the_object() -> None:
+    # A summary of an XSumFaith test article (2026-12-07) published "A member of staff was
+    # threatened with a knife and demanded money before escaping with the cash." from
+    # "They threatened a member of staff with a knife and demanded money ...".
+    source = "They cornered a ferry clerk with a crowbar and took the takings before fleeing."
+    handed = own_source_links(
+        "A ferry clerk was cornered with a crowbar and took the takings before fleeing.", [source]
+    )
+    assert handed and handed[0].type == "role", handed
+    assert not own_source_links(
+        "A ferry clerk was cornered by two men, who took the takings before fleeing.", [source]
+    )

@@ -89,6 +89,7 @@ from retell.verify.links import (
     thing_for_person,
     turned_nouns,
     turned_round,
+    undergoer_made_doer,
     unheld,
 )
 from retell.verify.modality import negation_flipped, possible_made_certain, turned_to_fact
@@ -1384,6 +1385,7 @@ def own_source_links(sentence: str, made_from: list[str]) -> list[Finding]:
         reason = f"makes the {party} the {role} of '{verb}'; the sentences it retells turn it round"
         return [Finding("role", "unsupported", reason)]
     subjects = new_subjects(sentence, made_from) or thing_for_person(sentence, made_from)
+    subjects = subjects or undergoer_made_doer(sentence, made_from)
     if subjects:
         who, verb, theirs = subjects[0]
         reason = f"has {who} '{verb}'; in the sentences it retells it is {theirs}"

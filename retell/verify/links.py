@@ -854,6 +854,42 @@ def new_subjects(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
     return found
 
 
+def undergoer_made_doer(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
+    """(noun, verb, theirs) where a retelling turns a clause passive and so hands the verb
+    joined to it to the clause's object: "A member of staff was threatened with a knife and
+    demanded money before escaping with the cash" from "They threatened a member of staff
+    with a knife and demanded money ..." (a summary of an XSumFaith test article,
+    2026-12-07, published). In the source the joined verb shares the subject, "They", whom
+    the object cannot be; `new_subjects` leaves a pronoun subject alone."""
+    theirs = _joined_to_object(sources)
+    found = []
+    for verb in parse(text):
+        head = verb.head
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or _passive(verb) or _own_subjects(verb):
+            continue
+        for subject in (c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"):
+            doer = theirs.get((form(verb), subject.lemma_.lower()))
+            if doer is not None:
+                found.append((subject.text, verb.text, doer))
+    return found
+
+
+def _joined_to_object(sources: list[str]) -> dict[tuple[str, str], str]:
+    """For each verb joined to another that has an active subject and a noun object, the
+    subject's words, keyed by (the joined verb, the object's lemma)."""
+    found: dict[tuple[str, str], str] = {}
+    for sentence in sources:
+        for verb in parse(sentence):
+            head = verb.head
+            if verb.dep_ != "conj" or verb.pos_ != "VERB" or _own_subjects(verb):
+                continue
+            doers = [c.text for c in head.children if c.dep_ == "nsubj"]
+            for thing in (c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+                if doers:
+                    found[(form(verb), thing.lemma_.lower())] = doers[0]
+    return found
+
+
 def _same_party(mine: Any, other: Any) -> bool:
     """True when two subject phrases may name one party: their nouns share a word, and
     where both say which one they mean, that shares a word too. "Newcastle College has
