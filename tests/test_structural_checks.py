@@ -590,14 +590,19 @@ def test_two_things_swapped_round_a_verb_are_flagged() -> None:
 def test_a_noun_a_participle_describes_keeps_its_role() -> None:
     # A summary of an XSumFaith test article (2026-12-07) published "there was a driver
     # filming for 30 seconds" for "one driver was filmed for 30 seconds".
-    source = "Wardens said that one courier was filmed for 20 seconds driving with no seatbelt."
-    turned = own_source_links(
-        "Wardens said there was a courier filming for 20 seconds without a seatbelt.", [source]
+    _role_refused(
+        "Wardens said that one courier was filmed for 20 seconds driving with no seatbelt.",
+        wrong="Wardens said there was a courier filming for 20 seconds without a seatbelt.",
+        right="Wardens said there was a courier filmed for 20 seconds without a seatbelt.",
     )
+
+
+def _role_refused(source: str, *, wrong: str, right: str) -> None:
+    """`own_source_links` refuses the wrong retelling of `source` for a role and passes the
+    right one."""
+    turned = own_source_links(wrong, [source])
     assert turned and turned[0].type == "role", turned
-    assert not own_source_links(
-        "Wardens said there was a courier filmed for 20 seconds without a seatbelt.", [source]
-    )
+    assert not own_source_links(right, [source])
 
 
 def test_a_state_that_has_ended_retold_as_lasting_is_flagged() -> None:
@@ -2147,11 +2152,8 @@ def test_a_passive_retelling_does_not_hand_the_joined_verb_to_the_object() -> No
     # A summary of an XSumFaith test article (2026-12-07) published "A member of staff was
     # threatened with a knife and demanded money before escaping with the cash." from
     # "They threatened a member of staff with a knife and demanded money ...".
-    source = "They cornered a ferry clerk with a crowbar and took the takings before fleeing."
-    handed = own_source_links(
-        "A ferry clerk was cornered with a crowbar and took the takings before fleeing.", [source]
-    )
-    assert handed and handed[0].type == "role", handed
-    assert not own_source_links(
-        "A ferry clerk was cornered by two men, who took the takings before fleeing.", [source]
+    _role_refused(
+        "They cornered a ferry clerk with a crowbar and took the takings before fleeing.",
+        wrong="A ferry clerk was cornered with a crowbar and took the takings before fleeing.",
+        right="A ferry clerk was cornered by two men, who took the takings before fleeing.",
     )

@@ -2686,12 +2686,19 @@ def check_main_verb(sentence: str, context: Context) -> list[Finding]:
         reason = "a verb of speech without what was said"
     elif unjoined_and(sentence):
         reason = "an 'and' after a relative clause joins nothing: the sentence lost its verb"
-    elif owner := own_possessor(sentence):
-        reason = f"makes {owner} part of what {owner} owns: a pronoun was given the wrong name"
-        return [Finding("reference", "unsupported", reason, context.evidence[:1])]
     else:
         return []
     return [Finding("grammar", "unsupported", reason, context.evidence[:1])]
+
+
+def check_own_possessor(sentence: str, context: Context) -> list[Finding]:
+    """No one is part of what they own: a name that owns a noun and stands beside it as
+    one of what that noun names is a pronoun given the wrong name (`grammar.own_possessor`)."""
+    owner = own_possessor(sentence)
+    if owner is None:
+        return []
+    reason = f"makes {owner} part of what {owner} owns: a pronoun was given the wrong name"
+    return [Finding("reference", "unsupported", reason, context.evidence[:1])]
 
 
 def _about_action(
@@ -2734,5 +2741,6 @@ CHECKS: tuple[Check, ...] = (
     check_fusion,
     check_group,
     check_main_verb,
+    check_own_possessor,
     check_additions,
 )

@@ -814,22 +814,24 @@ def _implied_roles(verb: Any, action: str, nouns: bool) -> set[Role]:
 def _described(verb: Any) -> list[Any]:
     """The noun a participle with no subject of its own describes ("a driver filming for
     30 seconds", "a man called ..."), which does or undergoes its action."""
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
-        return []
-    if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children):
-        return []
-    return [verb.head]
+    return [verb.head] if _bare_participle(verb, "acl") else []
 
 
 def _hung_on(verb: Any) -> list[Any]:
     """The subjects of the clause a participle clause with no subject of its own hangs on
     ("while driving", "being driven", "transforming ..."), which are its subjects too;
     none for any other verb."""
-    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN"):
-        return []
-    if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children):
+    if not _bare_participle(verb, "advcl"):
         return []
     return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _bare_participle(verb: Any, dep: str) -> bool:
+    """True for an "-ing" or past participle hanging on its head by `dep`, with no subject
+    of its own."""
+    if verb.dep_ != dep or verb.tag_ not in ("VBG", "VBN"):
+        return False
+    return not any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
 
 
 def new_subjects(text: str, sources: list[str]) -> list[tuple[str, str, str]]:
@@ -863,11 +865,10 @@ def undergoer_made_doer(text: str, sources: list[str]) -> list[tuple[str, str, s
     the object cannot be; `new_subjects` leaves a pronoun subject alone."""
     theirs = _joined_to_object(sources)
     found = []
-    for verb in parse(text):
-        head = verb.head
-        if verb.dep_ != "conj" or verb.pos_ != "VERB" or _passive(verb) or _own_subjects(verb):
+    for verb in _joined_without_subject(parse(text)):
+        if _passive(verb):
             continue
-        for subject in (c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"):
+        for subject in _children(verb.head, "nsubjpass"):
             doer = theirs.get((form(verb), subject.lemma_.lower()))
             if doer is not None:
                 found.append((subject.text, verb.text, doer))
@@ -878,16 +879,24 @@ def _joined_to_object(sources: list[str]) -> dict[tuple[str, str], str]:
     """For each verb joined to another that has an active subject and a noun object, the
     subject's words, keyed by (the joined verb, the object's lemma)."""
     found: dict[tuple[str, str], str] = {}
-    for sentence in sources:
-        for verb in parse(sentence):
-            head = verb.head
-            if verb.dep_ != "conj" or verb.pos_ != "VERB" or _own_subjects(verb):
-                continue
-            doers = [c.text for c in head.children if c.dep_ == "nsubj"]
-            for thing in (c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
-                if doers:
-                    found[(form(verb), thing.lemma_.lower())] = doers[0]
+    for verb in (v for sentence in sources for v in _joined_without_subject(parse(sentence))):
+        doers = [c.text for c in verb.head.children if c.dep_ == "nsubj"]
+        if not doers:
+            continue
+        for thing in _children(verb.head, "dobj"):
+            found[(form(verb), thing.lemma_.lower())] = doers[0]
     return found
+
+
+def _joined_without_subject(doc: Any) -> Iterator[Any]:
+    """The verbs of a text joined to another ("... and demanded money") with no active
+    subject of their own, so that they share the other's."""
+    return (v for v in doc if v.dep_ == "conj" and v.pos_ == "VERB" and not _own_subjects(v))
+
+
+def _children(verb: Any, dep: str) -> Iterator[Any]:
+    """A verb's common nouns hanging on it by `dep`."""
+    return (child for child in verb.children if child.dep_ == dep and child.pos_ == "NOUN")
 
 
 def _same_party(mine: Any, other: Any) -> bool:
